@@ -1,0 +1,43 @@
+/**
+ * Builds the command tree. Each noun lives in its own file and registers itself here; heavy
+ * modules (monitors, login listener, mock server) are imported inside their actions only,
+ * so `--help` and simple commands start fast.
+ *
+ * @module
+ */
+
+import { Command } from "@commander-js/extra-typings";
+import type { CliContext } from "./context.ts";
+import { applyGlobalOptions } from "./globals.ts";
+import { registerPublicCommands } from "./public.ts";
+import { registerVersionCommand } from "./version.ts";
+
+/** The name users type. */
+export const PROGRAM_NAME = "restream";
+
+/** Every noun's registration, in the order help lists them. */
+const REGISTRATIONS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+  registerPublicCommands,
+  registerVersionCommand,
+];
+
+/** Builds the full command tree for one run. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command(PROGRAM_NAME)
+    .description("Command-line client for the Restream.io API")
+    .enablePositionalOptions()
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .helpCommand(false)
+    .configureOutput({
+      writeOut: (text) => ctx.io.stdout.write(text),
+      writeErr: (text) => ctx.io.stderr.write(text),
+      // Errors are reported once, by run.ts, in the product's format.
+      outputError: () => {},
+      getOutHelpWidth: () => ctx.io.columns ?? 80,
+      getErrHelpWidth: () => ctx.io.columns ?? 80,
+    });
+  for (const register of REGISTRATIONS) register(program, ctx);
+  applyGlobalOptions(program, ctx);
+  return program;
+}

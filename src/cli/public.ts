@@ -1,0 +1,55 @@
+/**
+ * `platforms` and `servers`: the public endpoints. No login, no config directory, no
+ * Authorization header.
+ *
+ * @module
+ */
+
+import type { Command } from "@commander-js/extra-typings";
+import type { Platform } from "../schemas/platform.ts";
+import type { Server } from "../schemas/server.ts";
+import type { CliContext } from "./context.ts";
+import type { Column } from "./output.ts";
+
+const PLATFORM_COLUMNS: Column<Platform>[] = [
+  { header: "ID", value: (p) => String(p.id) },
+  { header: "NAME", value: (p) => p.name, color: (text, _p, style) => style.cyan(text) },
+  { header: "URL", value: (p) => p.url ?? "" },
+];
+
+const SERVER_COLUMNS: Column<Server>[] = [
+  { header: "ID", value: (s) => String(s.id) },
+  { header: "NAME", value: (s) => s.name, color: (text, _s, style) => style.cyan(text) },
+  { header: "RTMP URL", value: (s) => s.rtmpUrl ?? "" },
+  { header: "LOCATION", value: (s) => formatLocation(s) },
+];
+
+/** Registers `platforms` and `servers`. */
+export function registerPublicCommands(program: Command, ctx: CliContext): void {
+  program
+    .command("platforms")
+    .description("list streaming platforms (no login needed)")
+    .action(async () => {
+      const platforms = await ctx.publicClient().listPlatforms(ctx.io.signal);
+      printList(ctx, platforms, PLATFORM_COLUMNS);
+    });
+
+  program
+    .command("servers")
+    .description("list ingest servers (no login needed)")
+    .action(async () => {
+      const servers = await ctx.publicClient().listServers(ctx.io.signal);
+      printList(ctx, servers, SERVER_COLUMNS);
+    });
+}
+
+/** Prints a list as JSON (the items as sent) or as a table. */
+export function printList<T>(ctx: CliContext, rows: readonly T[], columns: Column<T>[]): void {
+  if (ctx.output.json) ctx.output.printJson(rows);
+  else ctx.output.printTable(rows, columns);
+}
+
+function formatLocation(server: Server): string {
+  if (server.latitude == null || server.longitude == null) return "";
+  return `${server.latitude}, ${server.longitude}`;
+}

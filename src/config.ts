@@ -1,0 +1,96 @@
+/**
+ * Settings from the environment (SPEC.md, "Environment"), resolved once into a plain object.
+ *
+ * The environment is passed in as a lookup function so tests and library users never depend
+ * on the process environment, and so a denied `--allow-env` reads as "unset".
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+
+/** Reads one environment variable; returns undefined when unset or not readable. */
+export type EnvLookup = (name: string) => string | undefined;
+
+/** Default origin of REST and OAuth. */
+export const DEFAULT_API_URL = "https://api.restream.io";
+/** Default streaming WebSocket URL. */
+export const DEFAULT_STREAMING_WS_URL = "wss://streaming.api.restream.io/ws";
+/** Default chat WebSocket URL. */
+export const DEFAULT_CHAT_WS_URL = "wss://chat.api.restream.io/ws";
+
+/** Everything the environment can set, with defaults applied. */
+export interface Config {
+  /** Origin of REST (`/v2`) and OAuth (`/login`, `/oauth/*`), without a trailing slash. */
+  apiUrl: string;
+  /** Streaming WebSocket URL. */
+  streamingWsUrl: string;
+  /** Chat WebSocket URL. */
+  chatWsUrl: string;
+  /** OAuth client id, when set. */
+  clientId?: string;
+  /** OAuth client secret, when set. */
+  clientSecret?: string;
+  /** An access token used as-is, ahead of stored tokens. */
+  token?: string;
+  /** Directory of tokens and settings, or undefined when no home can be found. */
+  configDir?: string;
+  /** True when `NO_COLOR` is set to anything non-empty. */
+  noColor: boolean;
+}
+
+/** Reads the process environment, treating a denied permission as "unset". */
+export function processEnv(name: string): string | undefined {
+  try {
+    return Deno.env.get(name);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Resolves the configuration from an environment lookup.
+ *
+ * @example
+ * ```ts
+ * import { loadConfig } from "./config.ts";
+ * const config = loadConfig((name) => ({ RESTREAM_API_URL: "http://127.0.0.1:8080/" })[name]);
+ * console.log(config.apiUrl); // "http://127.0.0.1:8080"
+ * ```
+ */
+export function loadConfig(env: EnvLookup = processEnv, os: string = Deno.build.os): Config {
+  const value = (name: string): string | undefined => {
+    const v = env(name);
+    return v === undefined || v === "" ? undefined : v;
+  };
+  return {
+    apiUrl: stripTrailingSlash(value("RESTREAM_API_URL") ?? DEFAULT_API_URL),
+    streamingWsUrl: value("RESTREAM_STREAMING_WS_URL") ?? DEFAULT_STREAMING_WS_URL,
+    chatWsUrl: value("RESTREAM_CHAT_WS_URL") ?? DEFAULT_CHAT_WS_URL,
+    clientId: value("RESTREAM_CLIENT_ID"),
+    clientSecret: value("RESTREAM_CLIENT_SECRET"),
+    token: value("RESTREAM_TOKEN"),
+    configDir: resolveConfigDir(value, os),
+    noColor: value("NO_COLOR") !== undefined,
+  };
+}
+
+function resolveConfigDir(
+  value: (name: string) => string | undefined,
+  os: string,
+): string | undefined {
+  const explicit = value("RESTREAM_CONFIG_DIR") ?? value("RESTREAM_CONFIG_PATH");
+  if (explicit) return explicit;
+  if (os === "windows") {
+    const appData = value("APPDATA");
+    return appData ? join(appData, "restream.io") : undefined;
+  }
+  const xdg = value("XDG_CONFIG_HOME");
+  if (xdg) return join(xdg, "restream.io");
+  const home = value("HOME");
+  return home ? join(home, ".config", "restream.io") : undefined;
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}

@@ -1,0 +1,101 @@
+/**
+ * Error classes shared by the library and the CLI.
+ *
+ * Every failure the library reports is a {@link RestreamError} with a {@link ErrorKind}.
+ * The CLI maps kinds to exit codes with {@link EXIT_CODES}; nothing else decides exit codes.
+ *
+ * @module
+ */
+
+/** What went wrong, in the terms of SPEC.md's error kinds. */
+export type ErrorKind =
+  | "usage"
+  | "auth"
+  | "forbidden"
+  | "not_found"
+  | "rate_limited"
+  | "server"
+  | "network"
+  | "timeout"
+  | "invalid_response"
+  | "interrupted";
+
+/**
+ * Exit code of each error kind (SPEC.md, "Exit codes"). Read by the CLI only.
+ */
+export const EXIT_CODES: Readonly<Record<ErrorKind, number>> = Object.freeze({
+  usage: 2,
+  auth: 3,
+  forbidden: 3,
+  not_found: 4,
+  rate_limited: 5,
+  server: 1,
+  network: 1,
+  timeout: 1,
+  invalid_response: 1,
+  interrupted: 130,
+});
+
+/** Options of {@link RestreamError}. */
+export interface RestreamErrorOptions {
+  /** HTTP status of the response that caused the error, when one came. */
+  status?: number | null;
+  /** The error this one wraps. */
+  cause?: unknown;
+  /** Machine-readable code from the API body (e.g. `invalid_token`), when there was one. */
+  code?: string;
+}
+
+/**
+ * The one error type the library throws. Its message is meant for people: one line, no
+ * secrets, no stack.
+ *
+ * @example
+ * ```ts
+ * import { RestreamError } from "./errors.ts";
+ * try {
+ *   throw new RestreamError("not_found", "channel 7 not found", { status: 404 });
+ * } catch (e) {
+ *   if (e instanceof RestreamError && e.kind === "not_found") console.log(e.status);
+ * }
+ * ```
+ */
+export class RestreamError extends Error {
+  /** The kind of failure. */
+  readonly kind: ErrorKind;
+  /** HTTP status, or null when no HTTP response came. */
+  readonly status: number | null;
+  /** Machine-readable code from the API, when it sent one. */
+  readonly code?: string;
+
+  /** Creates an error of a kind with a one-line message. */
+  constructor(kind: ErrorKind, message: string, options: RestreamErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "RestreamError";
+    this.kind = kind;
+    this.status = options.status ?? null;
+    this.code = options.code;
+  }
+}
+
+/** A command-line usage error: bad flag, bad argument, missing value (exit 2). */
+export class UsageError extends RestreamError {
+  /** Creates a usage error with a one-line message. */
+  constructor(message: string) {
+    super("usage", message);
+    this.name = "UsageError";
+  }
+}
+
+/** The error kind an HTTP status maps to when it is an error. */
+export function kindForStatus(status: number): ErrorKind {
+  if (status === 401) return "auth";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not_found";
+  if (status === 408) return "timeout";
+  if (status === 429) return "rate_limited";
+  // The API answers 400/422 to a value it will not take (e.g. an over-long title): the
+  // user's input, so a usage error. Anything else unexpected is a plain failure.
+  if (status === 400 || status === 422) return "usage";
+  return "server";
+}

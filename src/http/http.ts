@@ -1,0 +1,372 @@
+/**
+ * The one request pipeline: URL building, bearer auth with one refresh after a 401, retries
+ * with backoff and `Retry-After`, per-attempt timeouts, error mapping and a masked verbose log.
+ *
+ * Everything above this file deals in paths and parsed bodies; nothing above it knows about
+ * retries or headers.
+ *
+ * @module
+ */
+
+import { kindForStatus, RestreamError } from "../errors.ts";
+import { describeErrorBody } from "./error_body.ts";
+import { maskUrl } from "./mask.ts";
+import {
+  backoffDelay,
+  classifyFetchFailure,
+  isConnectFailure,
+  isIdempotent,
+  MAX_RETRIES,
+  parseRetryAfter,
+  RETRYABLE_STATUSES,
+} from "./retry.ts";
+
+/** The shape of `fetch` the pipeline needs; tests pass a fake. */
+export type FetchLike = (input: Request) => Promise<Response>;
+
+/**
+ * Where bearer tokens come from. The session of the auth module implements it; a fixed
+ * token is `{ getAccessToken: () => Promise.resolve(token) }`.
+ */
+export interface TokenProvider {
+  /** A token to send now (refreshed first if it is about to expire). */
+  getAccessToken(): Promise<string>;
+  /**
+   * Called once after a 401 with the token that was refused. Returns a new token to retry
+   * with, or null when none can be had (the 401 then becomes an auth error).
+   */
+  refreshAfterUnauthorized?(rejected: string): Promise<string | null>;
+}
+
+/** Query parameter values; undefined ones are left out. */
+export type QueryValue = string | number | boolean | undefined | null;
+
+/** One request through the pipeline. */
+export interface RequestOptions {
+  /** HTTP method; GET by default. */
+  method?: string;
+  /** Path from the origin (`/v2/user/profile`, `/oauth/token`). */
+  path: string;
+  /** Query parameters. */
+  query?: Record<string, QueryValue>;
+  /** A JSON body. */
+  json?: unknown;
+  /** A form-encoded body (OAuth endpoints). */
+  form?: Record<string, string>;
+  /** A raw body, sent as is (the `api --input` command). */
+  body?: string | Uint8Array;
+  /** Extra headers. */
+  headers?: Record<string, string>;
+  /** Send the bearer token from the provider; true by default when a provider is set. */
+  auth?: boolean;
+  /** HTTP Basic credentials (OAuth client authentication). Replaces bearer auth. */
+  basic?: { username: string; password: string };
+  /** Cancels the request and its retries. */
+  signal?: AbortSignal;
+}
+
+/** A successful response, body read. */
+export interface HttpResponse {
+  /** HTTP status. */
+  status: number;
+  /** Response headers. */
+  headers: Headers;
+  /** The body exactly as received. */
+  text: string;
+  /** The body parsed as JSON, or null when it was empty. */
+  body: unknown;
+}
+
+/** Options of {@link HttpClient}. */
+export interface HttpClientOptions {
+  /** Origin of REST and OAuth, e.g. `https://api.restream.io`. */
+  baseUrl: string;
+  /** The fetch to use; the global one by default. */
+  fetch?: FetchLike;
+  /** Source of bearer tokens; without one, requests go unauthenticated. */
+  tokens?: TokenProvider;
+  /** Milliseconds before one attempt is abandoned; 30 000 by default. */
+  timeoutMs?: number;
+  /** Retries after the first attempt; 3 by default. */
+  maxRetries?: number;
+  /** Waits between retries; injectable so tests run instantly. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Current time in ms; injectable for `Retry-After` dates. */
+  now?: () => number;
+  /** Random number in [0, 1) for jitter. */
+  random?: () => number;
+  /** Receives one already-masked line per request, response and retry (`-v`). */
+  log?: (line: string) => void;
+  /** Sent as `User-Agent`. */
+  userAgent?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Sleeps, waking early (with a rejection) when the signal aborts. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** What one attempt produced: a response, or a failure that may be retried. */
+type Attempt =
+  | { response: Response; text: string }
+  | { failure: RestreamError; retryable: boolean };
+
+/**
+ * Sends requests with the product's rules. One instance per process shares fetch's
+ * keep-alive connection pool.
+ *
+ * @example
+ * ```ts
+ * import { HttpClient } from "./http.ts";
+ * const http = new HttpClient({ baseUrl: "https://api.restream.io" });
+ * const { body } = await http.request({ path: "/v2/platform/all", auth: false });
+ * ```
+ */
+export class HttpClient {
+  /** Origin requests go to. */
+  readonly baseUrl: string;
+  readonly #fetch: FetchLike;
+  readonly #tokens?: TokenProvider;
+  readonly #timeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  readonly #log?: (line: string) => void;
+  readonly #userAgent?: string;
+
+  /** Creates a pipeline for one origin. */
+  constructor(options: HttpClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.#fetch = options.fetch ?? ((request) => fetch(request));
+    this.#tokens = options.tokens;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#maxRetries = options.maxRetries ?? MAX_RETRIES;
+    this.#sleep = options.sleep ?? abortableSleep;
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
+    this.#log = options.log;
+    this.#userAgent = options.userAgent;
+  }
+
+  /** Builds the absolute URL of a path and query on this origin. */
+  url(path: string, query?: Record<string, QueryValue>): URL {
+    const url = new URL(this.baseUrl + (path.startsWith("/") ? path : `/${path}`));
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.append(key, String(value));
+    }
+    return url;
+  }
+
+  /**
+   * Sends a request and returns the response with its body read. Throws a RestreamError for
+   * any failure once retries are spent.
+   */
+  async request(options: RequestOptions): Promise<HttpResponse> {
+    const method = (options.method ?? "GET").toUpperCase();
+    const url = this.url(options.path, options.query);
+    const useBearer = options.basic === undefined && (options.auth ?? true) &&
+      this.#tokens !== undefined;
+    let token = useBearer ? await this.#tokens!.getAccessToken() : undefined;
+    let refreshed = false;
+
+    for (let retry = 0;; retry++) {
+      const attempt = await this.#attempt(method, url, options, token);
+      if ("failure" in attempt) {
+        if (!attempt.retryable || retry >= this.#maxRetries) throw attempt.failure;
+        await this.#wait(retry, undefined, attempt.failure.message, options.signal);
+        continue;
+      }
+      const { response, text } = attempt;
+      if (response.ok) {
+        return {
+          status: response.status,
+          headers: response.headers,
+          text,
+          body: parseBody(text, url),
+        };
+      }
+
+      // A 401 means the request was not applied, so even a PATCH may be sent again once.
+      if (response.status === 401 && token !== undefined && !refreshed) {
+        refreshed = true;
+        const next = await this.#tokens!.refreshAfterUnauthorized?.(token) ?? null;
+        if (next !== null) {
+          this.#log?.("token refused (401); retrying once with a refreshed token");
+          token = next;
+          retry--;
+          continue;
+        }
+      }
+      const error = errorFromResponse(response, text, method, url);
+      const retryable = RETRYABLE_STATUSES.has(response.status) && isIdempotent(method);
+      if (!retryable || retry >= this.#maxRetries) throw error;
+      const retryAfter = parseRetryAfter(response.headers.get("retry-after"), this.#now());
+      await this.#wait(retry, retryAfter, `HTTP ${response.status}`, options.signal);
+    }
+  }
+
+  async #attempt(
+    method: string,
+    url: URL,
+    options: RequestOptions,
+    token: string | undefined,
+  ): Promise<Attempt> {
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException("timed out", "TimeoutError")),
+      this.#timeoutMs,
+    );
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, timeout.signal])
+      : timeout.signal;
+    const started = this.#now();
+    this.#log?.(`→ ${method} ${maskUrl(url)}`);
+    try {
+      const response = await this.#fetch(this.#buildRequest(method, url, options, token, signal));
+      const text = await response.text();
+      this.#log?.(`← ${response.status} ${method} ${maskUrl(url)} (${this.#now() - started} ms)`);
+      return { response, text };
+    } catch (error) {
+      if (options.signal?.aborted) {
+        throw new RestreamError("interrupted", "request cancelled", { cause: error });
+      }
+      if (timeout.signal.aborted) {
+        const seconds = Math.round(this.#timeoutMs / 1000);
+        return {
+          failure: new RestreamError(
+            "timeout",
+            `${method} ${url.pathname} timed out after ${seconds} s`,
+          ),
+          retryable: isIdempotent(method),
+        };
+      }
+      const failure = new RestreamError(
+        "network",
+        `cannot reach ${url.origin}: ${networkReason(error)}`,
+        { cause: error },
+      );
+      return { failure, retryable: isIdempotent(method) || isConnectFailure(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #buildRequest(
+    method: string,
+    url: URL,
+    options: RequestOptions,
+    token: string | undefined,
+    signal: AbortSignal,
+  ): Request {
+    const headers = new Headers(options.headers);
+    headers.set("Accept", "application/json");
+    if (this.#userAgent) headers.set("User-Agent", this.#userAgent);
+    let body: string | Uint8Array | undefined = options.body;
+    if (options.json !== undefined) {
+      headers.set("Content-Type", "application/json");
+      body = JSON.stringify(options.json);
+    } else if (options.form !== undefined) {
+      headers.set("Content-Type", "application/x-www-form-urlencoded");
+      body = new URLSearchParams(options.form).toString();
+    }
+    if (options.basic) {
+      const { username, password } = options.basic;
+      headers.set("Authorization", `Basic ${basicCredentials(username, password)}`);
+    } else if (token !== undefined) {
+      headers.set("Authorization", `Bearer ${token}`);
+    }
+    return new Request(url, { method, headers, body: body as BodyInit | undefined, signal });
+  }
+
+  async #wait(
+    retry: number,
+    retryAfterMs: number | undefined,
+    reason: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const delay = retryAfterMs ?? backoffDelay(retry, this.#random());
+    this.#log?.(`retry ${retry + 1}/${this.#maxRetries} in ${delay} ms after ${reason}`);
+    try {
+      await this.#sleep(delay, signal);
+    } catch (error) {
+      throw new RestreamError("interrupted", "request cancelled", { cause: error });
+    }
+  }
+}
+
+/** HTTP Basic credentials: each part form-encoded first, as RFC 6749 §2.3.1 asks. */
+function basicCredentials(username: string, password: string): string {
+  const encode = (s: string): string => encodeURIComponent(s).replace(/%20/g, "+");
+  const bytes = new TextEncoder().encode(`${encode(username)}:${encode(password)}`);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+function parseBody(text: string, url: URL): unknown {
+  if (text.trim() === "") return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RestreamError(
+      "invalid_response",
+      `unexpected response from ${url.pathname}: the body is not JSON`,
+    );
+  }
+}
+
+/** Builds the error for a non-2xx response from the best message its body offers. */
+export function errorFromResponse(
+  response: Response,
+  text: string,
+  method: string,
+  url: URL,
+): RestreamError {
+  const detail = describeErrorBody(text);
+  const statusText = response.statusText || defaultStatusText(response.status);
+  const what = detail.message ?? statusText;
+  const message = `${what} (HTTP ${response.status} from ${method} ${url.pathname})`;
+  return new RestreamError(kindForStatus(response.status), message, {
+    status: response.status,
+    code: detail.code,
+  });
+}
+
+function defaultStatusText(status: number): string {
+  const known: Record<number, string> = {
+    400: "bad request",
+    401: "not authorised",
+    403: "forbidden",
+    404: "not found",
+    408: "request timeout",
+    409: "conflict",
+    429: "too many requests",
+    500: "server error",
+    502: "bad gateway",
+    503: "service unavailable",
+    504: "gateway timeout",
+  };
+  return known[status] ?? `HTTP ${status}`;
+}
+
+function networkReason(error: unknown): string {
+  const failure = classifyFetchFailure(error);
+  if (failure === "refused") return "connection refused";
+  if (failure === "dns") return "host not found";
+  const message = error instanceof Error ? error.message : String(error);
+  // Deno's messages name the URL and nest causes; keep the last, most specific part.
+  const last = message.split(/:\s+/).pop() ?? message;
+  return maskUrl(last.replace(/\s*\(os error \d+\)/, "").trim() || "network error");
+}

@@ -1,0 +1,10 @@
+/**
+ * The package version, read from deno.json so it is written in one place.
+ *
+ * @module
+ */
+
+import denoConfig from "../deno.json" with { type: "json" };
+
+/** The version of this package (semver). */
+export const VERSION: string = denoConfig.version;

@@ -1,0 +1,50 @@
+/**
+ * Runs the CLI in-process with captured streams: the second test layer (a command against a
+ * fake fetch), with stdout as a terminal or as a pipe.
+ */
+
+import type { CliIO } from "../../src/cli/context.ts";
+import { runCli } from "../../src/cli/run.ts";
+import type { FetchLike } from "../../src/http/http.ts";
+
+/** What a run printed and returned. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options of {@link runCapture}. */
+export interface CaptureOptions {
+  /** Environment variables; nothing from the real environment leaks in. */
+  env?: Record<string, string>;
+  fetch?: FetchLike;
+  /** Pretend stdout is a terminal of this many columns. */
+  terminal?: number;
+  /** Text fed to stdin. */
+  stdin?: string;
+  stdinIsTerminal?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Runs one command line and captures its output. */
+export async function runCapture(argv: string[], options: CaptureOptions = {}): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const env = options.env ?? {};
+  const io: CliIO = {
+    stdout: { write: (text) => void (stdout += text) },
+    stderr: { write: (text) => void (stderr += text) },
+    stdoutIsTerminal: options.terminal !== undefined,
+    stdinIsTerminal: options.stdinIsTerminal ?? false,
+    columns: options.terminal,
+    env: (name) => env[name],
+    fetch: options.fetch ?? (() => Promise.reject(new Error("no fetch in this test"))),
+    stdin: options.stdin === undefined
+      ? undefined
+      : ReadableStream.from([new TextEncoder().encode(options.stdin)]),
+    signal: options.signal,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
