@@ -97,6 +97,21 @@ export class Output {
     this.#options.stderr.write(`${text}\n`);
   }
 
+  /** Writes a list: the items as JSON with `--json`, otherwise a table. */
+  printList<T>(rows: readonly T[], columns: readonly Column<T>[]): void {
+    if (this.json) this.printJson(rows);
+    else this.printTable(rows, columns);
+  }
+
+  /** Writes one object: as JSON with `--json`, otherwise the `Key: value` block. */
+  printObject(
+    value: unknown,
+    entries: () => ReadonlyArray<readonly [string, string | undefined]>,
+  ): void {
+    if (this.json) this.printJson(value);
+    else this.printBlock(entries());
+  }
+
   /**
    * Writes a list: an aligned table with a header on a terminal (fitted to its width), the
    * same columns tab-separated and untruncated otherwise.

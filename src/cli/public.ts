@@ -31,7 +31,7 @@ export function registerPublicCommands(program: Command, ctx: CliContext): void 
     .description("list streaming platforms (no login needed)")
     .action(async () => {
       const platforms = await ctx.publicClient().listPlatforms(ctx.io.signal);
-      printList(ctx, platforms, PLATFORM_COLUMNS);
+      ctx.output.printList(platforms, PLATFORM_COLUMNS);
     });
 
   program
@@ -39,14 +39,8 @@ export function registerPublicCommands(program: Command, ctx: CliContext): void 
     .description("list ingest servers (no login needed)")
     .action(async () => {
       const servers = await ctx.publicClient().listServers(ctx.io.signal);
-      printList(ctx, servers, SERVER_COLUMNS);
+      ctx.output.printList(servers, SERVER_COLUMNS);
     });
-}
-
-/** Prints a list as JSON (the items as sent) or as a table. */
-export function printList<T>(ctx: CliContext, rows: readonly T[], columns: Column<T>[]): void {
-  if (ctx.output.json) ctx.output.printJson(rows);
-  else ctx.output.printTable(rows, columns);
 }
 
 function formatLocation(server: Server): string {
