@@ -88,10 +88,10 @@ export class CliContext {
   }
 
   /**
-   * A client that authenticates with `RESTREAM_TOKEN`. Throws an auth error when no token
-   * is available.
+   * The token source of authenticated commands (REST and monitors): `RESTREAM_TOKEN`.
+   * Throws an auth error when no token is available.
    */
-  authenticatedClient(): RestreamClient {
+  tokens(): TokenProvider {
     const token = this.config.token;
     if (token === undefined) {
       throw new RestreamError(
@@ -99,7 +99,12 @@ export class CliContext {
         "not logged in: run 'restream login' or set RESTREAM_TOKEN",
       );
     }
-    return this.#client(fixedToken(token));
+    return fixedToken(token);
+  }
+
+  /** A client that authenticates with {@link CliContext.tokens}. */
+  authenticatedClient(): RestreamClient {
+    return this.#client(this.tokens());
   }
 
   #client(tokens?: TokenProvider): RestreamClient {
