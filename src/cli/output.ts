@@ -1,13 +1,12 @@
 /**
- * Everything commands print goes through here: tables (aligned on a terminal, tab-separated
- * when piped), `Key: value` blocks, JSON documents, NDJSON lines and stderr notices.
+ * Everything commands print goes through here: tables (aligned on a terminal by display
+ * width, so CJK and emoji line up; tab-separated when piped), `Key: value` blocks, JSON documents, NDJSON lines and stderr notices.
  *
  * stdout carries data only; notices, warnings and errors go to stderr (SPEC.md, "Output").
  *
  * @module
  */
 
-import Table from "cli-table3";
 import stringWidth from "string-width";
 import { createStyle, stripAnsi, type Style } from "./style.ts";
 
@@ -131,19 +130,16 @@ export class Output {
       ),
       this.columns,
     );
-    const table = new Table({
-      head: headers.map((h) => this.style.bold(h)),
-      colWidths: widths,
-      style: { head: [], border: [], "padding-left": 0, "padding-right": 0, compact: true },
-      chars: BORDERLESS,
-    });
-    rows.forEach((row, r) => {
-      table.push(columns.map((column, c) => {
-        const text = truncate(cells[r][c], widths[c]);
-        return column.color ? column.color(text, row, this.style) : text;
-      }));
-    });
-    const rendered = table.toString().split("\n").map((line) => line.trimEnd()).join("\n");
+    const lines = [
+      headers.map((header, c) => pad(this.style.bold(truncate(header, widths[c])), widths[c])),
+      ...rows.map((row, r) =>
+        columns.map((column, c) => {
+          const text = truncate(cells[r][c], widths[c]);
+          return pad(column.color ? column.color(text, row, this.style) : text, widths[c]);
+        })
+      ),
+    ];
+    const rendered = lines.map((line) => line.join(" ".repeat(COLUMN_GAP)).trimEnd()).join("\n");
     this.#options.stdout.write(`${rendered}\n`);
   }
 
@@ -183,25 +179,12 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
+/** Pads text (which may carry colour codes) to a display width. */
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - stringWidth(stripAnsi(text))));
+}
+
 /** Table cells are single-line: tabs and newlines would break both layouts. */
 function clean(text: string): string {
   return stripAnsi(text).replace(/[\t\r\n]+/g, " ");
 }
-
-const BORDERLESS = {
-  top: "",
-  "top-mid": "",
-  "top-left": "",
-  "top-right": "",
-  bottom: "",
-  "bottom-mid": "",
-  "bottom-left": "",
-  "bottom-right": "",
-  left: "",
-  "left-mid": "",
-  mid: "",
-  "mid-mid": "",
-  right: "",
-  "right-mid": "",
-  middle: " ".repeat(COLUMN_GAP),
-};

@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import { fitWidths, Output, truncate } from "../../src/cli/output.ts";
+
+function capture(options: { terminal?: number; color?: boolean; json?: boolean }) {
+  let stdout = "";
+  let stderr = "";
+  const output = new Output({
+    json: options.json ?? false,
+    isTerminal: options.terminal !== undefined,
+    color: options.color ?? true,
+    columns: options.terminal,
+    stdout: { write: (t) => void (stdout += t) },
+    stderr: { write: (t) => void (stderr += t) },
+  });
+  return { output, out: () => stdout, err: () => stderr };
+}
+
+const rows = [{ id: 1, name: "日本語の名前" }, { id: 22, name: "plain" }];
+const columns = [
+  { header: "ID", value: (r: { id: number }) => String(r.id) },
+  { header: "NAME", value: (r: { name: string }) => r.name },
+];
+
+Deno.test("terminal tables align wide characters by display width", () => {
+  const { output, out } = capture({ terminal: 80, color: false });
+  output.printTable(rows, columns);
+  assert.equal(out(), "ID  NAME\n1   日本語の名前\n22  plain\n");
+});
+
+Deno.test("colour on a terminal only, never when piped or disabled", () => {
+  const tty = capture({ terminal: 80, color: true });
+  tty.output.printTable(rows, columns);
+  assert.ok(tty.out().includes("\x1b[1m"), "bold header on a terminal");
+
+  const piped = capture({ color: true });
+  piped.output.printTable(rows, columns);
+  assert.ok(!piped.out().includes("\x1b["));
+
+  const noColor = capture({ terminal: 80, color: false });
+  noColor.output.printBlock([["Name", "x"]]);
+  assert.equal(noColor.out(), "Name: x\n");
+});
+
+Deno.test("piped tables are tab-separated; tabs and newlines inside cells are flattened", () => {
+  const { output, out } = capture({});
+  output.printTable([{ id: 1, name: "a\tb\nc" }], columns);
+  assert.equal(out(), "ID\tNAME\n1\ta b c\n");
+});
+
+Deno.test("blocks align keys and leave out undefined values", () => {
+  const { output, out } = capture({ color: false });
+  output.printBlock([["ID", "7"], ["Display name", "Kick 🎮"], ["Missing", undefined]]);
+  assert.equal(out(), "ID:           7\nDisplay name: Kick 🎮\n");
+});
+
+Deno.test("printList and printObject choose JSON under --json, keeping every field", () => {
+  const { output, out } = capture({ json: true });
+  output.printList([{ id: 1, extra: { deep: true } }], [{ header: "ID", value: () => "" }]);
+  assert.deepEqual(JSON.parse(out()), [{ id: 1, extra: { deep: true } }]);
+});
+
+Deno.test("fitWidths shrinks the widest column; truncate counts wide characters", () => {
+  assert.deepEqual(fitWidths([2, 30, 10], 30), [2, 14, 10]);
+  assert.deepEqual(fitWidths([2, 30], undefined), [2, 30]);
+  assert.equal(truncate("日本語の名前", 7), "日本語…");
+  assert.equal(truncate("short", 10), "short");
+});

@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import { runCapture } from "../support/cli.ts";
+import { FakeFetch } from "../support/fake_fetch.ts";
+import { VERSION } from "../../src/version.ts";
+
+Deno.test("no command: help on stdout, exit 0", async () => {
+  const result = await runCapture([]);
+  assert.equal(result.code, 0);
+  assert.match(result.stdout, /^Usage: restream/);
+  assert.equal(result.stderr, "");
+});
+
+Deno.test("-V and --version print the bare version, before or after a command", async () => {
+  for (const argv of [["-V"], ["--version"], ["platforms", "-V"], ["version", "--version"]]) {
+    const result = await runCapture(argv);
+    assert.equal(result.code, 0, argv.join(" "));
+    assert.equal(result.stdout, `${VERSION}\n`);
+  }
+});
+
+Deno.test("subcommand help shows the global options", async () => {
+  const result = await runCapture(["platforms", "--help"]);
+  assert.equal(result.code, 0);
+  for (const flag of ["--json", "--verbose", "--no-color", "--version", "--help"]) {
+    assert.ok(result.stdout.includes(flag), flag);
+  }
+});
+
+Deno.test("usage errors: one line, a --help hint, exit 2, no request", async () => {
+  const fake = new FakeFetch();
+  const cases: Array<[string[], RegExp]> = [
+    [["platforms", "--bogus"], /^error: unknown option '--bogus'\nRun 'restream platforms --help'/],
+    [["plaforms"], /unknown command 'plaforms'.*did you mean platforms\?/],
+    [["version", "extra"], /too many arguments/],
+  ];
+  for (const [argv, pattern] of cases) {
+    const result = await runCapture(argv, { fetch: fake.fetch });
+    assert.equal(result.code, 2, argv.join(" "));
+    assert.match(result.stderr, pattern);
+    assert.equal(result.stdout, "");
+  }
+  assert.equal(fake.requests.length, 0);
+});
+
+Deno.test("--json errors: a JSON object on stderr, nothing on stdout", async () => {
+  const fake = new FakeFetch().on("GET", "/v2/platform/all", {
+    status: 404,
+    body: { error: { message: "gone", name: "not_found" } },
+  });
+  const result = await runCapture(["--json", "platforms"], { fetch: fake.fetch });
+  assert.equal(result.code, 4);
+  assert.equal(result.stdout, "");
+  assert.deepEqual(JSON.parse(result.stderr), {
+    error: {
+      kind: "not_found",
+      status: 404,
+      message: "gone (HTTP 404 from GET /v2/platform/all)",
+    },
+  });
+
+  const usage = await runCapture(["platforms", "--nope", "--json"]);
+  assert.equal(usage.code, 2);
+  assert.equal(JSON.parse(usage.stderr).error.kind, "usage");
+  assert.equal(JSON.parse(usage.stderr).error.status, null);
+});
+
+Deno.test("exit codes follow the error kind: 429 → 5, 500 → 1, network → 1", async () => {
+  const cases: Array<[number | Error, number]> = [
+    [429, 5],
+    [500, 1],
+    [new TypeError("connection reset"), 1],
+  ];
+  for (const [reply, code] of cases) {
+    const fake = new FakeFetch().on(
+      "GET",
+      "/v2/server/all",
+      reply instanceof Error ? reply : { status: reply },
+      { repeat: true },
+    );
+    // Retries sleep for real in the CLI; Retry-After: 0 keeps the test instant.
+    const wrapped = async (request: Request) => {
+      const response = await fake.fetch(request);
+      const headers = new Headers(response.headers);
+      headers.set("retry-after", "0");
+      return new Response(response.body, { status: response.status, headers });
+    };
+    const result = await runCapture(["servers"], {
+      fetch: reply instanceof Error ? fake.fetch : wrapped,
+    });
+    assert.equal(result.code, code, String(reply));
+    assert.equal(result.stderr.split("\n").filter(Boolean).length, 1, result.stderr);
+    assert.ok(!result.stderr.includes("    at "), "no stack trace");
+  }
+});
+
+Deno.test("a closed stdout ends quietly with exit 0", async () => {
+  const { runCli, StdoutClosed } = await import("../../src/cli/run.ts");
+  let stderr = "";
+  const code = await runCli(["version"], {
+    stdout: {
+      write: () => {
+        throw new StdoutClosed();
+      },
+    },
+    stderr: { write: (t) => void (stderr += t) },
+    stdoutIsTerminal: false,
+    stdinIsTerminal: false,
+    env: () => undefined,
+  });
+  assert.equal(code, 0);
+  assert.equal(stderr, "");
+});
+
+Deno.test("version --json reports every component", async () => {
+  const result = await runCapture(["version", "--json"]);
+  const info = JSON.parse(result.stdout);
+  assert.equal(info.version, VERSION);
+  assert.equal(info.deno, Deno.version.deno);
+  for (const key of ["v8", "typescript", "os", "arch"]) assert.equal(typeof info[key], "string");
+});

@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { runProcess } from "../support/subprocess.ts";
+
+const PLATFORMS = [{ id: 1, name: "Twitch", url: "https://twitch.tv", newField: [1, 2] }];
+
+/** A tiny API on loopback that records the Authorization header it receives. */
+async function withApi(
+  fn: (url: string, seen: Array<string | null>) => Promise<void>,
+): Promise<void> {
+  const seen: Array<string | null> = [];
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, (request) => {
+    seen.push(request.headers.get("authorization"));
+    const path = new URL(request.url).pathname;
+    if (path === "/v2/platform/all") return Response.json(PLATFORMS);
+    return new Response("not found", { status: 404 });
+  });
+  try {
+    await fn(`http://127.0.0.1:${server.addr.port}`, seen);
+  } finally {
+    await server.shutdown();
+  }
+}
+
+Deno.test("e2e: platforms against a local API, piped and --json, no token sent", async () => {
+  await withApi(async (url, seen) => {
+    const env = { RESTREAM_API_URL: url, RESTREAM_TOKEN: "must-not-be-sent" };
+    const json = await runProcess(["platforms", "--json"], { env });
+    assert.equal(json.code, 0, json.stderr);
+    assert.deepEqual(JSON.parse(json.stdout), PLATFORMS);
+
+    const table = await runProcess(["platforms"], { env });
+    assert.equal(table.stdout, "ID\tNAME\tURL\n1\tTwitch\thttps://twitch.tv\n");
+    assert.deepEqual(seen, [null, null]);
+  });
+});
+
+Deno.test("e2e: a refused connection is a one-line error, exit 1, no stack trace", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  const result = await runProcess(["servers"], {
+    env: { RESTREAM_API_URL: `http://127.0.0.1:${port}`, RUST_BACKTRACE: "1" },
+  });
+  assert.equal(result.code, 1);
+  assert.match(
+    result.stderr,
+    /^error: cannot reach http:\/\/127\.0\.0\.1:\d+: connection refused\n$/,
+  );
+});
