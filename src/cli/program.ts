@@ -8,6 +8,7 @@
 
 import { Command } from "@commander-js/extra-typings";
 import type { CliContext } from "./context.ts";
+import { registerCompletionsCommand } from "./completions.ts";
 import { applyGlobalOptions } from "./globals.ts";
 import { registerPublicCommands } from "./public.ts";
 import { registerVersionCommand } from "./version.ts";
@@ -19,6 +20,7 @@ export const PROGRAM_NAME = "restream";
 const REGISTRATIONS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerPublicCommands,
   registerVersionCommand,
+  registerCompletionsCommand,
 ];
 
 /** Builds the full command tree for one run. */

@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { runCapture } from "../support/cli.ts";
+
+async function script(shell: string): Promise<string> {
+  const result = await runCapture(["completions", shell]);
+  assert.equal(result.code, 0, result.stderr);
+  return result.stdout;
+}
+
+function hasShell(name: string): boolean {
+  try {
+    return new Deno.Command("sh", { args: ["-c", `command -v ${name}`] }).outputSync().success;
+  } catch {
+    return false;
+  }
+}
+
+async function shell(name: string, code: string): Promise<string> {
+  const { stdout, stderr, success } = await new Deno.Command(name, {
+    args: ["-c", code],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.ok(success, new TextDecoder().decode(stderr));
+  return new TextDecoder().decode(stdout);
+}
+
+/** Words each shell offers after `restream <line>`. */
+const EXPECTED_TOP = ["platforms", "servers", "version", "completions", "--json"];
+
+Deno.test("an unknown shell is a usage error", async () => {
+  const result = await runCapture(["completions", "powershell"]);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /expected one of bash, zsh, fish/);
+});
+
+Deno.test("completions --help tells how to install", async () => {
+  const result = await runCapture(["completions", "--help"]);
+  assert.match(result.stdout, /~\/\.bashrc/);
+  assert.match(result.stdout, /fish\/completions/);
+});
+
+Deno.test({
+  name: "bash: compgen completes commands, subcommands and flags from the live tree",
+  ignore: !hasShell("bash"),
+  async fn() {
+    const file = await Deno.makeTempFile();
+    try {
+      await Deno.writeTextFile(file, await script("bash"));
+      const out = await shell(
+        "bash",
+        `source ${file}
+         COMP_WORDS=(restream ""); COMP_CWORD=1; _restream; echo "\${COMPREPLY[*]}"
+         COMP_WORDS=(restream --json ver); COMP_CWORD=2; _restream; echo "\${COMPREPLY[*]}"
+         COMP_WORDS=(restream version --j); COMP_CWORD=2; _restream; echo "\${COMPREPLY[*]}"
+         complete -p restream.io`,
+      );
+      const [top, partial, flag, registered] = out.trimEnd().split("\n");
+      for (const word of EXPECTED_TOP) assert.ok(top.split(" ").includes(word), word);
+      assert.equal(partial, "version");
+      assert.equal(flag, "--json");
+      assert.match(registered, /_restream restream\.io/);
+    } finally {
+      await Deno.remove(file);
+    }
+  },
+});
+
+Deno.test({
+  name: "zsh: the script loads and completes through bashcompinit",
+  ignore: !hasShell("zsh"),
+  async fn() {
+    const file = await Deno.makeTempFile();
+    try {
+      await Deno.writeTextFile(file, await script("zsh"));
+      const out = await shell(
+        "zsh",
+        `source ${file}; setopt ksharrays
+         COMP_WORDS=(restream serv); COMP_CWORD=1; _restream; echo "\${COMPREPLY[*]}"`,
+      );
+      assert.equal(out.trim(), "servers");
+    } finally {
+      await Deno.remove(file);
+    }
+  },
+});
+
+Deno.test({
+  name: "fish: complete -C lists subcommands and flags",
+  ignore: !hasShell("fish"),
+  async fn() {
+    const file = await Deno.makeTempFile();
+    try {
+      await Deno.writeTextFile(file, await script("fish"));
+      const top = await shell("fish", `source ${file}; complete -C 'restream '`);
+      for (const word of ["platforms", "servers", "version"]) {
+        assert.match(top, new RegExp(`^${word}\\t`, "m"));
+      }
+      const flags = await shell("fish", `source ${file}; complete -C 'restream version --'`);
+      assert.match(flags, /^--json\t/m);
+    } finally {
+      await Deno.remove(file);
+    }
+  },
+});
