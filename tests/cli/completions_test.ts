@@ -73,12 +73,18 @@ Deno.test({
     const file = await Deno.makeTempFile();
     try {
       await Deno.writeTextFile(file, await script("zsh"));
+      // zsh's compgen (bashcompinit) leaves prefix filtering to zsh's completion widget, so
+      // assert the word list of the right level and the registration.
       const out = await shell(
         "zsh",
         `source ${file}; setopt ksharrays
-         COMP_WORDS=(restream serv); COMP_CWORD=1; _restream; echo "\${COMPREPLY[*]}"`,
+         COMP_WORDS=(restream version ""); COMP_CWORD=2; _restream; echo "\${COMPREPLY[*]}"
+         echo "\${_comps[restream.io]}"`,
       );
-      assert.equal(out.trim(), "servers");
+      const [words, registered] = out.trimEnd().split("\n");
+      assert.ok(words.split(" ").includes("--json"), words);
+      assert.ok(!words.split(" ").includes("platforms"), words);
+      assert.match(registered, /_restream/);
     } finally {
       await Deno.remove(file);
     }
