@@ -43,7 +43,7 @@ export interface DownloadResult {
  * Where to write: a path, or a function that picks one once the response headers are known
  * (to use the server's file name; see {@link suggestedFileName}).
  */
-export type DownloadTarget = string | ((response: Response) => string);
+export type DownloadTarget = string | ((response: Response, url: URL) => string);
 
 const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
@@ -91,7 +91,7 @@ export async function downloadToFile(
     }
     let path: string;
     try {
-      path = typeof target === "string" ? target : target(response);
+      path = typeof target === "string" ? target : target(response, parsed);
       if (typeof target !== "string") await refuseExisting(path, options.force);
     } catch (error) {
       await response.body?.cancel().catch(() => {});
@@ -296,11 +296,18 @@ const EXTENSIONS: Record<string, string> = {
  * The file name a response suggests: the `Content-Disposition` file name, else the last
  * segment of the URL's path when it has an extension, else `fallback` plus an extension
  * guessed from the content type. Always a plain name (no directories, no leading dot).
+ *
+ * @param url the URL asked for, used when the response does not say where it came from
  */
-export function suggestedFileName(response: Response, fallback: string): string {
+export function suggestedFileName(
+  response: Response,
+  fallback: string,
+  url?: string | URL,
+): string {
   const disposition = dispositionName(response.headers.get("content-disposition"));
   if (disposition) return disposition;
-  const last = safeName(decodeSegment(new URL(response.url || "http://x/").pathname));
+  const from = response.url || String(url ?? "http://placeholder/");
+  const last = safeName(decodeSegment(new URL(from).pathname));
   if (last && /\.[A-Za-z0-9]{1,8}$/.test(last)) return last;
   const type = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   const stem = safeName(fallback) ?? "download";

@@ -57,7 +57,7 @@ export async function runDownload(
   }
   const url = await job.link();
   const target: DownloadTarget = fixed ??
-    ((response) => join(flags.output ?? "", suggestedFileName(response, named)));
+    ((response, url) => join(flags.output ?? "", suggestedFileName(response, named, url)));
   const progress = createProgress(ctx, job.label);
   let result;
   try {
