@@ -34,16 +34,22 @@ interface ApiOptions {
 
 /** Registers `api`. */
 export function registerApiCommand(program: Command, ctx: CliContext): void {
+  // -f and -F fields in command-line order (commander keeps each flag's values apart).
+  const fields: RawField[] = [];
+  const collect = (flag: RawField["flag"]) => (value: string, previous?: string[]): string[] => {
+    fields.push({ flag, raw: value });
+    return [...(previous ?? []), value];
+  };
   program
     .command("api")
     .description("send an authenticated request to a REST path and print the response body")
     .argument("<path>", "path under /v2 (e.g. user/profile), or one starting /v2/ or /oauth/")
     .option("-X, --method <method>", "HTTP method (default: GET; POST with fields or --input)")
-    .option("-f, --raw-field <key=value>", "add a string parameter (repeatable)", collect)
+    .option("-f, --raw-field <key=value>", "add a string parameter (repeatable)", collect("-f"))
     .option(
       "-F, --field <key=value>",
       "add a typed parameter: number, true, false, null, or @file contents (repeatable)",
-      collect,
+      collect("-F"),
     )
     .option("--input <file>", "send the file as the request body, as is ('-' reads stdin)")
     .option("--paginate", "follow every page (GET only) and print all items as one JSON array")
@@ -53,26 +59,34 @@ export function registerApiCommand(program: Command, ctx: CliContext): void {
       "\nFields go to the query string of a GET and into a JSON body otherwise;\n" +
         "'a[b]=1' nests and 'a[]=1' appends in a body. Errors exit like every command.",
     )
-    .action(async (path, options) => await runApi(ctx, path, options));
+    .action(async (path, options) => await runApi(ctx, path, options, fields));
 }
 
-/** Repeated `-f`/`-F` accumulate (no default, so help shows none). */
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
+/** One `-f`/`-F` value as typed. */
+interface RawField {
+  flag: "-f" | "-F";
+  raw: string;
 }
 
-async function runApi(ctx: CliContext, rawPath: string, options: ApiOptions): Promise<void> {
+async function runApi(
+  ctx: CliContext,
+  rawPath: string,
+  options: ApiOptions,
+  rawFields: readonly RawField[],
+): Promise<void> {
   const stdin = stdinOnce(ctx);
   const method = parseMethod(options);
   const path = resolveApiPath(rawPath, ctx.config.apiUrl);
-  const raw = (options.rawField ?? []).map((f) => splitField(f, "-f"));
-  const typed = (options.field ?? []).map((f) => splitField(f, "-F"));
+  const split = rawFields.map(({ flag, raw }) => ({ flag, ...splitField(raw, flag) }));
   if (options.paginate && method !== "GET") {
     throw new UsageError(`--paginate works only with GET, not ${method}`);
   }
-  const fields: ApiField[] = [...raw];
-  for (const { key, value } of typed) {
-    fields.push({ key, value: await typedValue(value, (name) => readSource(name, stdin)) });
+  const fields: ApiField[] = [];
+  for (const { flag, key, value } of split) {
+    const typed = flag === "-f"
+      ? value
+      : await typedValue(value, (name) => readSource(name, stdin));
+    fields.push({ key, value: typed });
   }
   const input = options.input === undefined
     ? undefined
