@@ -36,6 +36,7 @@ export {
   type DownloadResult,
   type DownloadTarget,
   downloadToFile,
+  type FileNameOptions,
   safeName,
   suggestedFileName,
 } from "./src/download.ts";

@@ -292,26 +292,39 @@ const EXTENSIONS: Record<string, string> = {
   "application/zip": ".zip",
 };
 
+/** Options of {@link suggestedFileName}. */
+export interface FileNameOptions {
+  /** The URL asked for, used when the response does not say where it came from. */
+  url?: string | URL;
+  /**
+   * Use `fallback` as the name even when the server suggests one (e.g. a title the user
+   * knows); only its extension, when it has none, comes from the server.
+   */
+  preferFallback?: boolean;
+}
+
+const EXTENSION = /\.[A-Za-z0-9]{1,8}$/;
+
 /**
  * The file name a response suggests: the `Content-Disposition` file name, else the last
  * segment of the URL's path when it has an extension, else `fallback` plus an extension
  * guessed from the content type. Always a plain name (no directories, no leading dot).
- *
- * @param url the URL asked for, used when the response does not say where it came from
  */
 export function suggestedFileName(
   response: Response,
   fallback: string,
-  url?: string | URL,
+  options: FileNameOptions = {},
 ): string {
   const disposition = dispositionName(response.headers.get("content-disposition"));
-  if (disposition) return disposition;
-  const from = response.url || String(url ?? "http://placeholder/");
+  const from = response.url || String(options.url ?? "http://placeholder/");
   const last = safeName(decodeSegment(new URL(from).pathname));
-  if (last && /\.[A-Za-z0-9]{1,8}$/.test(last)) return last;
-  const type = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const served = disposition ?? (last && EXTENSION.test(last) ? last : undefined);
   const stem = safeName(fallback) ?? "download";
-  return /\.[A-Za-z0-9]{1,8}$/.test(stem) ? stem : stem + (EXTENSIONS[type] ?? "");
+  if (served !== undefined && !options.preferFallback) return served;
+  if (EXTENSION.test(stem)) return stem;
+  const type = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const extension = EXTENSION.exec(served ?? "")?.[0] ?? EXTENSIONS[type] ?? "";
+  return stem + extension;
 }
 
 function dispositionName(header: string | null): string | undefined {

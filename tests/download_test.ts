@@ -246,7 +246,7 @@ Deno.test("downloadToFile picks the file name from the response when given a fun
   try {
     const result = await downloadToFile(
       `${server.url}/protected/chat/export?token=t`,
-      (response, url) => join(dir, suggestedFileName(response, "chat-1", url)),
+      (response, url) => join(dir, suggestedFileName(response, "chat-1", { url })),
     );
     assert.equal(result.path, join(dir, ".._.._etc_chat export.csv".replace(/^[.\s]+/, "")));
     assert.deepEqual(await listDir(dir), ["_.._etc_chat export.csv"]);
@@ -272,13 +272,24 @@ Deno.test("suggestedFileName: disposition, then the URL's file name, then fallba
     ),
     "a b.mp4",
   );
-  assert.equal(suggestedFileName(response({}), "x", "https://h/p/rec%201.mp4?sig=1"), "rec 1.mp4");
   assert.equal(
-    suggestedFileName(response({ "content-type": "text/csv" }), "chat-1", "https://h/export"),
+    suggestedFileName(response({}), "x", { url: "https://h/p/rec%201.mp4?sig=1" }),
+    "rec 1.mp4",
+  );
+  assert.equal(
+    suggestedFileName(response({ "content-type": "text/csv" }), "chat-1", {
+      url: "https://h/export",
+    }),
     "chat-1.csv",
   );
-  assert.equal(suggestedFileName(response({}), "My: talk", "https://h/export"), "My_ talk");
-  assert.equal(suggestedFileName(response({}), "talk.mov", "https://h/export"), "talk.mov");
+  assert.equal(
+    suggestedFileName(response({}), "My: talk", { url: "https://h/export" }),
+    "My_ talk",
+  );
+  assert.equal(
+    suggestedFileName(response({}), "talk.mov", { url: "https://h/export" }),
+    "talk.mov",
+  );
   assert.equal(safeName("../.."), "_..");
   assert.equal(safeName("..."), undefined);
 });

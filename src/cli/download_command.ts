@@ -24,14 +24,14 @@ export interface DownloadFlags {
 export interface DownloadJob {
   /** Asks the API for the short-lived link (sent only after the overwrite check). */
   link: () => Promise<string>;
-  /**
-   * The file name when `-o` names no file: used as is when `exact`, otherwise only when the
-   * server names none (`Content-Disposition`, the link's path), with an extension added from
-   * the content type.
-   */
+  /** The file name when `-o` names no file; how it is used depends on `naming`. */
   name: () => string | Promise<string>;
-  /** The name from {@link DownloadJob.name} wins over the server's. */
-  exact?: boolean;
+  /**
+   * `exact`: `name` as is (checked for overwrite before any request). `preferred`: `name`
+   * with the server's extension. `fallback` (default): the server's name (`Content-Disposition`,
+   * the link's path) when it gives one, else `name` with an extension for the content type.
+   */
+  naming?: "exact" | "preferred" | "fallback";
   /** Shown on the progress bar. */
   label: string;
   /** Identifies the download in the `--json` report, e.g. `{id}`. */
@@ -48,7 +48,7 @@ export async function runDownload(
   const named = flags.output === undefined || directory ? await job.name() : "";
   const fixed = flags.output !== undefined && !directory
     ? flags.output
-    : job.exact
+    : job.naming === "exact"
     ? join(flags.output ?? "", safeName(named) ?? "download")
     : undefined;
   if (fixed !== undefined && !flags.force && await exists(fixed)) {
@@ -57,7 +57,10 @@ export async function runDownload(
   }
   const url = await job.link();
   const target: DownloadTarget = fixed ??
-    ((response, url) => join(flags.output ?? "", suggestedFileName(response, named, url)));
+    ((response, url) => {
+      const preferFallback = job.naming === "preferred";
+      return join(flags.output ?? "", suggestedFileName(response, named, { url, preferFallback }));
+    });
   const progress = createProgress(ctx, job.label);
   let result;
   try {

@@ -78,7 +78,7 @@ export function addEventMediaCommands(event: Command, ctx: CliContext): void {
         link: async () =>
           (await client.getEventRecordingDownloadUrl(id, fileName, ctx.io.signal)).downloadUrl,
         name: () => fileName,
-        exact: true,
+        naming: "exact",
         label: fileName,
         report: { id, fileName },
       });

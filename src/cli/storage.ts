@@ -68,6 +68,7 @@ export function registerStorageCommands(program: Command, ctx: CliContext): void
           const file = await client.getStorageFile(id, ctx.io.signal);
           return file.title?.trim() || id;
         },
+        naming: "preferred",
         label: id,
         report: { id },
       });
