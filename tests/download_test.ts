@@ -9,9 +9,9 @@ interface Seen {
 }
 
 /** A loopback server whose handler the test picks; closed (with its streams) by `close`. */
-async function serve(
+function serve(
   handler: (request: Request) => Response | Promise<Response>,
-): Promise<{ url: string; seen: Seen[]; close: () => Promise<void> }> {
+): { url: string; seen: Seen[]; close: () => Promise<void> } {
   const seen: Seen[] = [];
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen: () => {} },
@@ -38,7 +38,7 @@ const MB = 1024 * 1024;
 Deno.test("downloadToFile streams a large body to disk in chunks, without Authorization", async () => {
   const chunk = new Uint8Array(256 * 1024).fill(7);
   const chunks = 16; // 4 MiB in total
-  const server = await serve(() => {
+  const server = serve(() => {
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -115,7 +115,7 @@ for (
 Deno.test("downloadToFile removes the temporary file when aborted mid-stream", async () => {
   let release = (): void => {};
   const released = new Promise<void>((resolve) => release = resolve);
-  const server = await serve(() => {
+  const server = serve(() => {
     let first = true;
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
@@ -151,7 +151,7 @@ Deno.test("downloadToFile removes the temporary file when aborted mid-stream", a
 Deno.test("downloadToFile gives up on a stalled body after the idle timeout", async () => {
   let release = (): void => {};
   const released = new Promise<void>((resolve) => release = resolve);
-  const server = await serve(() => {
+  const server = serve(() => {
     let first = true;
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
@@ -183,7 +183,7 @@ Deno.test("downloadToFile gives up on a stalled body after the idle timeout", as
 });
 
 Deno.test("downloadToFile refuses to overwrite without force, before any request", async () => {
-  const server = await serve(() => new Response("new"));
+  const server = serve(() => new Response("new"));
   const dir = await Deno.makeTempDir();
   try {
     const path = join(dir, "kept.txt");
@@ -206,7 +206,7 @@ Deno.test("downloadToFile refuses to overwrite without force, before any request
 });
 
 Deno.test("downloadToFile maps an expired link (HTTP 403) and a missing one (404), never showing the signature", async () => {
-  const server = await serve((request) =>
+  const server = serve((request) =>
     new URL(request.url).pathname === "/gone"
       ? new Response("<Error><Code>NoSuchKey</Code></Error>", { status: 404 })
       : new Response("<Error><Code>AccessDenied</Code></Error>", { status: 403 })
@@ -234,7 +234,7 @@ Deno.test("downloadToFile maps an expired link (HTTP 403) and a missing one (404
 });
 
 Deno.test("downloadToFile picks the file name from the response when given a function", async () => {
-  const server = await serve(() =>
+  const server = serve(() =>
     new Response("a,b\n", {
       headers: {
         "content-type": "text/csv",
