@@ -163,7 +163,7 @@ async function followPages(
 }
 
 function printHead(ctx: CliContext, response: HttpResponse): void {
-  const lines = [`HTTP ${response.status} ${response.statusText}`.trimEnd()];
+  const lines = [`HTTP ${response.status} ${response.statusText ?? ""}`.trimEnd()];
   for (const [name, value] of response.headers) lines.push(`${name}: ${value}`);
   ctx.io.stderr.write(`${lines.join("\n")}\n\n`);
 }

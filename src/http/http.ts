@@ -75,7 +75,7 @@ export interface HttpResponse {
   /** HTTP status. */
   status: number;
   /** The status line's reason phrase, as sent (may be empty). */
-  statusText: string;
+  statusText?: string;
   /** Response headers. */
   headers: Headers;
   /** The body exactly as received. */
