@@ -16,7 +16,13 @@
  * @module
  */
 
-export { fixedToken, RestreamClient, type RestreamClientOptions } from "./src/client.ts";
+export {
+  type ClipProjectInput,
+  type ClipProjectQuery,
+  fixedToken,
+  RestreamClient,
+  type RestreamClientOptions,
+} from "./src/client.ts";
 export {
   type Config,
   DEFAULT_API_URL,
@@ -25,6 +31,15 @@ export {
   type EnvLookup,
   loadConfig,
 } from "./src/config.ts";
+export {
+  type DownloadOptions,
+  type DownloadResult,
+  type DownloadTarget,
+  downloadToFile,
+  type FileNameOptions,
+  safeName,
+  suggestedFileName,
+} from "./src/download.ts";
 export {
   type ErrorKind,
   EXIT_CODES,
@@ -41,7 +56,18 @@ export {
   type RequestOptions,
   type TokenProvider,
 } from "./src/http/http.ts";
+export type { DownloadUrl, Ingest, WebchatUrl } from "./src/schemas/account.ts";
+export type {
+  Clip,
+  ClipProject,
+  ClipProjectCreated,
+  ClipProjectDetail,
+  ClipProjectPage,
+  CursorPagination,
+} from "./src/schemas/clip.ts";
 export type { Platform, PlatformImage } from "./src/schemas/platform.ts";
+export type { EventRecordings, Recording } from "./src/schemas/recording.ts";
+export type { StorageFile } from "./src/schemas/storage.ts";
 export type { Server } from "./src/schemas/server.ts";
 export { VERSION } from "./src/version.ts";
 

@@ -13,9 +13,27 @@ import {
   type TokenProvider,
 } from "./http/http.ts";
 import { type AnySchema, parseResponse } from "./schemas/parse.ts";
+import {
+  type DownloadUrl,
+  DownloadUrlSchema,
+  type Ingest,
+  IngestSchema,
+  type WebchatUrl,
+  WebchatUrlSchema,
+} from "./schemas/account.ts";
+import {
+  type ClipProjectCreated,
+  type ClipProjectDetail,
+  ClipProjectDetailSchema,
+  type ClipProjectPage,
+  ClipProjectPageSchema,
+} from "./schemas/clip.ts";
 import { type Platform, PlatformListSchema } from "./schemas/platform.ts";
+import { type EventRecordings, EventRecordingsSchema } from "./schemas/recording.ts";
+import { type StorageFile, StorageFileListSchema, StorageFileSchema } from "./schemas/storage.ts";
 import { type Server, ServerListSchema } from "./schemas/server.ts";
 import type * as v from "valibot";
+import { RestreamError } from "./errors.ts";
 
 /** Options of {@link RestreamClient}. */
 export interface RestreamClientOptions
@@ -40,6 +58,28 @@ interface GetOptions {
   auth?: boolean;
   /** Cancels the request. */
   signal?: AbortSignal;
+}
+
+/** Query of {@link RestreamClient.listClipProjects}. */
+export interface ClipProjectQuery {
+  /** Projects per page, at most 100. */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+  /** Order: newest created first (`CreatedAt`, the API's default) or by `LastActivity`. */
+  sortBy?: "CreatedAt" | "LastActivity";
+}
+
+/** Input of {@link RestreamClient.createClipProject}. */
+export interface ClipProjectInput {
+  /** The video storage file to clip. */
+  videoStorageFileId: string;
+  /** Project title. */
+  title?: string;
+  /** Clip only this span of the video (seconds from its start). */
+  selectedTimeRange?: { startSeconds: number; endSeconds: number };
+  /** Clip the whole video again although it was clipped before. */
+  forceReprocess?: boolean;
 }
 
 /**
@@ -77,6 +117,117 @@ export class RestreamClient {
     return this.#get("/v2/server/all", ServerListSchema, { auth: false, signal });
   }
 
+  /** The ingest server the account streams to (`{ingestId}`, an id of {@link RestreamClient.listServers}). */
+  getIngest(signal?: AbortSignal): Promise<Ingest> {
+    return this.#get("/v2/user/ingest", IngestSchema, { signal });
+  }
+
+  /** The URL of the account's embeddable web chat. */
+  getWebchatUrl(signal?: AbortSignal): Promise<WebchatUrl> {
+    return this.#get("/v2/user/webchat/url", WebchatUrlSchema, { signal });
+  }
+
+  /** Lists the files in the account's video storage. */
+  async listStorageFiles(signal?: AbortSignal): Promise<StorageFile[]> {
+    const list = await this.#get("/v2/user/storage/files", StorageFileListSchema, { signal });
+    return list.files;
+  }
+
+  /** One video storage file. */
+  getStorageFile(id: string, signal?: AbortSignal): Promise<StorageFile> {
+    return this.#get(`/v2/user/storage/files/${segment(id)}`, StorageFileSchema, { signal });
+  }
+
+  /** A short-lived link to download a storage file (fetch it without a token). */
+  getStorageFileDownloadUrl(id: string, signal?: AbortSignal): Promise<DownloadUrl> {
+    return this.#postForDownloadUrl(
+      `/v2/user/storage/files/${segment(id)}/download-url`,
+      undefined,
+      signal,
+    );
+  }
+
+  /** One page of clip projects; follow `pagination.nextCursor` while `hasMore`. */
+  listClipProjects(query: ClipProjectQuery = {}, signal?: AbortSignal): Promise<ClipProjectPage> {
+    return this.#get("/v2/user/clips/projects", ClipProjectPageSchema, {
+      query: { limit: query.limit, cursor: query.cursor, sortBy: query.sortBy },
+      signal,
+    });
+  }
+
+  /** A clip project with its clips. */
+  getClipProject(id: string, signal?: AbortSignal): Promise<ClipProjectDetail> {
+    return this.#get(`/v2/user/clips/projects/${segment(id)}`, ClipProjectDetailSchema, {
+      signal,
+    });
+  }
+
+  /**
+   * Starts generating clips from a storage video. A 409 `ClipsInputAlreadyProcessed` (the
+   * whole video was clipped before) is not an error: it comes back as `alreadyProcessed`.
+   */
+  async createClipProject(
+    input: ClipProjectInput,
+    signal?: AbortSignal,
+  ): Promise<ClipProjectCreated> {
+    const json = { sourceType: "VideoStorageFile", ...input };
+    try {
+      const response = await this.http.request({
+        method: "POST",
+        path: "/v2/user/clips/projects",
+        json,
+        signal,
+      });
+      const body = response.body;
+      const record = body !== null && typeof body === "object" && !Array.isArray(body)
+        ? body as Record<string, unknown>
+        : {};
+      return { alreadyProcessed: false, response: record };
+    } catch (error) {
+      if (isAlreadyProcessed(error)) return { alreadyProcessed: true, response: {} };
+      throw error;
+    }
+  }
+
+  /** A short-lived link to download one clip. */
+  getClipDownloadUrl(clipId: string, signal?: AbortSignal): Promise<DownloadUrl> {
+    return this.#get(`/v2/user/clips/${segment(clipId)}/download`, DownloadUrlSchema, {
+      signal,
+    });
+  }
+
+  /** A one-time link to download an event's whole chat history. */
+  getEventChatDownloadUrl(eventId: string, signal?: AbortSignal): Promise<DownloadUrl> {
+    const path = `/v2/user/events/${segment(eventId)}/chat/history/download-url`;
+    return this.#postForDownloadUrl(path, undefined, signal);
+  }
+
+  /** An event's recordings (primary videos, secondary videos, audio). */
+  listEventRecordings(eventId: string, signal?: AbortSignal): Promise<EventRecordings> {
+    const path = `/v2/user/events/${segment(eventId)}/recordings`;
+    return this.#get(path, EventRecordingsSchema, { signal });
+  }
+
+  /** A short-lived link to download one recording of an event. */
+  getEventRecordingDownloadUrl(
+    eventId: string,
+    fileName: string,
+    signal?: AbortSignal,
+  ): Promise<DownloadUrl> {
+    const path = `/v2/user/events/${segment(eventId)}/recordings/download-url`;
+    return this.#postForDownloadUrl(path, { fileName }, signal);
+  }
+
+  /** POSTs (a JSON body, or none) and validates a download-link answer. */
+  async #postForDownloadUrl(
+    path: string,
+    json: unknown,
+    signal?: AbortSignal,
+  ): Promise<DownloadUrl> {
+    const response = await this.http.request({ method: "POST", path, json, signal });
+    return parseResponse(DownloadUrlSchema, response.body, `POST ${path}`);
+  }
+
   async #get<TSchema extends AnySchema>(
     path: string,
     schema: TSchema,
@@ -85,6 +236,18 @@ export class RestreamClient {
     const response = await this.http.request({ method: "GET", path, ...options });
     return parseResponse(schema, response.body, `GET ${path}`);
   }
+}
+
+/** An id as one URL path segment: ids come from users, so nothing in one may change the path. */
+function segment(id: string): string {
+  return encodeURIComponent(id);
+}
+
+/** The API's harmless 409: the whole video was already clipped. */
+function isAlreadyProcessed(error: unknown): boolean {
+  if (!(error instanceof RestreamError) || error.status !== 409) return false;
+  const said = `${error.code ?? ""} ${error.message}`.replace(/[_\s-]/g, "").toLowerCase();
+  return said.includes("alreadyprocessed");
 }
 
 /** A token provider for a token that never changes (`RESTREAM_TOKEN`). */

@@ -10,7 +10,12 @@ import { Command } from "@commander-js/extra-typings";
 import type { CliContext } from "./context.ts";
 import { registerCompletionsCommand } from "./completions.ts";
 import { applyGlobalOptions } from "./globals.ts";
+import { registerAccountCommands } from "./account.ts";
+import { registerApiCommand } from "./api.ts";
+import { registerClipCommands } from "./clip.ts";
+import { registerEventMediaCommands } from "./event_media.ts";
 import { registerPublicCommands } from "./public.ts";
+import { registerStorageCommands } from "./storage.ts";
 import { registerVersionCommand } from "./version.ts";
 
 /** The name users type. */
@@ -19,6 +24,12 @@ export const PROGRAM_NAME = "restream";
 /** Every noun's registration, in the order help lists them. */
 const REGISTRATIONS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerPublicCommands,
+  registerAccountCommands,
+  registerStorageCommands,
+  registerClipCommands,
+  registerApiCommand,
+  // After event.ts's registration: it adds to the `event` command that one builds.
+  registerEventMediaCommands,
   registerVersionCommand,
   registerCompletionsCommand,
 ];

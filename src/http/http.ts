@@ -63,12 +63,19 @@ export interface RequestOptions {
   basic?: { username: string; password: string };
   /** Cancels the request and its retries. */
   signal?: AbortSignal;
+  /**
+   * False to skip JSON parsing of a successful body (`body` is then null and `text` holds
+   * it): the raw `api` command passes any body through. True by default.
+   */
+  parse?: boolean;
 }
 
 /** A successful response, body read. */
 export interface HttpResponse {
   /** HTTP status. */
   status: number;
+  /** The status line's reason phrase, as sent (may be empty). */
+  statusText?: string;
   /** Response headers. */
   headers: Headers;
   /** The body exactly as received. */
@@ -194,9 +201,10 @@ export class HttpClient {
       if (response.ok) {
         return {
           status: response.status,
+          statusText: response.statusText,
           headers: response.headers,
           text,
-          body: parseBody(text, url),
+          body: options.parse === false ? null : parseBody(text, url),
         };
       }
 

@@ -1,0 +1,207 @@
+/**
+ * `restream api <path>`: any REST request through the same pipeline as every command (auth,
+ * refresh after a 401, retries, error mapping, exit codes), printing the body exactly as
+ * received (SPEC.md, "Raw requests").
+ *
+ * @module
+ */
+
+import type { Command } from "@commander-js/extra-typings";
+import { RestreamError, UsageError } from "../errors.ts";
+import type { HttpClient, HttpResponse } from "../http/http.ts";
+import {
+  type ApiField,
+  buildBody,
+  readPage,
+  resolveApiPath,
+  splitField,
+  typedValue,
+  withQuery,
+} from "./api_params.ts";
+import type { CliContext } from "./context.ts";
+
+/** Most pages `--paginate` follows: a guard against an API that never says "last page". */
+const MAX_PAGES = 10_000;
+
+interface ApiOptions {
+  method?: string;
+  rawField?: string[];
+  field?: string[];
+  input?: string;
+  paginate?: true;
+  include?: true;
+}
+
+/** Registers `api`. */
+export function registerApiCommand(program: Command, ctx: CliContext): void {
+  // -f and -F fields in command-line order (commander keeps each flag's values apart).
+  const fields: RawField[] = [];
+  const collect = (flag: RawField["flag"]) => (value: string, previous?: string[]): string[] => {
+    fields.push({ flag, raw: value });
+    return [...(previous ?? []), value];
+  };
+  program
+    .command("api")
+    .description("send an authenticated request to a REST path and print the response body")
+    .argument("<path>", "path under /v2 (e.g. user/profile), or one starting /v2/ or /oauth/")
+    .option("-X, --method <method>", "HTTP method (default: GET; POST with fields or --input)")
+    .option("-f, --raw-field <key=value>", "add a string parameter (repeatable)", collect("-f"))
+    .option(
+      "-F, --field <key=value>",
+      "add a typed parameter: number, true, false, null, or @file contents (repeatable)",
+      collect("-F"),
+    )
+    .option("--input <file>", "send the file as the request body, as is ('-' reads stdin)")
+    .option("--paginate", "follow every page (GET only) and print all items as one JSON array")
+    .option("-i, --include", "print the status line and response headers to stderr")
+    .addHelpText(
+      "after",
+      "\nFields go to the query string of a GET and into a JSON body otherwise;\n" +
+        "'a[b]=1' nests and 'a[]=1' appends in a body. Errors exit like every command.",
+    )
+    .action(async (path, options) => await runApi(ctx, path, options, fields));
+}
+
+/** One `-f`/`-F` value as typed. */
+interface RawField {
+  flag: "-f" | "-F";
+  raw: string;
+}
+
+async function runApi(
+  ctx: CliContext,
+  rawPath: string,
+  options: ApiOptions,
+  rawFields: readonly RawField[],
+): Promise<void> {
+  const stdin = stdinOnce(ctx);
+  const method = parseMethod(options);
+  const path = resolveApiPath(rawPath, ctx.config.apiUrl);
+  const split = rawFields.map(({ flag, raw }) => ({ flag, ...splitField(raw, flag) }));
+  if (options.paginate && method !== "GET") {
+    throw new UsageError(`--paginate works only with GET, not ${method}`);
+  }
+  const fields: ApiField[] = [];
+  for (const { flag, key, value } of split) {
+    const typed = flag === "-f"
+      ? value
+      : await typedValue(value, (name) => readSource(name, stdin));
+    fields.push({ key, value: typed });
+  }
+  const input = options.input === undefined
+    ? undefined
+    : await readBytes(options.input, stdin, "--input");
+  // As in gh: with --input the fields go to the query string; otherwise a GET (or HEAD)
+  // sends them as a query, any other method as a JSON body.
+  const inQuery = input !== undefined || method === "GET" || method === "HEAD";
+  const target = inQuery ? withQuery(path, fields) : path;
+  const json = !inQuery && fields.length > 0 ? buildBody(fields) : undefined;
+
+  const http = ctx.authenticatedClient().http;
+  if (options.paginate) {
+    const items = await followPages(ctx, http, target, options.include === true);
+    ctx.output.printJson(items);
+    return;
+  }
+  const response = await http.request({
+    method,
+    path: target,
+    json,
+    body: input,
+    headers: input === undefined ? undefined : { "Content-Type": "application/json" },
+    parse: false,
+    signal: ctx.io.signal,
+  });
+  if (options.include) printHead(ctx, response);
+  ctx.io.stdout.write(response.text);
+  // On a terminal only, end the line so the prompt does not stick to the body; piped, the
+  // bytes stay exactly as received.
+  if (ctx.io.stdoutIsTerminal && response.text !== "" && !response.text.endsWith("\n")) {
+    ctx.io.stdout.write("\n");
+  }
+}
+
+function parseMethod(options: ApiOptions): string {
+  if (options.method === undefined) {
+    const hasBody = (options.rawField ?? []).length + (options.field ?? []).length > 0 ||
+      options.input !== undefined;
+    return hasBody ? "POST" : "GET";
+  }
+  if (!/^[A-Za-z]+$/.test(options.method)) {
+    throw new UsageError(`invalid --method '${options.method}': expected e.g. GET or PATCH`);
+  }
+  return options.method.toUpperCase();
+}
+
+async function followPages(
+  ctx: CliContext,
+  http: HttpClient,
+  first: string,
+  include: boolean,
+): Promise<unknown[]> {
+  const items: unknown[] = [];
+  const seen = new Set<string>([first]);
+  let path: string | undefined = first;
+  for (let pages = 0; path !== undefined; pages++) {
+    if (pages >= MAX_PAGES) {
+      throw new RestreamError("invalid_response", `--paginate stopped after ${MAX_PAGES} pages`);
+    }
+    const response = await http.request({ method: "GET", path, signal: ctx.io.signal });
+    if (include) printHead(ctx, response);
+    const step = readPage(response.body, path);
+    items.push(...step.items);
+    if (step.next !== undefined && seen.has(step.next)) {
+      throw new RestreamError(
+        "invalid_response",
+        `unexpected response from GET ${path}: the next page is one already read`,
+      );
+    }
+    if (step.next !== undefined) seen.add(step.next);
+    path = step.next;
+  }
+  return items;
+}
+
+function printHead(ctx: CliContext, response: HttpResponse): void {
+  const lines = [`HTTP ${response.status} ${response.statusText ?? ""}`.trimEnd()];
+  for (const [name, value] of response.headers) lines.push(`${name}: ${value}`);
+  ctx.io.stderr.write(`${lines.join("\n")}\n\n`);
+}
+
+/** stdin may feed one value only (`--input -` or one `@-`). */
+function stdinOnce(ctx: CliContext): () => ReadableStream<Uint8Array> {
+  let used = false;
+  return () => {
+    if (used) throw new UsageError("stdin can be read once: use '-' for one value only");
+    if (!ctx.io.stdin) throw new UsageError("'-' needs data on stdin");
+    used = true;
+    return ctx.io.stdin;
+  };
+}
+
+async function readSource(
+  name: string,
+  stdin: () => ReadableStream<Uint8Array>,
+): Promise<string> {
+  return new TextDecoder().decode(await readBytes(name, stdin, `-F @${name}`));
+}
+
+async function readBytes(
+  name: string,
+  stdin: () => ReadableStream<Uint8Array>,
+  what: string,
+): Promise<Uint8Array> {
+  if (name === "-") return new Uint8Array(await new Response(stdin()).arrayBuffer());
+  try {
+    return await Deno.readFile(name);
+  } catch (error) {
+    const reason = error instanceof Deno.errors.NotFound
+      ? "no such file"
+      : error instanceof Deno.errors.IsADirectory
+      ? "is a directory"
+      : error instanceof Deno.errors.PermissionDenied || error instanceof Deno.errors.NotCapable
+      ? "permission denied"
+      : (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    throw new UsageError(`${what}: cannot read '${name}': ${reason}`);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * `clip projects|project|create|download`: AI clips made from stored videos.
+ *
+ * @module
+ */
+
+import type { Command } from "@commander-js/extra-typings";
+import type { ClipProjectInput } from "../client.ts";
+import { UsageError } from "../errors.ts";
+import type { Clip, ClipProject } from "../schemas/clip.ts";
+import { oneOf, parseLimit } from "./args.ts";
+import type { CliContext } from "./context.ts";
+import { runDownload } from "./download_command.ts";
+import { formatTime } from "./format.ts";
+import { parseClipId, parseProjectId, parseStorageFileId, parseVideoTime } from "./ids.ts";
+import type { Column } from "./output.ts";
+import { formatSeconds } from "./storage.ts";
+
+const PROJECT_COLUMNS: Column<ClipProject>[] = [
+  { header: "ID", value: (p) => p.projectId },
+  { header: "TITLE", value: (p) => p.title ?? "", color: (t, _p, style) => style.cyan(t) },
+  { header: "SOURCE", value: (p) => p.sourceTypeName ?? "" },
+  { header: "CLIPS", value: (p) => p.clipsCount == null ? "" : String(p.clipsCount) },
+  { header: "GENERATING", value: (p) => p.generatingClipsNow ? "yes" : "" },
+  { header: "CREATED", value: (p) => formatTime(p.createdAt) },
+];
+
+const CLIP_COLUMNS: Column<Clip>[] = [
+  { header: "ID", value: (c) => c.clipId },
+  { header: "NAME", value: (c) => c.name ?? "", color: (t, _c, style) => style.cyan(t) },
+  { header: "SCORE", value: (c) => c.viralityScore == null ? "" : String(c.viralityScore) },
+  { header: "FROM", value: (c) => formatSeconds(c.sourceStartSeconds) },
+  { header: "TO", value: (c) => formatSeconds(c.sourceEndSeconds) },
+  { header: "CREATED", value: (c) => formatTime(c.createdAt) },
+];
+
+const SORTS = { created: "CreatedAt", activity: "LastActivity" } as const;
+
+/** Registers the `clip` commands. */
+export function registerClipCommands(program: Command, ctx: CliContext): void {
+  const clip = program.command("clip").description("AI clips made from stored videos");
+
+  clip
+    .command("projects")
+    .description("list clip projects (newest first, or by last activity)")
+    .option(
+      "--sort <order>",
+      "created or activity",
+      (v) => oneOf(v, ["created", "activity"], "--sort"),
+    )
+    .option("--limit <n>", "projects per page, 1-100", parseLimit)
+    .option("--all", "follow every page")
+    .action(async (options) => {
+      const client = ctx.authenticatedClient();
+      const sortBy = options.sort === undefined ? undefined : SORTS[options.sort];
+      const projects: ClipProject[] = [];
+      let cursor: string | undefined;
+      const seen = new Set<string>();
+      for (;;) {
+        const page = await client.listClipProjects(
+          { limit: options.limit, cursor, sortBy },
+          ctx.io.signal,
+        );
+        projects.push(...page.projects);
+        const next = page.pagination?.hasMore === false ? undefined : page.pagination?.nextCursor;
+        if (!next) break;
+        if (!options.all) {
+          if (!ctx.globals.json) ctx.output.notice("more projects: use --all to list them all");
+          break;
+        }
+        // A cursor seen before would loop for ever.
+        if (seen.has(next)) break;
+        seen.add(next);
+        cursor = next;
+      }
+      ctx.output.printList(projects, PROJECT_COLUMNS);
+    });
+
+  clip
+    .command("project")
+    .description("one clip project and its clips")
+    .argument("<id>", "project id", parseProjectId)
+    .action(async (id) => {
+      const project = await ctx.authenticatedClient().getClipProject(id, ctx.io.signal);
+      if (ctx.globals.json) return ctx.output.printJson(project);
+      ctx.output.printTable(project.clips, CLIP_COLUMNS);
+      if (project.generatingClipsNow) ctx.output.notice("more clips are being generated");
+    });
+
+  clip
+    .command("create")
+    .description("generate clips from a stored video (all of it, or --from/--to)")
+    .requiredOption("--file <id>", "storage file id of the video", parseStorageFileId)
+    .option("--title <title>", "project title")
+    .option(
+      "--from <time>",
+      "start of the span to clip (seconds or 1:02:03)",
+      (v) => parseVideoTime(v, "--from"),
+    )
+    .option(
+      "--to <time>",
+      "end of the span to clip (seconds or 1:02:03)",
+      (v) => parseVideoTime(v, "--to"),
+    )
+    .option("--force-reprocess", "clip the whole video again although it was clipped before")
+    .action(async (options) => {
+      const input: ClipProjectInput = { videoStorageFileId: options.file };
+      if (options.title !== undefined) input.title = options.title;
+      if ((options.from === undefined) !== (options.to === undefined)) {
+        throw new UsageError("--from and --to go together");
+      }
+      if (options.from !== undefined && options.to !== undefined) {
+        if (options.to <= options.from) throw new UsageError("--to must be after --from");
+        input.selectedTimeRange = { startSeconds: options.from, endSeconds: options.to };
+      }
+      if (options.forceReprocess) input.forceReprocess = true;
+      const result = await ctx.authenticatedClient().createClipProject(input, ctx.io.signal);
+      if (ctx.globals.json) {
+        ctx.output.printJson({
+          ...result.response,
+          ...input,
+          alreadyProcessed: result.alreadyProcessed,
+        });
+      } else if (result.alreadyProcessed) {
+        ctx.output.notice(
+          "this video was already clipped: nothing new started " +
+            "(--force-reprocess clips it again)",
+        );
+      } else {
+        ctx.output.notice(
+          `clip generation started for ${options.file}; see 'restream clip projects'`,
+        );
+      }
+    });
+
+  clip
+    .command("download")
+    .description("download one clip")
+    .argument("<clip-id>", "clip id (from 'clip project')", parseClipId)
+    .option("-o, --output <path>", "file to write, or a directory to save into")
+    .option("--force", "overwrite an existing file")
+    .action(async (clipId, flags) => {
+      const client = ctx.authenticatedClient();
+      await runDownload(ctx, flags, {
+        link: async () => (await client.getClipDownloadUrl(clipId, ctx.io.signal)).downloadUrl,
+        name: () => `clip-${clipId}`,
+        label: clipId,
+        report: { clipId },
+      });
+    });
+}

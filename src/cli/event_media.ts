@@ -1,0 +1,86 @@
+/**
+ * What an event leaves behind: `event chat-export`, `event recordings` and
+ * `event recording-download`. Added to the `event` command that event.ts builds (or created
+ * here when there is none), so the two files stay independent.
+ *
+ * @module
+ */
+
+import type { Command } from "@commander-js/extra-typings";
+import type { Recording } from "../schemas/recording.ts";
+import { parseEventId } from "./args.ts";
+import type { CliContext } from "./context.ts";
+import { runDownload } from "./download_command.ts";
+import { formatTime } from "./format.ts";
+import { parseRecordingFileName } from "./ids.ts";
+import type { Column } from "./output.ts";
+
+interface RecordingRow extends Recording {
+  kind: string;
+}
+
+const RECORDING_COLUMNS: Column<RecordingRow>[] = [
+  { header: "KIND", value: (r) => r.kind },
+  { header: "FILE NAME", value: (r) => r.fileName, color: (t, _r, style) => style.cyan(t) },
+  { header: "EXPIRES", value: (r) => formatTime(r.expiresAt) },
+];
+
+/** Registers the event media commands on the program's `event` command. */
+export function registerEventMediaCommands(program: Command, ctx: CliContext): void {
+  const event = program.commands.find((c) => c.name() === "event") ??
+    program.command("event").description("streaming events");
+  addEventMediaCommands(event as Command, ctx);
+}
+
+/** Adds `chat-export`, `recordings` and `recording-download` to an `event` command. */
+export function addEventMediaCommands(event: Command, ctx: CliContext): void {
+  event
+    .command("chat-export")
+    .description("download an event's whole chat history as a file")
+    .argument("<id>", "event id (UUID)", parseEventId)
+    .option("-o, --output <path>", "file to write, or a directory to save into")
+    .option("--force", "overwrite an existing file")
+    .action(async (id, flags) => {
+      const client = ctx.authenticatedClient();
+      await runDownload(ctx, flags, {
+        link: async () => (await client.getEventChatDownloadUrl(id, ctx.io.signal)).downloadUrl,
+        name: () => `chat-${id}`,
+        label: `chat ${id}`,
+        report: { id },
+      });
+    });
+
+  event
+    .command("recordings")
+    .description("list an event's recordings")
+    .argument("<id>", "event id (UUID)", parseEventId)
+    .action(async (id) => {
+      const recordings = await ctx.authenticatedClient().listEventRecordings(id, ctx.io.signal);
+      if (ctx.globals.json) return ctx.output.printJson(recordings);
+      const rows: RecordingRow[] = [
+        ...recordings.primaryVideos.map((r) => ({ ...r, kind: "primary" })),
+        ...recordings.secondaryVideos.map((r) => ({ ...r, kind: "secondary" })),
+        ...recordings.audio.map((r) => ({ ...r, kind: "audio" })),
+      ];
+      ctx.output.printTable(rows, RECORDING_COLUMNS);
+    });
+
+  event
+    .command("recording-download")
+    .description("download one recording of an event (default name: its file name)")
+    .argument("<id>", "event id (UUID)", parseEventId)
+    .argument("<file>", "file name, as 'event recordings' lists it", parseRecordingFileName)
+    .option("-o, --output <path>", "file to write, or a directory to save into")
+    .option("--force", "overwrite an existing file")
+    .action(async (id, fileName, flags) => {
+      const client = ctx.authenticatedClient();
+      await runDownload(ctx, flags, {
+        link: async () =>
+          (await client.getEventRecordingDownloadUrl(id, fileName, ctx.io.signal)).downloadUrl,
+        name: () => fileName,
+        naming: "exact",
+        label: fileName,
+        report: { id, fileName },
+      });
+    });
+}

@@ -1,0 +1,92 @@
+/**
+ * `storage list|get|download`: the account's video storage.
+ *
+ * @module
+ */
+
+import type { Command } from "@commander-js/extra-typings";
+import type { StorageFile } from "../schemas/storage.ts";
+import type { CliContext } from "./context.ts";
+import { runDownload } from "./download_command.ts";
+import { formatTime } from "./format.ts";
+import { parseStorageFileId } from "./ids.ts";
+import type { Column } from "./output.ts";
+import { formatBytes } from "./progress.ts";
+import type { Style } from "./style.ts";
+
+const FILE_COLUMNS: Column<StorageFile>[] = [
+  { header: "ID", value: (f) => f.id },
+  { header: "TITLE", value: (f) => f.title ?? "", color: (t, _f, style) => style.cyan(t) },
+  { header: "STATUS", value: (f) => f.status ?? "", color: statusColor },
+  { header: "SIZE", value: (f) => f.sizeBytes == null ? "" : formatBytes(f.sizeBytes) },
+  { header: "DURATION", value: (f) => formatSeconds(f.durationSeconds) },
+  { header: "CREATED", value: (f) => formatTime(f.createdAt) },
+];
+
+/** Registers `storage list`, `storage get` and `storage download`. */
+export function registerStorageCommands(program: Command, ctx: CliContext): void {
+  const storage = program.command("storage").description("files in the account's video storage");
+
+  storage
+    .command("list")
+    .description("list the stored video files")
+    .action(async () => {
+      const files = await ctx.authenticatedClient().listStorageFiles(ctx.io.signal);
+      ctx.output.printList(files, FILE_COLUMNS);
+    });
+
+  storage
+    .command("get")
+    .description("one stored file")
+    .argument("<id>", "storage file id", parseStorageFileId)
+    .action(async (id) => {
+      const file = await ctx.authenticatedClient().getStorageFile(id, ctx.io.signal);
+      ctx.output.printObject(file, () => [
+        ["ID", file.id],
+        ["Title", file.title ?? undefined],
+        ["Status", file.status ?? undefined],
+        ["Size", file.sizeBytes == null ? undefined : formatBytes(file.sizeBytes)],
+        [
+          "Duration",
+          file.durationSeconds == null ? undefined : formatSeconds(file.durationSeconds),
+        ],
+        ["Created", file.createdAt ? formatTime(file.createdAt) : undefined],
+      ]);
+    });
+
+  storage
+    .command("download")
+    .description("download a stored file (default name: the file's title)")
+    .argument("<id>", "storage file id", parseStorageFileId)
+    .option("-o, --output <path>", "file to write, or a directory to save into")
+    .option("--force", "overwrite an existing file")
+    .action(async (id, flags) => {
+      const client = ctx.authenticatedClient();
+      await runDownload(ctx, flags, {
+        link: async () => (await client.getStorageFileDownloadUrl(id, ctx.io.signal)).downloadUrl,
+        name: async () => {
+          const file = await client.getStorageFile(id, ctx.io.signal);
+          return file.title?.trim() || id;
+        },
+        naming: "preferred",
+        label: id,
+        report: { id },
+      });
+    });
+}
+
+/** Seconds as `1:02:03` or `2:03`. */
+export function formatSeconds(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "";
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}
+
+function statusColor(text: string, _file: StorageFile, style: Style): string {
+  if (text === "Ready") return style.green(text);
+  if (text === "Failed") return style.red(text);
+  return style.yellow(text);
+}
