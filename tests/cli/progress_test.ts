@@ -12,8 +12,8 @@ Deno.test("formatBytes uses decimal units", () => {
 Deno.test("renderProgress fits the width and shows the percentage", () => {
   const line = renderProgress("a-very-long-label-for-a-file.mp4", 50, 200, 60);
   assert.ok(line.length <= 60, line);
-  assert.match(line, / 25%  50 B \/ 200 B$/);
+  assert.match(line, / 25% {2}50 B \/ 200 B$/);
   assert.match(line, /\[#+-+\]/);
-  assert.match(renderProgress("x", 2000, undefined, 60), /^x  2\.0 kB$/);
+  assert.match(renderProgress("x", 2000, undefined, 60), /^x {2}2\.0 kB$/);
   assert.match(renderProgress("x", 300, 200, 60), /100%/, "never over 100%");
 });
