@@ -249,6 +249,8 @@ export class HttpClient {
       this.#log?.(`← ${response.status} ${method} ${maskUrl(url)} (${this.#now() - started} ms)`);
       return { response, text };
     } catch (error) {
+      // A denied --allow-net is the user's invocation, not the network: report it as is.
+      if (error instanceof Deno.errors.NotCapable) throw error;
       if (options.signal?.aborted) {
         throw new RestreamError("interrupted", "request cancelled", { cause: error });
       }

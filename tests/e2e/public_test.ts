@@ -47,3 +47,15 @@ Deno.test("e2e: a refused connection is a one-line error, exit 1, no stack trace
     /^error: cannot reach http:\/\/127\.0\.0\.1:\d+: connection refused\n$/,
   );
 });
+
+Deno.test("e2e: a denied permission names the flag, exit 2, no retries, no stack trace", async () => {
+  const result = await runProcess(["platforms"], {
+    permissions: ["--no-prompt"],
+    env: { RUST_BACKTRACE: "1" },
+  });
+  assert.equal(result.code, 2);
+  assert.equal(
+    result.stderr,
+    'error: permission denied: Requires net access to "api.restream.io:443", run again with the --allow-net flag\n',
+  );
+});
