@@ -147,7 +147,7 @@ async function waitForCode(
 
     const timeoutMs = options.timeoutMs ?? DEFAULT_LOGIN_TIMEOUT_MS;
     timer = setTimeout(() => {
-      const seconds = Math.round(timeoutMs / 1000);
+      const seconds = Number((timeoutMs / 1000).toFixed(2));
       settle({
         ok: false,
         error: new RestreamError("auth", `login timed out after ${seconds} s without a callback`, {

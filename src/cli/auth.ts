@@ -132,7 +132,7 @@ async function revokeBoth(ctx: CliContext, stored: StoredTokens): Promise<string
     fetch: ctx.io.fetch,
     log: (line) => ctx.verbose(line),
     timeoutMs: 10_000,
-    maxRetries: 1,
+    maxRetries: 0,
   });
   const tokens: Array<[string | undefined, "refresh_token" | "access_token"]> = [
     [stored.refreshToken, "refresh_token"],
