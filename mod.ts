@@ -16,7 +16,7 @@
  * @module
  */
 
-export { browserCommand, openInBrowser } from "./src/auth/browser.ts";
+export { browserCommand, openInBrowser, type OpenInBrowserOptions } from "./src/auth/browser.ts";
 export { acquireLock, type HeldLock, type LockOptions } from "./src/auth/lock.ts";
 export {
   DEFAULT_LOGIN_PORT,

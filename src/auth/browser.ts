@@ -16,6 +16,16 @@ export function browserCommand(os: string, url: string): { cmd: string; args: st
   return { cmd: "xdg-open", args: [url] };
 }
 
+/** Options of {@link openInBrowser}. */
+export interface OpenInBrowserOptions {
+  /** The OS whose opener to use; the running one by default. */
+  os?: string;
+  /** How long to wait for the opener to fail before assuming it worked; 1500 ms by default. */
+  graceMs?: number;
+  /** Runs this program instead of the OS's opener (same arguments); for tests. */
+  program?: string;
+}
+
 /**
  * Starts the browser at a URL. Resolves false when the opener could not be started or failed
  * within `graceMs`; true when it succeeded or is still running then (an opener that starts a
@@ -30,14 +40,18 @@ export function browserCommand(os: string, url: string): { cmd: string; args: st
  */
 export async function openInBrowser(
   url: string,
-  os: string = Deno.build.os,
-  graceMs = 1500,
+  options: OpenInBrowserOptions = {},
 ): Promise<boolean> {
   if (!/^https?:\/\//i.test(url)) return false;
-  const { cmd, args } = browserCommand(os, url);
+  const { cmd, args } = browserCommand(options.os ?? Deno.build.os, url);
   let child: Deno.ChildProcess;
   try {
-    child = new Deno.Command(cmd, { args, stdin: "null", stdout: "null", stderr: "null" })
+    child = new Deno.Command(options.program ?? cmd, {
+      args,
+      stdin: "null",
+      stdout: "null",
+      stderr: "null",
+    })
       .spawn();
   } catch {
     return false;
@@ -45,9 +59,7 @@ export async function openInBrowser(
   child.unref();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stillRunning = new Promise<boolean>((resolve) => {
-    const id = setTimeout(() => resolve(true), graceMs);
-    Deno.unrefTimer(id);
-    timer = id;
+    timer = setTimeout(() => resolve(true), options.graceMs ?? 1500);
   });
   try {
     return await Promise.race([child.status.then((s) => s.success, () => false), stillRunning]);

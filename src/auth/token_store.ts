@@ -18,7 +18,7 @@
  * @module
  */
 
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import * as v from "valibot";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
@@ -278,6 +278,7 @@ export class TokenStore {
         handle.close();
       }
       await (this.#options.rename ?? Deno.rename)(temp, this.path);
+      await this.#removeOrphans(temp);
     } catch (error) {
       await Deno.remove(temp).catch(() => {});
       throw new RestreamError(
@@ -287,6 +288,20 @@ export class TokenStore {
         }`,
         { cause: error },
       );
+    }
+  }
+
+  /**
+   * Every write happens under the lock, so another temp file seen now was left by a writer
+   * that died before its rename: remove it (it holds tokens).
+   */
+  async #removeOrphans(current: string): Promise<void> {
+    const prefix = `${basename(this.path)}.tmp-`;
+    for await (const entry of Deno.readDir(this.#dir)) {
+      const path = join(this.#dir, entry.name);
+      if (entry.isFile && entry.name.startsWith(prefix) && path !== current) {
+        await Deno.remove(path).catch(() => {});
+      }
     }
   }
 

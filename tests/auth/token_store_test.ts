@@ -187,5 +187,8 @@ Deno.test("store: a writer killed between writing and renaming leaves the old fi
     assert.match(await Deno.readTextFile(join(dir, temp)), /new-token/);
     assert.equal(await Deno.readTextFile(store.path), before, "tokens.json is the old file");
     assert.deepEqual(await store.get(REAL), RECORD);
+    // The next write (under the lock) removes the dead writer's temp file.
+    await store.set(MOCK, RECORD);
+    assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["tokens.json"]);
   });
 });
