@@ -34,16 +34,19 @@ export {
   createState,
   exchangeCode,
   type ExchangeCodeOptions,
-  hasScope,
-  normaliseScope,
   pkceChallenge,
   type PkcePair,
   type RefreshOptions,
   refreshTokens,
   type RevokeOptions,
   revokeToken,
-  type TokenSet,
 } from "./src/auth/oauth.ts";
+export {
+  hasScope,
+  normaliseScope,
+  parseTokenResponse,
+  type TokenSet,
+} from "./src/auth/token_set.ts";
 export {
   notLoggedIn,
   REFRESH_MARGIN_MS,

@@ -16,8 +16,8 @@ import {
   createPkcePair,
   createState,
   exchangeCode,
-  type TokenSet,
 } from "./oauth.ts";
+import type { TokenSet } from "./token_set.ts";
 
 /** The port of the redirect URI when none is given (it must be registered for the app). */
 export const DEFAULT_LOGIN_PORT = 12000;

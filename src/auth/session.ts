@@ -13,7 +13,8 @@
 
 import { RestreamError } from "../errors.ts";
 import { type FetchLike, HttpClient, type TokenProvider } from "../http/http.ts";
-import { type ClientCredentials, refreshTokens, type TokenSet } from "./oauth.ts";
+import { type ClientCredentials, refreshTokens } from "./oauth.ts";
+import type { TokenSet } from "./token_set.ts";
 import { apiOrigin, type StoredTokens, type TokenStore } from "./token_store.ts";
 
 /** Refresh a token that expires within this many ms. */

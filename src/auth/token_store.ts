@@ -22,6 +22,7 @@ import { basename, join } from "node:path";
 import * as v from "valibot";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
+import { readLegacyFile } from "./legacy_tokens.ts";
 import { acquireLock, type LockOptions } from "./lock.ts";
 
 /** The format version this code writes. */
@@ -90,19 +91,6 @@ interface TokenFile {
 const TokenFileSchema: v.GenericSchema<unknown, TokenFile> = v.looseObject({
   version: v.literal(TOKEN_FILE_VERSION),
   tokens: v.record(v.string(), StoredTokensSchema),
-});
-
-interface LegacyFile {
-  access_token: string;
-  refresh_token?: string;
-  expires_at?: number;
-  [key: string]: unknown;
-}
-
-const LegacyFileSchema: v.GenericSchema<unknown, LegacyFile> = v.looseObject({
-  access_token: v.pipe(v.string(), v.minLength(1)),
-  refresh_token: v.optional(v.string()),
-  expires_at: v.optional(v.number()),
 });
 
 type ReadResult = { file: TokenFile; legacy: boolean };
@@ -229,8 +217,10 @@ export class TokenStore {
     }
     const current = v.safeParse(TokenFileSchema, data);
     if (current.success) return { file: current.output, legacy: false };
-    const legacy = v.safeParse(LegacyFileSchema, data);
-    if (legacy.success) return { file: fromLegacy(legacy.output), legacy: true };
+    const legacy = readLegacyFile(data);
+    if (legacy !== undefined) {
+      return { file: { version: TOKEN_FILE_VERSION, tokens: legacy }, legacy: true };
+    }
     const version = (data as { version?: unknown } | null)?.version;
     if (typeof version === "number" && version > TOKEN_FILE_VERSION) {
       throw this.#unusable(
@@ -324,20 +314,6 @@ export class TokenStore {
         "fix or delete it, then run 'restream login'",
     );
   }
-}
-
-function fromLegacy(legacy: LegacyFile): TokenFile {
-  const record: StoredTokens = {
-    accessToken: legacy.access_token,
-    refreshToken: legacy.refresh_token,
-    expiresAt: legacy.expires_at === undefined
-      ? undefined
-      : new Date(legacy.expires_at * 1000).toISOString(),
-    scopes: typeof legacy.scope === "string"
-      ? legacy.scope.split(/[\s,]+/).filter((s) => s !== "")
-      : [],
-  };
-  return { version: TOKEN_FILE_VERSION, tokens: { [apiOrigin(DEFAULT_API_URL)]: record } };
 }
 
 function octal(mode: number): string {

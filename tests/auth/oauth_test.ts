@@ -5,12 +5,11 @@ import {
   createPkcePair,
   createState,
   exchangeCode,
-  hasScope,
-  normaliseScope,
   pkceChallenge,
   refreshTokens,
   revokeToken,
 } from "../../src/auth/oauth.ts";
+import { hasScope, normaliseScope } from "../../src/auth/token_set.ts";
 import { RestreamError } from "../../src/errors.ts";
 import { HttpClient } from "../../src/http/http.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
