@@ -63,6 +63,8 @@ export interface RequestOptions {
   basic?: { username: string; password: string };
   /** Cancels the request and its retries. */
   signal?: AbortSignal;
+  /** Redirect handling; `manual` keeps a body with secrets from following a redirect. */
+  redirect?: RequestRedirect;
 }
 
 /** A successful response, body read. */
@@ -289,7 +291,13 @@ export class HttpClient {
     } else if (token !== undefined) {
       headers.set("Authorization", `Bearer ${token}`);
     }
-    return new Request(url, { method, headers, body: body as BodyInit | undefined, signal });
+    return new Request(url, {
+      method,
+      headers,
+      body: body as BodyInit | undefined,
+      signal,
+      redirect: options.redirect,
+    });
   }
 
   async #wait(

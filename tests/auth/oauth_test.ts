@@ -237,3 +237,32 @@ Deno.test("scopes compare ignoring the .default infix", () => {
   assert.ok(!hasScope(["stream.default.read"], "stream.write"));
   assert.ok(!hasScope(["chat.read"], "stream.read"));
 });
+
+Deno.test("token endpoint: a redirect is not followed, so the refresh token never reaches another origin", async () => {
+  const received: string[] = [];
+  const other = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (r) => {
+    received.push(await r.text());
+    return Response.json({ access_token: "stolen" });
+  });
+  const api = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    () =>
+      new Response(null, {
+        status: 307,
+        headers: { location: `http://127.0.0.1:${other.addr.port}/oauth/token` },
+      }),
+  );
+  try {
+    const client = new HttpClient({ baseUrl: `http://127.0.0.1:${api.addr.port}` });
+    const error = await rejects(
+      refreshTokens(client, { ...CREDS, refreshToken: "secret-refresh" }),
+    );
+    assert.match(error.message, /HTTP 307/);
+    await revokeToken(client, { ...CREDS, token: "secret-access", hint: "access_token" })
+      .catch(() => {});
+    assert.deepEqual(received, []);
+  } finally {
+    await api.shutdown();
+    await other.shutdown();
+  }
+});
