@@ -5,9 +5,11 @@
  * @module
  */
 
+import { openInBrowser } from "./src/auth/browser.ts";
 import { processEnv } from "./src/config.ts";
 import type { CliIO } from "./src/cli/context.ts";
 import type { Writer } from "./src/cli/output.ts";
+import { promptHidden } from "./src/cli/prompt.ts";
 import { runCli, StdoutClosed } from "./src/cli/run.ts";
 
 /** A writer over a process stream that writes everything, synchronously (NDJSON flushes). */
@@ -34,17 +36,43 @@ function terminalColumns(): number | undefined {
   }
 }
 
+/**
+ * An abort signal for Ctrl+C and SIGTERM: the first one asks the running command to stop
+ * (monitors close cleanly, a waiting login exits 130); a second Ctrl+C exits at once.
+ */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    if (controller.signal.aborted) Deno.exit(130);
+    controller.abort(new DOMException("interrupted", "AbortError"));
+  };
+  // Windows has no SIGTERM (SPEC.md, "Platforms").
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  for (const signal of signals) {
+    try {
+      Deno.addSignalListener(signal, onSignal);
+    } catch {
+      // Not available here: the default behaviour (exit) stays.
+    }
+  }
+  return controller.signal;
+}
+
 /** The IO of the real process. */
 export function realIO(): CliIO {
   const stdoutIsTerminal = Deno.stdout.isTerminal();
+  const stderr = streamWriter(Deno.stderr, false);
   return {
     stdout: streamWriter(Deno.stdout, true),
-    stderr: streamWriter(Deno.stderr, false),
+    stderr,
     stdoutIsTerminal,
     stdinIsTerminal: Deno.stdin.isTerminal(),
     columns: stdoutIsTerminal ? terminalColumns() : undefined,
     env: processEnv,
     stdin: Deno.stdin.readable,
+    signal: interruptSignal(),
+    openBrowser: (url) => openInBrowser(url),
+    promptSecret: (prompt) => promptHidden(prompt, stderr),
   };
 }
 

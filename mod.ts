@@ -16,6 +16,54 @@
  * @module
  */
 
+export { browserCommand, openInBrowser, type OpenInBrowserOptions } from "./src/auth/browser.ts";
+export { acquireLock, type HeldLock, type LockOptions } from "./src/auth/lock.ts";
+export {
+  DEFAULT_LOGIN_PORT,
+  DEFAULT_LOGIN_TIMEOUT_MS,
+  login,
+  type LoginCallbacks,
+  type LoginOptions,
+  type LoginResult,
+} from "./src/auth/login.ts";
+export {
+  authorizeUrl,
+  type AuthorizeUrlOptions,
+  type ClientCredentials,
+  createPkcePair,
+  createState,
+  exchangeCode,
+  type ExchangeCodeOptions,
+  pkceChallenge,
+  type PkcePair,
+  type RefreshOptions,
+  refreshTokens,
+  type RevokeOptions,
+  revokeToken,
+} from "./src/auth/oauth.ts";
+export {
+  hasScope,
+  normaliseScope,
+  parseTokenResponse,
+  type TokenSet,
+} from "./src/auth/token_set.ts";
+export {
+  notLoggedIn,
+  REFRESH_MARGIN_MS,
+  Session,
+  type SessionOptions,
+  type SessionState,
+  type TokenSource,
+  toStored,
+} from "./src/auth/session.ts";
+export {
+  apiOrigin,
+  type LockedTokens,
+  type StoredTokens,
+  TOKEN_FILE_VERSION,
+  TokenStore,
+  type TokenStoreOptions,
+} from "./src/auth/token_store.ts";
 export {
   type ClipProjectInput,
   type ClipProjectQuery,

@@ -5,9 +5,10 @@
  * @module
  */
 
-import { fixedToken, RestreamClient } from "../client.ts";
+import { Session } from "../auth/session.ts";
+import { TokenStore } from "../auth/token_store.ts";
+import { RestreamClient } from "../client.ts";
 import { type Config, type EnvLookup, loadConfig } from "../config.ts";
-import { RestreamError } from "../errors.ts";
 import type { FetchLike, TokenProvider } from "../http/http.ts";
 import { maskSecrets } from "../http/mask.ts";
 import { Output, type Writer } from "./output.ts";
@@ -32,6 +33,10 @@ export interface CliIO {
   stdin?: ReadableStream<Uint8Array>;
   /** Aborts on Ctrl+C / SIGTERM. */
   signal?: AbortSignal;
+  /** Opens a URL in a browser; false when it could not. Absent: no browser is opened. */
+  openBrowser?: (url: string) => Promise<boolean>;
+  /** Asks for a secret on the terminal without echoing it. Absent: no prompts. */
+  promptSecret?: (prompt: string) => Promise<string>;
 }
 
 /** The global options (SPEC.md, "Commands"), gathered while parsing. */
@@ -52,6 +57,7 @@ export class CliContext {
   readonly globals: GlobalOptions = { json: false, verbose: false, color: true };
   #config?: Config;
   #output?: Output;
+  #session?: Session;
 
   /** Creates the context of one run. */
   constructor(io: CliIO) {
@@ -88,18 +94,40 @@ export class CliContext {
   }
 
   /**
-   * The token source of authenticated commands (REST and monitors): `RESTREAM_TOKEN`.
-   * Throws an auth error when no token is available.
+   * The token store of the config directory, or undefined when there is no config directory.
+   * Its notices (migration, a mode tightened) go to stderr.
    */
+  tokenStore(): TokenStore | undefined {
+    const dir = this.config.configDir;
+    if (dir === undefined) return undefined;
+    return new TokenStore({ dir, onNotice: (message) => this.output.notice(`note: ${message}`) });
+  }
+
+  /**
+   * The session of this run: `RESTREAM_TOKEN` first, else the tokens stored for
+   * `RESTREAM_API_URL`'s origin (refreshed as needed). With `ignoreEnv`, stored tokens only
+   * (a new session, for `auth refresh`). A missing login surfaces on first use (exit 3).
+   */
+  session(options: { ignoreEnv?: boolean } = {}): Session {
+    const create = (envToken: string | undefined): Session =>
+      new Session({
+        apiUrl: this.config.apiUrl,
+        envToken,
+        store: this.tokenStore(),
+        clientId: this.config.clientId,
+        clientSecret: this.config.clientSecret,
+        fetch: this.io.fetch,
+        log: (line) => this.verbose(line),
+        signal: this.io.signal,
+      });
+    if (options.ignoreEnv) return create(undefined);
+    this.#session ??= create(this.config.token);
+    return this.#session;
+  }
+
+  /** The token source of authenticated commands (REST and monitors): {@link session}. */
   tokens(): TokenProvider {
-    const token = this.config.token;
-    if (token === undefined) {
-      throw new RestreamError(
-        "auth",
-        "not logged in: run 'restream login' or set RESTREAM_TOKEN",
-      );
-    }
-    return fixedToken(token);
+    return this.session();
   }
 
   /** A client that authenticates with {@link CliContext.tokens}. */

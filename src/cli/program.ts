@@ -9,6 +9,7 @@
 import { Command } from "@commander-js/extra-typings";
 import type { CliContext } from "./context.ts";
 import { registerCompletionsCommand } from "./completions.ts";
+import { registerAuthCommands } from "./auth.ts";
 import { applyGlobalOptions } from "./globals.ts";
 import { registerAccountCommands } from "./account.ts";
 import { registerApiCommand } from "./api.ts";
@@ -24,12 +25,13 @@ export const PROGRAM_NAME = "restream";
 /** Every noun's registration, in the order help lists them. */
 const REGISTRATIONS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerPublicCommands,
+  registerAuthCommands,
   registerAccountCommands,
+  // After event.ts's registration: it adds to the `event` command that one builds.
+  registerEventMediaCommands,
   registerStorageCommands,
   registerClipCommands,
   registerApiCommand,
-  // After event.ts's registration: it adds to the `event` command that one builds.
-  registerEventMediaCommands,
   registerVersionCommand,
   registerCompletionsCommand,
 ];

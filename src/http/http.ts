@@ -68,6 +68,8 @@ export interface RequestOptions {
    * it): the raw `api` command passes any body through. True by default.
    */
   parse?: boolean;
+  /** Redirect handling; `manual` keeps a body with secrets from following a redirect. */
+  redirect?: RequestRedirect;
 }
 
 /** A successful response, body read. */
@@ -299,7 +301,13 @@ export class HttpClient {
     } else if (token !== undefined) {
       headers.set("Authorization", `Bearer ${token}`);
     }
-    return new Request(url, { method, headers, body: body as BodyInit | undefined, signal });
+    return new Request(url, {
+      method,
+      headers,
+      body: body as BodyInit | undefined,
+      signal,
+      redirect: options.redirect,
+    });
   }
 
   async #wait(

@@ -1,0 +1,239 @@
+/**
+ * The interactive login (SPEC.md, "Login and tokens"): PKCE and `state`, a one-shot callback
+ * listener on loopback, the pasted-URL fallback for remote shells, a timeout, cancellation,
+ * and the code exchange. The UI (printing the URL, opening a browser, reading stdin) comes in
+ * as callbacks: this module never prints.
+ *
+ * @module
+ */
+
+import { RestreamError } from "../errors.ts";
+import { type FetchLike, HttpClient } from "../http/http.ts";
+import { type CallbackOutcome, callbackPage, notFoundPage, readCallback } from "./login_page.ts";
+import {
+  authorizeUrl,
+  type ClientCredentials,
+  createPkcePair,
+  createState,
+  exchangeCode,
+} from "./oauth.ts";
+import type { TokenSet } from "./token_set.ts";
+
+/** The port of the redirect URI when none is given (it must be registered for the app). */
+export const DEFAULT_LOGIN_PORT = 12000;
+/** How long to wait for the callback when no timeout is given. */
+export const DEFAULT_LOGIN_TIMEOUT_MS = 300_000;
+
+/** The user interface of a login, supplied by the caller. */
+export interface LoginCallbacks {
+  /** The listener is up: show the URL to open (the CLI prints it to stderr). */
+  onAuthorizeUrl(url: URL, redirectUri: string): void;
+  /** Opens a browser at the URL; resolves false (or rejects) when it could not. */
+  openBrowser?(url: URL): Promise<boolean>;
+  /** The browser could not be opened; the login carries on waiting. */
+  onBrowserFailed?(): void;
+  /**
+   * Lines the user pastes (the URL the browser ended on, for remote shells). The flow stops
+   * reading when `signal` aborts.
+   */
+  pastedLines?(signal: AbortSignal): AsyncIterable<string>;
+  /** A pasted line was not a callback URL; the flow keeps waiting. */
+  onPasteIgnored?(reason: string): void;
+}
+
+/** Options of {@link login}. */
+export interface LoginOptions extends ClientCredentials {
+  /** Origin of the API: `/login` and `/oauth/token` live there. */
+  apiUrl: string;
+  /** The UI. */
+  callbacks: LoginCallbacks;
+  /** Port of `http://localhost:<port>/callback`; 0 picks a free one (tests). 12000 by default. */
+  port?: number;
+  /** Give up waiting for the callback after this many ms; 300 000 by default. */
+  timeoutMs?: number;
+  /** Aborting it (Ctrl+C) ends the login with an `interrupted` error. */
+  signal?: AbortSignal;
+  /** The fetch for the token endpoint. */
+  fetch?: FetchLike;
+  /** Masked request log. */
+  log?: (line: string) => void;
+  /** Current time in ms (token expiry). */
+  now?: () => number;
+}
+
+/** What a successful login produced. */
+export interface LoginResult {
+  /** The tokens, expiry absolute. */
+  tokens: TokenSet;
+  /** The redirect URI that was used. */
+  redirectUri: string;
+  /** Scopes the callback listed (comma-separated there). */
+  callbackScopes: string[];
+}
+
+/**
+ * Runs the whole authorization-code flow and returns the tokens (storing them is the
+ * caller's choice).
+ *
+ * @example
+ * ```ts
+ * import { login } from "./login.ts";
+ * const result = await login({
+ *   apiUrl: "https://api.restream.io",
+ *   clientId: "my-client-id",
+ *   clientSecret: Deno.env.get("RESTREAM_CLIENT_SECRET")!,
+ *   callbacks: { onAuthorizeUrl: (url) => console.error(`Open ${url}`) },
+ * });
+ * console.log(result.tokens.scopes);
+ * ```
+ */
+export async function login(options: LoginOptions): Promise<LoginResult> {
+  const pkce = await createPkcePair();
+  const state = createState();
+  const { code, scopes, redirectUri } = await waitForCode(
+    options,
+    state,
+    (redirect) =>
+      authorizeUrl({
+        apiUrl: options.apiUrl,
+        clientId: options.clientId,
+        redirectUri: redirect,
+        state,
+        codeChallenge: pkce.challenge,
+      }),
+  );
+  const http = new HttpClient({ baseUrl: options.apiUrl, fetch: options.fetch, log: options.log });
+  const tokens = await exchangeCode(http, {
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    code,
+    redirectUri,
+    codeVerifier: pkce.verifier,
+    signal: options.signal,
+  }, options.now);
+  return { tokens, redirectUri, callbackScopes: scopes };
+}
+
+/** Listens, shows the URL, and waits for the first decisive callback, paste, timeout or abort. */
+async function waitForCode(
+  options: LoginOptions,
+  state: string,
+  buildUrl: (redirectUri: string) => URL,
+): Promise<{ code: string; scopes: string[]; redirectUri: string }> {
+  const settled = Promise.withResolvers<CallbackOutcome>();
+  let done = false;
+  const settle = (outcome: CallbackOutcome): void => {
+    if (done) return;
+    done = true;
+    settled.resolve(outcome);
+  };
+  const handler = (request: Request): Response => {
+    const url = new URL(request.url);
+    if (url.pathname !== "/callback" || done) return notFoundPage();
+    const outcome = readCallback(url.searchParams, state);
+    settle(outcome);
+    return callbackPage(outcome);
+  };
+
+  const servers = startListeners(options.port ?? DEFAULT_LOGIN_PORT, handler);
+  const stop = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onAbort = (): void =>
+    settle({ ok: false, error: new RestreamError("interrupted", "login cancelled") });
+  try {
+    const redirectUri = `http://localhost:${servers[0].addr.port}/callback`;
+    const url = buildUrl(redirectUri);
+    options.callbacks.onAuthorizeUrl(url, redirectUri);
+
+    const timeoutMs = options.timeoutMs ?? DEFAULT_LOGIN_TIMEOUT_MS;
+    timer = setTimeout(() => {
+      const seconds = Number((timeoutMs / 1000).toFixed(2));
+      settle({
+        ok: false,
+        error: new RestreamError("auth", `login timed out after ${seconds} s without a callback`, {
+          code: "timeout",
+        }),
+      });
+    }, timeoutMs);
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+
+    if (options.callbacks.openBrowser) {
+      const opened = await options.callbacks.openBrowser(url).catch(() => false);
+      if (!opened && !done) options.callbacks.onBrowserFailed?.();
+    }
+    const pasting = readPasted(options.callbacks, state, stop.signal, settle);
+
+    const outcome = await settled.promise;
+    stop.abort();
+    await pasting;
+    if (!outcome.ok) throw outcome.error;
+    return { code: outcome.code, scopes: outcome.scopes, redirectUri };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onAbort);
+    stop.abort();
+    await Promise.all(servers.map((server) => server.shutdown()));
+  }
+}
+
+/** Reads pasted lines until one is a callback URL (or the flow ends). */
+async function readPasted(
+  callbacks: LoginCallbacks,
+  state: string,
+  signal: AbortSignal,
+  settle: (outcome: CallbackOutcome) => void,
+): Promise<void> {
+  if (!callbacks.pastedLines) return;
+  try {
+    for await (const line of callbacks.pastedLines(signal)) {
+      if (signal.aborted) return;
+      const text = line.trim();
+      if (text === "") continue;
+      let url: URL;
+      try {
+        url = new URL(text);
+      } catch {
+        callbacks.onPasteIgnored?.("not a URL; paste the full address the browser ended on");
+        continue;
+      }
+      if (url.pathname !== "/callback") {
+        callbacks.onPasteIgnored?.("not the callback URL (it ends in /callback?code=…)");
+        continue;
+      }
+      settle(readCallback(url.searchParams, state));
+      return;
+    }
+  } catch {
+    // stdin failing is not a reason to stop waiting for the browser.
+  }
+}
+
+/**
+ * Binds the callback port on 127.0.0.1, and on ::1 too when it is free there, since
+ * `localhost` may resolve to either.
+ */
+function startListeners(
+  port: number,
+  handler: (request: Request) => Response,
+): Deno.HttpServer<Deno.NetAddr>[] {
+  const onListen = (): void => {};
+  let first: Deno.HttpServer<Deno.NetAddr>;
+  try {
+    first = Deno.serve({ hostname: "127.0.0.1", port, onListen }, handler);
+  } catch (error) {
+    if (error instanceof Deno.errors.AddrInUse) {
+      throw new RestreamError("auth", `port ${port} on 127.0.0.1 is already in use`, {
+        code: "port_in_use",
+      });
+    }
+    throw error;
+  }
+  const servers = [first];
+  try {
+    servers.push(Deno.serve({ hostname: "::1", port: first.addr.port, onListen }, handler));
+  } catch {
+    // No IPv6 loopback, or the port is taken there: 127.0.0.1 alone still works.
+  }
+  return servers;
+}

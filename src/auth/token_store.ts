@@ -1,0 +1,321 @@
+/**
+ * The token file: `<config dir>/tokens.json`, one record per API origin, so tokens from a
+ * mock server on 127.0.0.1 never replace (or get sent in place of) the real account's.
+ *
+ * ```json
+ * { "version": 1,
+ *   "tokens": { "https://api.restream.io": { "accessToken": "…", "refreshToken": "…",
+ *     "expiresAt": "2026-01-01T12:00:00.000Z", "scopes": ["profile.read"], … } } }
+ * ```
+ *
+ * The directory is created 0700 and the file written 0600, atomically (a temp file in the same
+ * directory, flushed, then renamed over the old one: a crash leaves the old file or the new
+ * one, never half of either). A wider mode found on read is reported and tightened. A corrupt
+ * file is an `auth` error that names it and leaves it in place. Writers hold the lock beside
+ * the file ({@link acquireLock}), so concurrent logins, logouts and refreshes do not lose each
+ * other's records. A `tokens.json` from the older Python CLI is migrated on first use.
+ *
+ * @module
+ */
+
+import { basename, join } from "node:path";
+import * as v from "valibot";
+import { DEFAULT_API_URL } from "../config.ts";
+import { RestreamError } from "../errors.ts";
+import { readLegacyFile } from "./legacy_tokens.ts";
+import { acquireLock, type LockOptions } from "./lock.ts";
+
+/** The format version this code writes. */
+export const TOKEN_FILE_VERSION = 1;
+
+/** The tokens stored for one API origin. */
+export interface StoredTokens {
+  /** Bearer token. */
+  accessToken: string;
+  /** Refresh token, when the server issued one. */
+  refreshToken?: string;
+  /** When the access token expires (ISO date); absent when unknown. */
+  expiresAt?: string;
+  /** Granted scopes, as sent. */
+  scopes: string[];
+  /** Token type, `Bearer`. */
+  tokenType?: string;
+  /** The OAuth client the tokens were issued to. */
+  clientId?: string;
+  /** When the pair was obtained (ISO date). */
+  obtainedAt?: string;
+  /** Fields written by other versions are kept. */
+  [key: string]: unknown;
+}
+
+/** Reads and writes the stored tokens while the lock is held. */
+export interface LockedTokens {
+  /** The record of an API origin, read from disk now. */
+  get(apiUrl: string): Promise<StoredTokens | undefined>;
+  /** Writes the record of an API origin (atomically) before returning. */
+  set(apiUrl: string, tokens: StoredTokens): Promise<void>;
+  /** Removes the record of an API origin; false when there was none. */
+  delete(apiUrl: string): Promise<boolean>;
+}
+
+/** Options of {@link TokenStore}. */
+export interface TokenStoreOptions {
+  /** The config directory. */
+  dir: string;
+  /** Receives notices (migration, a mode that was tightened); the library never prints. */
+  onNotice?: (message: string) => void;
+  /** Options of the refresh lock. */
+  lock?: Omit<LockOptions, "signal">;
+  /** The OS; file modes are not checked on Windows. */
+  os?: string;
+  /** Moves the written temp file into place; injectable so tests can fail or stall it. */
+  rename?: (from: string, to: string) => Promise<void>;
+}
+
+const StoredTokensSchema: v.GenericSchema<unknown, StoredTokens> = v.looseObject({
+  accessToken: v.pipe(v.string(), v.minLength(1)),
+  refreshToken: v.optional(v.string()),
+  expiresAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+  scopes: v.array(v.string()),
+  tokenType: v.optional(v.string()),
+  clientId: v.optional(v.string()),
+  obtainedAt: v.optional(v.string()),
+});
+
+interface TokenFile {
+  version: number;
+  tokens: Record<string, StoredTokens>;
+  [key: string]: unknown;
+}
+
+const TokenFileSchema: v.GenericSchema<unknown, TokenFile> = v.looseObject({
+  version: v.literal(TOKEN_FILE_VERSION),
+  tokens: v.record(v.string(), StoredTokensSchema),
+});
+
+type ReadResult = { file: TokenFile; legacy: boolean };
+
+/**
+ * The key of an API in the token file: its origin, plus a path prefix if it has one.
+ *
+ * @example
+ * ```ts
+ * import { apiOrigin } from "./token_store.ts";
+ * apiOrigin("HTTPS://api.restream.io:443/"); // "https://api.restream.io"
+ * ```
+ */
+export function apiOrigin(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  return url.origin + url.pathname.replace(/\/+$/, "");
+}
+
+/**
+ * The token file of a config directory.
+ *
+ * @example
+ * ```ts
+ * import { TokenStore } from "./token_store.ts";
+ * const store = new TokenStore({ dir: "/tmp/restream-example" });
+ * const tokens = await store.get("https://api.restream.io");
+ * console.log(tokens ? `expires ${tokens.expiresAt}` : "not logged in");
+ * ```
+ */
+export class TokenStore {
+  /** The token file. */
+  readonly path: string;
+  /** The lock file beside it. */
+  readonly lockPath: string;
+  readonly #dir: string;
+  readonly #options: TokenStoreOptions;
+  readonly #checkModes: boolean;
+
+  /** Creates the store of a config directory; nothing is read or created yet. */
+  constructor(options: TokenStoreOptions) {
+    this.#dir = options.dir;
+    this.#options = options;
+    this.path = join(options.dir, "tokens.json");
+    this.lockPath = `${this.path}.lock`;
+    this.#checkModes = (options.os ?? Deno.build.os) !== "windows";
+  }
+
+  /** The record of an API origin; migrates an older CLI's file first if one is there. */
+  async get(apiUrl: string): Promise<StoredTokens | undefined> {
+    const { file, legacy } = await this.#read();
+    if (legacy) return this.withLock((locked) => locked.get(apiUrl));
+    return file.tokens[apiOrigin(apiUrl)];
+  }
+
+  /** Stores the record of an API origin, under the lock. */
+  set(apiUrl: string, tokens: StoredTokens): Promise<void> {
+    return this.withLock((locked) => locked.set(apiUrl, tokens));
+  }
+
+  /** Removes the record of an API origin, under the lock; false when there was none. */
+  delete(apiUrl: string): Promise<boolean> {
+    return this.withLock((locked) => locked.delete(apiUrl));
+  }
+
+  /**
+   * Runs `fn` holding the lock, with reads that see other processes' writes and writes that
+   * are on disk before they return. A session refreshes inside this.
+   */
+  async withLock<T>(fn: (locked: LockedTokens) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.#ensureDir();
+    const lock = await acquireLock(this.lockPath, { ...this.#options.lock, signal });
+    try {
+      return await fn({
+        get: async (apiUrl) => (await this.#readMigrated()).tokens[apiOrigin(apiUrl)],
+        set: async (apiUrl, tokens) => {
+          const file = await this.#readMigrated();
+          await this.#write({ ...file, tokens: { ...file.tokens, [apiOrigin(apiUrl)]: tokens } });
+        },
+        delete: async (apiUrl) => {
+          const file = await this.#readMigrated();
+          const key = apiOrigin(apiUrl);
+          if (!(key in file.tokens)) return false;
+          const { [key]: _removed, ...rest } = file.tokens;
+          await this.#write({ ...file, tokens: rest });
+          return true;
+        },
+      });
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** Reads the file and, holding the lock, rewrites an older CLI's file in this format. */
+  async #readMigrated(): Promise<TokenFile> {
+    const { file, legacy } = await this.#read();
+    if (legacy) {
+      await this.#write(file);
+      this.#options.onNotice?.(
+        `migrated ${this.path} from the older restream.io CLI to format ${TOKEN_FILE_VERSION} ` +
+          `(tokens for ${DEFAULT_API_URL})`,
+      );
+    }
+    return file;
+  }
+
+  async #read(): Promise<ReadResult> {
+    let text: string;
+    try {
+      await this.#checkMode();
+      text = await Deno.readTextFile(this.path);
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) {
+        return { file: { version: TOKEN_FILE_VERSION, tokens: {} }, legacy: false };
+      }
+      if (error instanceof RestreamError) throw error;
+      throw this.#unusable(`cannot be read (${error instanceof Error ? error.name : "error"})`);
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // JSON.parse's message quotes the text, which holds secrets: say only what is wrong.
+      throw this.#unusable(text.trim() === "" ? "is empty" : "is not valid JSON");
+    }
+    const current = v.safeParse(TokenFileSchema, data);
+    if (current.success) return { file: current.output, legacy: false };
+    const legacy = readLegacyFile(data);
+    if (legacy !== undefined) {
+      return { file: { version: TOKEN_FILE_VERSION, tokens: legacy }, legacy: true };
+    }
+    const version = (data as { version?: unknown } | null)?.version;
+    if (typeof version === "number" && version > TOKEN_FILE_VERSION) {
+      throw this.#unusable(
+        `has format version ${version}, newer than this restream understands (upgrade it)`,
+      );
+    }
+    const issue = current.issues[0];
+    const path = v.getDotPath(issue);
+    // Name the field and what was expected, never the value (it may be a token).
+    throw this.#unusable(`is malformed at ${path ? `"${path}"` : "the top level"}`);
+  }
+
+  /** A file readable by others is reported and tightened to 0600 (SPEC, "Login and tokens"). */
+  async #checkMode(): Promise<void> {
+    if (!this.#checkModes) return;
+    const info = await Deno.stat(this.path);
+    const mode = (info.mode ?? 0) & 0o777;
+    if ((mode & 0o077) === 0) return;
+    try {
+      await Deno.chmod(this.path, 0o600);
+    } catch {
+      throw new RestreamError(
+        "auth",
+        `the token file ${this.path} has mode ${octal(mode)} and cannot be tightened to 0600; ` +
+          "fix its permissions (chmod 600) or delete it and log in again",
+      );
+    }
+    this.#options.onNotice?.(
+      `the token file ${this.path} had mode ${octal(mode)} (readable by others); ` +
+        "tightened it to 0600",
+    );
+  }
+
+  async #write(file: TokenFile): Promise<void> {
+    await this.#ensureDir();
+    const temp = `${this.path}.tmp-${Deno.pid}-${crypto.randomUUID()}`;
+    const data = new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`);
+    try {
+      const handle = await Deno.open(temp, { write: true, createNew: true, mode: 0o600 });
+      try {
+        let written = 0;
+        while (written < data.length) written += await handle.write(data.subarray(written));
+        await handle.sync();
+      } finally {
+        handle.close();
+      }
+      await (this.#options.rename ?? Deno.rename)(temp, this.path);
+      await this.#removeOrphans(temp);
+    } catch (error) {
+      await Deno.remove(temp).catch(() => {});
+      throw new RestreamError(
+        "auth",
+        `cannot write the token file ${this.path}: ${
+          error instanceof Error ? error.message : error
+        }`,
+        { cause: error },
+      );
+    }
+  }
+
+  /**
+   * Every write happens under the lock, so another temp file seen now was left by a writer
+   * that died before its rename: remove it (it holds tokens).
+   */
+  async #removeOrphans(current: string): Promise<void> {
+    const prefix = `${basename(this.path)}.tmp-`;
+    for await (const entry of Deno.readDir(this.#dir)) {
+      const path = join(this.#dir, entry.name);
+      if (entry.isFile && entry.name.startsWith(prefix) && path !== current) {
+        await Deno.remove(path).catch(() => {});
+      }
+    }
+  }
+
+  async #ensureDir(): Promise<void> {
+    try {
+      await Deno.stat(this.#dir);
+      return;
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    }
+    await Deno.mkdir(this.#dir, { recursive: true, mode: 0o700 });
+    // mkdir's mode is narrowed by the umask, never widened; set it exactly.
+    if (this.#checkModes) await Deno.chmod(this.#dir, 0o700);
+  }
+
+  #unusable(problem: string): RestreamError {
+    return new RestreamError(
+      "auth",
+      `the token file ${this.path} ${problem}; it was left in place for inspection: ` +
+        "fix or delete it, then run 'restream login'",
+    );
+  }
+}
+
+function octal(mode: number): string {
+  return `0${mode.toString(8).padStart(3, "0")}`;
+}

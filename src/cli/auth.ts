@@ -1,0 +1,198 @@
+/**
+ * `login`, `logout`, `auth status`, `auth token`, `auth refresh` (SPEC.md, "Login and
+ * tokens"). The login flow itself is in src/cli/login.ts, imported only when it runs.
+ *
+ * @module
+ */
+
+import type { Command } from "@commander-js/extra-typings";
+import { revokeToken } from "../auth/oauth.ts";
+import { notLoggedIn } from "../auth/session.ts";
+import { apiOrigin, type StoredTokens } from "../auth/token_store.ts";
+import { RestreamError, UsageError } from "../errors.ts";
+import { HttpClient } from "../http/http.ts";
+import { parsePort } from "./args.ts";
+import { describeAccount, fetchAccount } from "./account_summary.ts";
+import type { CliContext } from "./context.ts";
+import { formatTime } from "./format.ts";
+
+/** Registers `login`, `logout` and the `auth` group. */
+export function registerAuthCommands(program: Command, ctx: CliContext): void {
+  program
+    .command("login")
+    .description("log in with your Restream app (OAuth2 in the browser)")
+    .option(
+      "--port <port>",
+      "port of the redirect URI http://localhost:<port>/callback",
+      (v) => parsePort(v, true),
+      12000,
+    )
+    .option("--no-browser", "print the URL only; do not open a browser")
+    .option(
+      "--timeout <seconds>",
+      "give up waiting for the browser after this long",
+      (v) => parseTimeout(v),
+      300,
+    )
+    .option("--client-id <id>", "OAuth client id (default: RESTREAM_CLIENT_ID)")
+    .action(async (flags) => {
+      const { runLogin } = await import("./login.ts");
+      await runLogin(ctx, flags);
+    });
+
+  program
+    .command("logout")
+    .description("revoke the stored tokens (best effort) and delete them")
+    .action(() => logout(ctx));
+
+  const auth = program.command("auth").description("inspect and manage the login");
+  auth.command("status").description("who is logged in, token source, expiry, scopes")
+    .action(() => status(ctx));
+  auth.command("token").description("print a valid access token (refreshed if needed)")
+    .action(async () => {
+      const state = await ctx.session().current();
+      if (ctx.output.json) {
+        ctx.output.printJson({
+          accessToken: state.accessToken,
+          source: state.source,
+          expiresAt: state.stored?.expiresAt ?? null,
+        });
+      } else {
+        ctx.output.printLine(state.accessToken);
+      }
+    });
+  auth.command("refresh").description("refresh the stored tokens now")
+    .action(async () => {
+      const stored = await ctx.session({ ignoreEnv: true }).forceRefresh();
+      if (ctx.output.json) {
+        ctx.output.printJson({ refreshed: true, expiresAt: stored.expiresAt ?? null });
+      } else {
+        ctx.output.notice(`Token refreshed; it expires ${describeExpiry(stored)}.`);
+      }
+      if (ctx.config.token !== undefined) {
+        ctx.output.notice("note: RESTREAM_TOKEN is set and is used ahead of the stored tokens.");
+      }
+    });
+}
+
+function parseTimeout(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`invalid --timeout '${value}': expected a positive number of seconds`);
+  }
+  return n;
+}
+
+async function logout(ctx: CliContext): Promise<void> {
+  const { config, output } = ctx;
+  const store = ctx.tokenStore();
+  const warnings: string[] = [];
+  let found = false;
+  if (store !== undefined) {
+    // Under the lock, so a refresh elsewhere cannot write a new pair after we revoked the old.
+    found = await store.withLock(async (locked) => {
+      const stored = await locked.get(config.apiUrl);
+      if (stored === undefined) return false;
+      warnings.push(...await revokeBoth(ctx, stored));
+      await locked.delete(config.apiUrl);
+      return true;
+    }, ctx.io.signal);
+  }
+  for (const warning of warnings) output.notice(`warning: ${warning}`);
+  const origin = apiOrigin(config.apiUrl);
+  if (output.json) {
+    output.printJson({
+      loggedOut: true,
+      origin,
+      removed: found,
+      revoked: found && !warnings.length,
+    });
+  } else {
+    output.notice(
+      found ? `Logged out of ${origin}.` : `Not logged in to ${origin}; nothing to do.`,
+    );
+  }
+  if (config.token !== undefined) {
+    output.notice("note: RESTREAM_TOKEN is still set in the environment.");
+  }
+}
+
+/** Revokes both tokens; returns what went wrong (logout deletes the tokens either way). */
+async function revokeBoth(ctx: CliContext, stored: StoredTokens): Promise<string[]> {
+  const clientId = ctx.config.clientId ?? stored.clientId;
+  const clientSecret = ctx.config.clientSecret;
+  if (clientId === undefined || clientSecret === undefined) {
+    return [
+      "the tokens were not revoked on the server (set RESTREAM_CLIENT_ID and " +
+      "RESTREAM_CLIENT_SECRET to revoke them); deleting them here",
+    ];
+  }
+  const http = new HttpClient({
+    baseUrl: ctx.config.apiUrl,
+    fetch: ctx.io.fetch,
+    log: (line) => ctx.verbose(line),
+    timeoutMs: 10_000,
+    maxRetries: 0,
+  });
+  const tokens: Array<[string | undefined, "refresh_token" | "access_token"]> = [
+    [stored.refreshToken, "refresh_token"],
+    [stored.accessToken, "access_token"],
+  ];
+  const problems: string[] = [];
+  for (const [token, hint] of tokens) {
+    if (!token) continue;
+    try {
+      await revokeToken(http, { clientId, clientSecret, token, hint, signal: ctx.io.signal });
+    } catch (error) {
+      if (error instanceof RestreamError && error.kind === "interrupted") throw error;
+      problems.push(`could not revoke the ${hint.replace("_", " ")}: ${messageOf(error)}`);
+    }
+  }
+  return problems;
+}
+
+async function status(ctx: CliContext): Promise<void> {
+  const { config, output } = ctx;
+  const store = ctx.tokenStore();
+  const origin = apiOrigin(config.apiUrl);
+  if (config.token === undefined && (await store?.get(config.apiUrl)) === undefined) {
+    if (output.json) output.printJson({ loggedIn: false });
+    throw notLoggedIn(origin);
+  }
+  const session = ctx.session();
+  const account = await fetchAccount(ctx.authenticatedClient(), ctx.io.signal);
+  const state = await session.current();
+  const stored = state.stored;
+  if (output.json) {
+    output.printJson({
+      loggedIn: true,
+      source: state.source,
+      origin,
+      file: state.source === "file" ? store?.path : null,
+      account: account.profile ?? null,
+      accountError: account.unavailable,
+      expiresAt: stored?.expiresAt ?? null,
+      scopes: stored?.scopes ?? null,
+    });
+    return;
+  }
+  output.printBlock([
+    ["Account", describeAccount(account)],
+    ["Source", state.source === "env" ? "RESTREAM_TOKEN (environment)" : "token file"],
+    ["File", state.source === "file" ? store?.path : undefined],
+    ["API", origin],
+    ["Expires", stored ? describeExpiry(stored) : "unknown (RESTREAM_TOKEN)"],
+    ["Scopes", stored ? stored.scopes.join(", ") || "none listed" : undefined],
+  ]);
+}
+
+function describeExpiry(stored: StoredTokens): string {
+  if (stored.expiresAt === undefined) return "at an unknown time";
+  const minutes = Math.round((Date.parse(stored.expiresAt) - Date.now()) / 60_000);
+  const relative = minutes >= 0 ? `in ${minutes} min` : `${-minutes} min ago`;
+  return `${formatTime(stored.expiresAt)} (${relative})`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

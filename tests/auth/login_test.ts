@@ -1,0 +1,188 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { login, type LoginCallbacks, type LoginResult } from "../../src/auth/login.ts";
+import { RestreamError } from "../../src/errors.ts";
+import { FakeFetch } from "../support/fake_fetch.ts";
+
+const API = "http://127.0.0.1:9";
+const TOKENS = { access_token: "at", refresh_token: "rt", expires_in: 3600, scope: "profile.read" };
+
+interface Started {
+  result: Promise<LoginResult>;
+  url: Promise<URL>;
+  fake: FakeFetch;
+}
+
+function start(
+  options: { port?: number; timeoutMs?: number; signal?: AbortSignal } = {},
+  callbacks: Partial<LoginCallbacks> = {},
+): Started {
+  const fake = new FakeFetch().on("POST", "/oauth/token", { body: TOKENS });
+  const url = Promise.withResolvers<URL>();
+  const result = login({
+    apiUrl: API,
+    clientId: "cid",
+    clientSecret: "csecret",
+    port: options.port ?? 0,
+    timeoutMs: options.timeoutMs ?? 5_000,
+    signal: options.signal,
+    fetch: fake.fetch,
+    callbacks: { onAuthorizeUrl: (u) => url.resolve(u), ...callbacks },
+  });
+  // A login that fails before announcing its URL must not leave the test waiting.
+  result.catch((error) => url.reject(error));
+  url.promise.catch(() => {});
+  return { result, url: url.promise, fake };
+}
+
+/** Visits a URL like a browser would and returns the page. */
+async function visit(url: string): Promise<{ status: number; html: string; headers: Headers }> {
+  const response = await fetch(url);
+  return { status: response.status, html: await response.text(), headers: response.headers };
+}
+
+function callbackUrl(authorize: URL, params: Record<string, string>): string {
+  const redirect = new URL(authorize.searchParams.get("redirect_uri")!);
+  const url = new URL(`http://127.0.0.1:${redirect.port}/callback`);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  return url.href;
+}
+
+async function rejected(promise: Promise<unknown>): Promise<RestreamError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof RestreamError, String(error));
+    return error;
+  }
+  assert.fail("expected a rejection");
+}
+
+Deno.test("login: favicon ignored, good callback → success page, code exchanged with PKCE verifier", async () => {
+  const { result, url, fake } = start();
+  const authorize = await url;
+  assert.equal(authorize.origin + authorize.pathname, `${API}/login`);
+  const redirectUri = authorize.searchParams.get("redirect_uri")!;
+  assert.match(redirectUri, /^http:\/\/localhost:\d+\/callback$/);
+
+  const favicon = await visit(callbackUrl(authorize, {}).replace("/callback", "/favicon.ico"));
+  assert.equal(favicon.status, 404);
+
+  const state = authorize.searchParams.get("state")!;
+  const page = await visit(
+    callbackUrl(authorize, { code: "the-code", scope: "profile.read,stream.read", state }),
+  );
+  assert.equal(page.status, 200);
+  assert.match(page.html, /<h1>Logged in<\/h1>/);
+  assert.equal(page.headers.get("cache-control"), "no-store");
+  assert.equal(page.headers.get("referrer-policy"), "no-referrer");
+
+  const done = await result;
+  assert.equal(done.tokens.accessToken, "at");
+  assert.equal(done.redirectUri, redirectUri);
+  assert.deepEqual(done.callbackScopes, ["profile.read", "stream.read"]);
+  const form = new URLSearchParams(fake.requests[0].body);
+  assert.equal(form.get("code"), "the-code");
+  assert.equal(form.get("redirect_uri"), redirectUri);
+  const challenge = createHash("sha256").update(form.get("code_verifier")!).digest("base64url");
+  assert.equal(challenge, authorize.searchParams.get("code_challenge"));
+  fake.assertDone();
+  // The listener is gone after one good callback.
+  await assert.rejects(fetch(callbackUrl(authorize, {})));
+});
+
+Deno.test("login: a wrong state is rejected with an error page and an auth error", async () => {
+  const { result, url, fake } = start();
+  const authorize = await url;
+  const page = await visit(callbackUrl(authorize, { code: "c", state: "forged" }));
+  assert.equal(page.status, 400);
+  assert.match(page.html, /Login failed/);
+  assert.match(page.html, /state does not match/);
+  const error = await rejected(result);
+  assert.equal(error.kind, "auth");
+  assert.equal(error.code, "state_mismatch");
+  assert.equal(fake.requests.length, 0, "no code exchanged");
+});
+
+Deno.test("login: the parameterless redirect of a denial is an auth error", async () => {
+  const { result, url } = start();
+  const page = await visit(callbackUrl(await url, {}));
+  assert.equal(page.status, 400);
+  const error = await rejected(result);
+  assert.equal(error.kind, "auth");
+  assert.match(error.message, /denied/);
+});
+
+Deno.test("login: an OAuth error parameter is shown, control characters removed, HTML escaped", async () => {
+  const { result, url } = start();
+  const page = await visit(
+    callbackUrl(await url, { error: "access_denied", error_description: "<b>no</b>\x1b[31m" }),
+  );
+  assert.ok(!page.html.includes("<b>"));
+  const error = await rejected(result);
+  assert.equal(error.message, "login failed in the browser (access_denied: <b>no</b>?[31m)");
+});
+
+Deno.test("login: times out without a callback", async () => {
+  const { result } = start({ timeoutMs: 30 });
+  const error = await rejected(result);
+  assert.equal(error.kind, "auth");
+  assert.match(error.message, /timed out/);
+});
+
+Deno.test("login: aborting (Ctrl+C) is an interrupted error", async () => {
+  const controller = new AbortController();
+  const { result, url } = start({ signal: controller.signal });
+  await url;
+  controller.abort();
+  const error = await rejected(result);
+  assert.equal(error.kind, "interrupted");
+});
+
+Deno.test("login: a port in use is an auth error with code port_in_use", async () => {
+  const busy = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    () => new Response(),
+  );
+  try {
+    const { result } = start({ port: busy.addr.port });
+    const error = await rejected(result);
+    assert.equal(error.code, "port_in_use");
+    assert.match(error.message, new RegExp(`port ${busy.addr.port}`));
+  } finally {
+    await busy.shutdown();
+  }
+});
+
+Deno.test("login: a pasted redirect URL completes the login; junk lines are ignored", async () => {
+  const ignored: string[] = [];
+  const lines = new TransformStream<string, string>();
+  const writer = lines.writable.getWriter();
+  const { result, url } = start({}, {
+    pastedLines: (signal) => {
+      signal.addEventListener("abort", () => writer.close().catch(() => {}));
+      return lines.readable;
+    },
+    onPasteIgnored: (reason) => ignored.push(reason),
+  });
+  const authorize = await url;
+  const state = authorize.searchParams.get("state")!;
+  await writer.write("not a url");
+  await writer.write("http://localhost:1/elsewhere");
+  await writer.write(`http://localhost:12000/callback?code=pasted&state=${state}&scope=chat.read`);
+  const done = await result;
+  assert.deepEqual(done.callbackScopes, ["chat.read"]);
+  assert.equal(ignored.length, 2);
+});
+
+Deno.test("login: a browser that cannot be opened is reported and the login goes on", async () => {
+  let failed = false;
+  const { result, url } = start({}, {
+    openBrowser: () => Promise.reject(new Error("no xdg-open")),
+    onBrowserFailed: () => failed = true,
+  });
+  const authorize = await url;
+  await visit(callbackUrl(authorize, { code: "c", state: authorize.searchParams.get("state")! }));
+  await result;
+  assert.equal(failed, true);
+});
