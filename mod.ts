@@ -18,6 +18,19 @@
 
 export { fixedToken, RestreamClient, type RestreamClientOptions } from "./src/client.ts";
 export {
+  type ChannelMetaUpdate,
+  checkChannelTitle,
+  MAX_TITLE_LENGTH,
+} from "./src/client/channels.ts";
+export {
+  type EventHistoryOptions,
+  type ListEventsOptions,
+  mergeEvents,
+  type UpcomingEventsOptions,
+  type UpcomingEventSource,
+} from "./src/client/events.ts";
+export type { ResourceContext } from "./src/client/resource_error.ts";
+export {
   type Config,
   DEFAULT_API_URL,
   DEFAULT_CHAT_WS_URL,
@@ -41,8 +54,18 @@ export {
   type RequestOptions,
   type TokenProvider,
 } from "./src/http/http.ts";
+export type { Channel, ChannelMeta, ChannelSummary } from "./src/schemas/channel.ts";
+export type {
+  ApiTime,
+  EventDestination,
+  EventHistoryPage,
+  EventPagination,
+  RestreamEvent,
+} from "./src/schemas/event.ts";
 export type { Platform, PlatformImage } from "./src/schemas/platform.ts";
+export type { Profile } from "./src/schemas/profile.ts";
 export type { Server } from "./src/schemas/server.ts";
+export type { StreamKey } from "./src/schemas/stream_key.ts";
 export { VERSION } from "./src/version.ts";
 
 if (import.meta.main) {

@@ -15,6 +15,14 @@ import {
 import { type AnySchema, parseResponse } from "./schemas/parse.ts";
 import { type Platform, PlatformListSchema } from "./schemas/platform.ts";
 import { type Server, ServerListSchema } from "./schemas/server.ts";
+import type { Channel, ChannelMeta, ChannelSummary } from "./schemas/channel.ts";
+import type { EventHistoryPage, RestreamEvent } from "./schemas/event.ts";
+import type { Profile } from "./schemas/profile.ts";
+import type { StreamKey } from "./schemas/stream_key.ts";
+import * as account from "./client/account.ts";
+import * as channels from "./client/channels.ts";
+import { ApiCore } from "./client/core.ts";
+import * as events from "./client/events.ts";
 import type * as v from "valibot";
 
 /** Options of {@link RestreamClient}. */
@@ -55,6 +63,7 @@ interface GetOptions {
 export class RestreamClient {
   /** The request pipeline this client sends through. */
   readonly http: HttpClient;
+  readonly #api: ApiCore;
 
   /** Creates a client; with no options it talks to the real API without a token. */
   constructor(options: RestreamClientOptions = {}) {
@@ -65,6 +74,7 @@ export class RestreamClient {
       baseUrl: options.apiUrl ?? DEFAULT_API_URL,
       tokens,
     });
+    this.#api = new ApiCore(this.http);
   }
 
   /** Lists streaming platforms. Public: no token needed. */
@@ -75,6 +85,99 @@ export class RestreamClient {
   /** Lists ingest servers. Public: no token needed. */
   listServers(signal?: AbortSignal): Promise<Server[]> {
     return this.#get("/v2/server/all", ServerListSchema, { auth: false, signal });
+  }
+
+  /** The account's profile (profile.read). */
+  getProfile(signal?: AbortSignal): Promise<Profile> {
+    return account.getProfile(this.#api, signal);
+  }
+
+  /** The account's default stream key and SRT URL (stream.read). Secrets: never log them. */
+  getStreamKey(signal?: AbortSignal): Promise<StreamKey> {
+    return account.getStreamKey(this.#api, signal);
+  }
+
+  /** All channels (channels.read). */
+  listChannels(signal?: AbortSignal): Promise<ChannelSummary[]> {
+    return channels.listChannels(this.#api, signal);
+  }
+
+  /** One channel, in the camelCase shape whichever shape the API sent (channels.read). */
+  getChannel(id: number, signal?: AbortSignal): Promise<Channel> {
+    return channels.getChannel(this.#api, id, signal);
+  }
+
+  /** Enables or disables a channel (channels.write). */
+  updateChannel(id: number, change: { active: boolean }, signal?: AbortSignal): Promise<void> {
+    return channels.updateChannel(this.#api, id, change, signal);
+  }
+
+  /** A channel's title and description (channels.read). */
+  getChannelMeta(id: number, signal?: AbortSignal): Promise<ChannelMeta> {
+    return channels.getChannelMeta(this.#api, id, signal);
+  }
+
+  /**
+   * Changes a channel's title and description (channels.write). A title that is empty or
+   * longer than `MAX_TITLE_LENGTH` (140) characters is refused before anything is sent.
+   */
+  updateChannelMeta(
+    id: number,
+    change: channels.ChannelMetaUpdate,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    return channels.updateChannelMeta(this.#api, id, change, signal);
+  }
+
+  /** Upcoming events, optionally by source and scheduled only (stream.read). */
+  listUpcomingEvents(options?: events.UpcomingEventsOptions): Promise<RestreamEvent[]> {
+    return events.listUpcomingEvents(this.#api, options);
+  }
+
+  /** Events live now (stream.read). */
+  listInProgressEvents(signal?: AbortSignal): Promise<RestreamEvent[]> {
+    return events.listInProgressEvents(this.#api, signal);
+  }
+
+  /** One page of finished and missed events (stream.read). */
+  getEventHistory(options?: events.EventHistoryOptions): Promise<EventHistoryPage> {
+    return events.getEventHistory(this.#api, options);
+  }
+
+  /**
+   * Every page of the event history from `options.page` on, fetched as it is consumed.
+   *
+   * @example
+   * ```ts
+   * import { RestreamClient } from "jsr:@restream/cli";
+   * const client = new RestreamClient({ token: "…" });
+   * for await (const page of client.iterateEventHistory({ limit: 100 })) {
+   *   for (const event of page.items) console.log(event.id, event.title);
+   * }
+   * ```
+   */
+  iterateEventHistory(
+    options?: events.EventHistoryOptions,
+  ): AsyncGenerator<EventHistoryPage, void, undefined> {
+    return events.iterateEventHistory(this.#api, options);
+  }
+
+  /**
+   * In-progress, upcoming and the latest history events in one list, fetched concurrently:
+   * each event once, live first, then soonest upcoming, then newest finished (stream.read).
+   */
+  listEvents(options?: events.ListEventsOptions): Promise<RestreamEvent[]> {
+    return events.listEvents(this.#api, options);
+  }
+
+  /** One event (stream.read). */
+  getEvent(id: string, signal?: AbortSignal): Promise<RestreamEvent> {
+    return events.getEvent(this.#api, id, signal);
+  }
+
+  /** An event's stream key and SRT URL (stream.read). Secrets: never log them. */
+  getEventStreamKey(id: string, signal?: AbortSignal): Promise<StreamKey> {
+    return events.getEventStreamKey(this.#api, id, signal);
   }
 
   async #get<TSchema extends AnySchema>(

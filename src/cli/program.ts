@@ -9,7 +9,11 @@
 import { Command } from "@commander-js/extra-typings";
 import type { CliContext } from "./context.ts";
 import { applyGlobalOptions } from "./globals.ts";
+import { registerChannelCommands } from "./channel.ts";
+import { registerEventCommands } from "./event.ts";
+import { registerProfileCommand } from "./profile.ts";
 import { registerPublicCommands } from "./public.ts";
+import { registerStreamKeyCommands } from "./stream_key.ts";
 import { registerVersionCommand } from "./version.ts";
 
 /** The name users type. */
@@ -18,6 +22,10 @@ export const PROGRAM_NAME = "restream";
 /** Every noun's registration, in the order help lists them. */
 const REGISTRATIONS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerPublicCommands,
+  registerProfileCommand,
+  registerChannelCommands,
+  registerEventCommands,
+  registerStreamKeyCommands,
   registerVersionCommand,
 ];
 

@@ -1,0 +1,23 @@
+/**
+ * Stream keys (GET /v2/user/streamKey, GET /v2/user/events/{id}/streamKey).
+ *
+ * @module
+ */
+
+import * as v from "valibot";
+
+/** A stream key and its SRT URL. Both are secrets: never log them. */
+export interface StreamKey {
+  /** The RTMP stream key. */
+  streamKey: string;
+  /** The SRT ingest URL (it embeds the key); null without SRT access. */
+  srtUrl?: string | null;
+  /** Fields this client does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** Schema of a stream key; unknown fields are kept. */
+export const StreamKeySchema: v.GenericSchema<unknown, StreamKey> = v.looseObject({
+  streamKey: v.string(),
+  srtUrl: v.optional(v.nullable(v.string())),
+});
