@@ -17,7 +17,7 @@ import type { Style } from "./style.ts";
 
 function channelColumns(platformName: PlatformNamer): Column<ChannelSummary>[] {
   return [
-    { header: "ID", value: (c) => String(c.id), fixed: true },
+    { header: "ID", value: (c) => String(c.id) },
     { header: "PLATFORM", value: (c) => platformName(c.streamingPlatformId) },
     {
       header: "NAME",

@@ -25,8 +25,10 @@ export function parseSource(value: string): UpcomingEventSource {
 /** Registers `event` and its subcommands. */
 export function registerEventCommands(program: Command, ctx: CliContext): void {
   const event = program.command("event").description("live, upcoming and past events");
-  const printEvents = (events: readonly RestreamEvent[]): void =>
-    ctx.output.printList(events, EVENT_COLUMNS);
+  const printEvents = (events: readonly RestreamEvent[]): void => {
+    if (ctx.output.json) ctx.output.printJson(events);
+    else TableStream.print(ctx.output, events, EVENT_COLUMNS);
+  };
 
   event
     .command("list")

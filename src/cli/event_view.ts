@@ -6,7 +6,7 @@
 
 import type { RestreamEvent } from "../schemas/event.ts";
 import { formatTime } from "./format.ts";
-import type { Column } from "./output.ts";
+import type { TableColumn } from "./table_stream.ts";
 import type { PlatformNamer } from "./platform_names.ts";
 import type { Style } from "./style.ts";
 
@@ -24,7 +24,7 @@ function paintStatus(text: string, style: Style): string {
 }
 
 /** The columns of every event list: id, status, title, start time, destination count. */
-export const EVENT_COLUMNS: readonly Column<RestreamEvent>[] = [
+export const EVENT_COLUMNS: readonly TableColumn<RestreamEvent>[] = [
   { header: "ID", value: (e) => e.id, fixed: true },
   {
     header: "STATUS",

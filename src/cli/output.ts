@@ -25,8 +25,6 @@ export interface Column<T> {
   value: (row: T) => string;
   /** Optional colouring of the cell on a terminal. */
   color?: (text: string, row: T, style: Style) => string;
-  /** Never truncated to fit the terminal (ids people copy). */
-  fixed?: boolean;
 }
 
 /** How output is rendered. */
@@ -132,7 +130,6 @@ export class Output {
         headers.map(() => 0),
       ),
       this.columns,
-      columns.map((column) => column.fixed === true),
     );
     const table = new Table({
       head: headers.map((h) => this.style.bold(h)),
@@ -162,22 +159,14 @@ export class Output {
   }
 }
 
-/**
- * Shrinks the widest columns until the table fits the terminal; columns marked in `fixed`
- * keep their width.
- */
-export function fitWidths(
-  natural: readonly number[],
-  columns?: number,
-  fixed: readonly boolean[] = [],
-): number[] {
+/** Shrinks the widest columns until the table fits the terminal. */
+export function fitWidths(natural: readonly number[], columns?: number): number[] {
   const widths = [...natural];
   if (columns === undefined || columns <= 0) return widths;
   const total = (): number => widths.reduce((a, b) => a + b, 0) + COLUMN_GAP * (widths.length - 1);
   while (total() > columns) {
-    const shrinkable = widths.map((w, i) => (fixed[i] ? -1 : w));
-    const widest = shrinkable.indexOf(Math.max(...shrinkable));
-    if (widest < 0 || shrinkable[widest] <= MIN_COLUMN_WIDTH) break;
+    const widest = widths.indexOf(Math.max(...widths));
+    if (widths[widest] <= MIN_COLUMN_WIDTH) break;
     widths[widest] = Math.max(MIN_COLUMN_WIDTH, widths[widest] - (total() - columns));
   }
   return widths;
@@ -195,7 +184,7 @@ export function truncate(text: string, width: number): string {
 }
 
 /** Table cells are single-line: tabs and newlines would break both layouts. */
-export function clean(text: string): string {
+function clean(text: string): string {
   return stripAnsi(text).replace(/[\t\r\n]+/g, " ");
 }
 

@@ -1,28 +1,43 @@
 /**
- * A table written page by page (`event history --all`): the header once, then rows as
- * they arrive. On a terminal the column widths are fixed by the first page (fitted to the
- * width) and later rows are cut to them; piped, rows are tab-separated and untruncated,
- * exactly like {@link Output.printTable}.
+ * Tables whose id column is never cut, written in one go or page by page
+ * (`event history --all`): the header once, then rows as they arrive. On a terminal the
+ * column widths are fixed by the first page (fitted to the width, `fixed` columns kept
+ * whole) and later rows are cut to them; piped, rows are tab-separated and untruncated,
+ * exactly like `Output.printTable`.
  *
  * @module
  */
 
 import stringWidth from "string-width";
-import { clean, type Column, fitWidths, type Output, truncate } from "./output.ts";
+import { type Column, fitWidths, type Output, truncate } from "./output.ts";
+import { stripAnsi } from "./style.ts";
 
-const GAP = "  ";
+/** A column that may be kept whole (ids people copy). */
+export interface TableColumn<T> extends Column<T> {
+  /** Never truncated to fit the terminal. */
+  fixed?: boolean;
+}
+
+const GAP = 2;
 
 /** Writes one table in parts. */
 export class TableStream<T> {
   readonly #output: Output;
-  readonly #columns: readonly Column<T>[];
+  readonly #columns: readonly TableColumn<T>[];
   #widths?: number[];
   #started = false;
 
   /** Creates a stream for columns; nothing is written until the first {@link push}. */
-  constructor(output: Output, columns: readonly Column<T>[]) {
+  constructor(output: Output, columns: readonly TableColumn<T>[]) {
     this.#output = output;
     this.#columns = columns;
+  }
+
+  /** Writes a whole table at once. */
+  static print<T>(output: Output, rows: readonly T[], columns: readonly TableColumn<T>[]): void {
+    const table = new TableStream(output, columns);
+    table.push(rows);
+    table.end();
   }
 
   /** Writes rows (and, the first time, the header). */
@@ -40,13 +55,9 @@ export class TableStream<T> {
         (acc, line) => acc.map((w, i) => Math.max(w, stringWidth(line[i]))),
         headers.map(() => 0),
       );
-      this.#widths = fitWidths(
-        natural,
-        this.#output.columns,
-        this.#columns.map((column) => column.fixed === true),
-      );
+      this.#widths = fitKeepingFixed(natural, this.#output.columns, this.#columns);
       const style = this.#output.style;
-      this.#output.printLine(this.#render(headers.map((h) => h), (text) => style.bold(text)));
+      this.#output.printLine(this.#render(headers, (text) => style.bold(text)));
       this.#started = true;
     }
     rows.forEach((row, r) => {
@@ -68,9 +79,27 @@ export class TableStream<T> {
     const widths = this.#widths!;
     const parts = cells.map((cell, c) => {
       const text = truncate(cell, widths[c]);
-      const pad = " ".repeat(Math.max(0, widths[c] - stringWidth(text)));
-      return paint(text, c) + pad;
+      return paint(text, c) + " ".repeat(Math.max(0, widths[c] - stringWidth(text)));
     });
-    return parts.join(GAP).trimEnd();
+    return parts.join(" ".repeat(GAP)).trimEnd();
   }
+}
+
+/** Fits the other columns into the width the `fixed` ones leave. */
+function fitKeepingFixed<T>(
+  natural: readonly number[],
+  width: number | undefined,
+  columns: readonly TableColumn<T>[],
+): number[] {
+  if (width === undefined) return [...natural];
+  const isFixed = columns.map((column) => column.fixed === true);
+  const fixedWidth = natural.reduce((sum, w, i) => sum + (isFixed[i] ? w + GAP : 0), 0);
+  const rest = fitWidths(natural.filter((_w, i) => !isFixed[i]), width - fixedWidth);
+  let next = 0;
+  return natural.map((w, i) => (isFixed[i] ? w : rest[next++]));
+}
+
+/** Table cells are single-line: tabs and newlines would break both layouts. */
+function clean(text: string): string {
+  return stripAnsi(text).replace(/[\t\r\n]+/g, " ");
 }
