@@ -77,12 +77,13 @@ const RENAMED: ReadonlyMap<string, string> = new Map([
 export function normaliseChannelKeys(value: unknown): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
   const input = value as Record<string, unknown>;
-  const output: Record<string, unknown> = {};
+  // fromEntries defines own properties, so even a key like "__proto__" stays plain data.
+  const entries: Array<[string, unknown]> = [];
   for (const [key, field] of Object.entries(input)) {
     const target = RENAMED.get(key) ?? snakeToCamel(key);
-    if (target === key || !(target in input)) output[target] = field;
+    if (target === key || !Object.hasOwn(input, target)) entries.push([target, field]);
   }
-  return output;
+  return Object.fromEntries(entries);
 }
 
 function snakeToCamel(key: string): string {
