@@ -21,7 +21,13 @@ export {
   type ChannelMetaUpdate,
   checkChannelTitle,
   MAX_TITLE_LENGTH,
+  type NewChannel,
 } from "./src/client/channels.ts";
+export type {
+  ChatHistoryOptions,
+  NewEvent,
+  NewEventDestination,
+} from "./src/client/event_extras.ts";
 export {
   type EventHistoryOptions,
   type ListEventsOptions,
@@ -54,18 +60,34 @@ export {
   type RequestOptions,
   type TokenProvider,
 } from "./src/http/http.ts";
-export type { Channel, ChannelMeta, ChannelSummary } from "./src/schemas/channel.ts";
+export type {
+  Channel,
+  ChannelMeta,
+  ChannelSummary,
+  CreatedChannel,
+} from "./src/schemas/channel.ts";
 export type {
   ApiTime,
+  Created,
   EventDestination,
   EventHistoryPage,
   EventPagination,
   RestreamEvent,
 } from "./src/schemas/event.ts";
+export type {
+  ChatHistoryMessage,
+  ChatHistoryPage,
+  MessageAnalytics,
+  MessageStats,
+  Transcription,
+  TranscriptionList,
+  ViewerAnalytics,
+  ViewerStats,
+} from "./src/schemas/event_data.ts";
 export type { Platform, PlatformImage } from "./src/schemas/platform.ts";
 export type { Profile } from "./src/schemas/profile.ts";
 export type { Server } from "./src/schemas/server.ts";
-export type { StreamKey } from "./src/schemas/stream_key.ts";
+export type { SrtStreamKey, StreamKey } from "./src/schemas/stream_key.ts";
 export { VERSION } from "./src/version.ts";
 
 if (import.meta.main) {

@@ -15,13 +15,20 @@ import {
 import { type AnySchema, parseResponse } from "./schemas/parse.ts";
 import { type Platform, PlatformListSchema } from "./schemas/platform.ts";
 import { type Server, ServerListSchema } from "./schemas/server.ts";
-import type { Channel, ChannelMeta, ChannelSummary } from "./schemas/channel.ts";
-import type { EventHistoryPage, RestreamEvent } from "./schemas/event.ts";
+import type { Channel, ChannelMeta, ChannelSummary, CreatedChannel } from "./schemas/channel.ts";
+import type { Created, EventHistoryPage, RestreamEvent } from "./schemas/event.ts";
+import type {
+  ChatHistoryPage,
+  MessageAnalytics,
+  TranscriptionList,
+  ViewerAnalytics,
+} from "./schemas/event_data.ts";
 import type { Profile } from "./schemas/profile.ts";
-import type { StreamKey } from "./schemas/stream_key.ts";
+import type { SrtStreamKey, StreamKey } from "./schemas/stream_key.ts";
 import * as account from "./client/account.ts";
 import * as channels from "./client/channels.ts";
 import { ApiCore } from "./client/core.ts";
+import * as extras from "./client/event_extras.ts";
 import * as events from "./client/events.ts";
 import type * as v from "valibot";
 
@@ -129,6 +136,16 @@ export class RestreamClient {
     return channels.updateChannelMeta(this.#api, id, change, signal);
   }
 
+  /** Adds a manual channel (custom RTMP, SRT…) (channels.write). */
+  addChannel(channel: channels.NewChannel, signal?: AbortSignal): Promise<CreatedChannel> {
+    return channels.addChannel(this.#api, channel, signal);
+  }
+
+  /** Removes a channel (channels.write). */
+  removeChannel(id: number, signal?: AbortSignal): Promise<void> {
+    return channels.removeChannel(this.#api, id, signal);
+  }
+
   /** Upcoming events, optionally by source and scheduled only (stream.read). */
   listUpcomingEvents(options?: events.UpcomingEventsOptions): Promise<RestreamEvent[]> {
     return events.listUpcomingEvents(this.#api, options);
@@ -178,6 +195,53 @@ export class RestreamClient {
   /** An event's stream key and SRT URL (stream.read). Secrets: never log them. */
   getEventStreamKey(id: string, signal?: AbortSignal): Promise<StreamKey> {
     return events.getEventStreamKey(this.#api, id, signal);
+  }
+
+  /** Creates an event; returns its id (stream.write). */
+  createEvent(event: extras.NewEvent, signal?: AbortSignal): Promise<Created> {
+    return extras.createEvent(this.#api, event, signal);
+  }
+
+  /** Adds a manual channel to an event; returns the destination's id (stream.write). */
+  addEventDestination(
+    eventId: string,
+    destination: extras.NewEventDestination,
+    signal?: AbortSignal,
+  ): Promise<Created> {
+    return extras.addEventDestination(this.#api, eventId, destination, signal);
+  }
+
+  /** An event's SRT credentials: Business and Enterprise plans (stream.read). Secrets. */
+  getEventSrtKey(id: string, signal?: AbortSignal): Promise<SrtStreamKey> {
+    return extras.getEventSrtKey(this.#api, id, signal);
+  }
+
+  /** Transcriptions of an event's recordings (storage.read). */
+  listEventTranscriptions(id: string, signal?: AbortSignal): Promise<TranscriptionList> {
+    return extras.listEventTranscriptions(this.#api, id, signal);
+  }
+
+  /** Viewer analytics of an event, in total and by channel (stream.read). */
+  getEventViewerAnalytics(id: string, signal?: AbortSignal): Promise<ViewerAnalytics> {
+    return extras.getEventViewerAnalytics(this.#api, id, signal);
+  }
+
+  /** Chat analytics of an event; a 404 when it has none (stream.read). */
+  getEventMessageAnalytics(id: string, signal?: AbortSignal): Promise<MessageAnalytics> {
+    return extras.getEventMessageAnalytics(this.#api, id, signal);
+  }
+
+  /** One page of an event's chat history (chat.read). */
+  getEventChatHistory(id: string, options?: extras.ChatHistoryOptions): Promise<ChatHistoryPage> {
+    return extras.getEventChatHistory(this.#api, id, options);
+  }
+
+  /** Every page of an event's chat history, following `nextPageToken` (chat.read). */
+  iterateEventChat(
+    id: string,
+    options?: extras.ChatHistoryOptions,
+  ): AsyncGenerator<ChatHistoryPage, void, undefined> {
+    return extras.iterateEventChat(this.#api, id, options);
   }
 
   async #get<TSchema extends AnySchema>(

@@ -9,6 +9,7 @@ import { checkChannelTitle, MAX_TITLE_LENGTH } from "../client/channels.ts";
 import { UsageError } from "../errors.ts";
 import type { Channel, ChannelSummary } from "../schemas/channel.ts";
 import { parseChannelId } from "./args.ts";
+import { registerChannelManageCommands } from "./channel_manage.ts";
 import type { CliContext } from "./context.ts";
 import { formatOnOff } from "./format.ts";
 import type { Column } from "./output.ts";
@@ -114,6 +115,8 @@ export function registerChannelCommands(program: Command, ctx: CliContext): void
       if (ctx.output.json) ctx.output.printJson({ id, active });
       else ctx.output.notice(`channel ${id} ${active ? "enabled" : "disabled"}`);
     });
+
+  registerChannelManageCommands(channel, ctx);
 
   const meta = channel.command("meta").description("a channel's title and description");
 

@@ -9,6 +9,8 @@ import type { UpcomingEventSource } from "../client/events.ts";
 import type { RestreamEvent } from "../schemas/event.ts";
 import { oneOf, parseEventId, parseLimit, parsePage } from "./args.ts";
 import type { CliContext } from "./context.ts";
+import { registerEventCreateCommands } from "./event_create.ts";
+import { registerEventDataCommands } from "./event_data.ts";
 import { EVENT_COLUMNS, eventEntries } from "./event_view.ts";
 import { loadPlatformNames } from "./platform_names.ts";
 import { printStreamKey } from "./stream_key.ts";
@@ -107,4 +109,7 @@ export function registerEventCommands(program: Command, ctx: CliContext): void {
     .action(async (id) => {
       printStreamKey(ctx, await ctx.authenticatedClient().getEventStreamKey(id, ctx.io.signal));
     });
+
+  registerEventCreateCommands(event, ctx);
+  registerEventDataCommands(event, ctx);
 }

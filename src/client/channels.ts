@@ -12,6 +12,8 @@ import {
   ChannelSchema,
   type ChannelSummary,
   ChannelSummaryListSchema,
+  type CreatedChannel,
+  CreatedChannelSchema,
 } from "../schemas/channel.ts";
 import type { ApiCore } from "./core.ts";
 
@@ -101,6 +103,48 @@ export async function updateChannelMeta(
     ? { title: change.title }
     : { title: change.title, description: change.description };
   await api.send("PATCH", `/v2/user/channel-meta/${id}`, body, {
+    resource: `channel ${id}`,
+    scope: WRITE,
+    signal,
+  });
+}
+
+/** A manual channel to add (POST /v2/user/channels): custom RTMP, SRT and the like. */
+export interface NewChannel {
+  /** Platform id (see the platform list). */
+  platformId: number;
+  /** Ingest URL of the destination. */
+  streamUrl: string;
+  /** Its stream key: a secret, sent in the body only. */
+  streamKey: string;
+  /** Name shown in Restream. */
+  displayName?: string;
+  /** RTMP user name, for servers that ask for one. */
+  rtmpUsername?: string;
+  /** RTMP password: a secret. */
+  rtmpPassword?: string;
+  /** Instagram user name, for Instagram channels. */
+  instagramUsername?: string;
+}
+
+/** POST /v2/user/channels: adds a manual channel. */
+export function addChannel(
+  api: ApiCore,
+  channel: NewChannel,
+  signal?: AbortSignal,
+): Promise<CreatedChannel> {
+  return api.send(
+    "POST",
+    "/v2/user/channels",
+    channel,
+    { scope: WRITE, signal },
+    CreatedChannelSchema,
+  );
+}
+
+/** DELETE /v2/user/channels/{id}: removes a channel (204). */
+export function removeChannel(api: ApiCore, id: number, signal?: AbortSignal): Promise<void> {
+  return api.send("DELETE", `/v2/user/channels/${id}`, undefined, {
     resource: `channel ${id}`,
     scope: WRITE,
     signal,

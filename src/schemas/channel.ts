@@ -129,3 +129,25 @@ export const ChannelMetaSchema: v.GenericSchema<unknown, ChannelMeta> = v.looseO
   title: v.string(),
   description: optionalString,
 });
+
+/** The channel `addChannel` created. */
+export interface CreatedChannel {
+  /** The new channel's id. */
+  id: number;
+  /** Its platform id. */
+  platformId?: number | null;
+  /** Its URL. */
+  channelUrl?: string | null;
+  /** Its name in Restream. */
+  displayName?: string | null;
+  /** Fields this client does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** Schema of the answer to POST /v2/user/channels; unknown fields are kept. */
+export const CreatedChannelSchema: v.GenericSchema<unknown, CreatedChannel> = v.looseObject({
+  id: v.number(),
+  platformId: optionalNumber,
+  channelUrl: optionalString,
+  displayName: optionalString,
+});

@@ -107,3 +107,16 @@ export const EventHistoryPageSchema: v.GenericSchema<unknown, EventHistoryPage> 
     limit: optionalNumber,
   }))),
 });
+
+/** The answer to a POST that creates something: its id. */
+export interface Created {
+  /** The new resource's id. */
+  id: string | number;
+  /** Fields this client does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** Schema of a creation answer (`{id}`); unknown fields are kept. */
+export const CreatedSchema: v.GenericSchema<unknown, Created> = v.looseObject({
+  id: v.union([v.string(), v.number()]),
+});

@@ -21,3 +21,22 @@ export const StreamKeySchema: v.GenericSchema<unknown, StreamKey> = v.looseObjec
   streamKey: v.string(),
   srtUrl: v.optional(v.nullable(v.string())),
 });
+
+/** An event's SRT credentials (Business and Enterprise plans). Secrets: never log them. */
+export interface SrtStreamKey {
+  /** SRT stream id. */
+  streamId: string;
+  /** SRT passphrase. */
+  passPhrase?: string | null;
+  /** SRT ingest URL. */
+  url?: string | null;
+  /** Fields this client does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** Schema of an SRT stream key; unknown fields are kept. */
+export const SrtStreamKeySchema: v.GenericSchema<unknown, SrtStreamKey> = v.looseObject({
+  streamId: v.string(),
+  passPhrase: v.optional(v.nullable(v.string())),
+  url: v.optional(v.nullable(v.string())),
+});
