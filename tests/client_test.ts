@@ -219,3 +219,28 @@ Deno.test("the request log shows URLs only, never a stream key", async () => {
   assert.ok(lines.length >= 2);
   for (const line of lines) assert.ok(!line.includes(secret), line);
 });
+
+Deno.test("iterateEventChat stops when the API repeats a page token", async () => {
+  const page = { messages: [{ text: "x" }], nextPageToken: "same" };
+  const fake = new FakeFetch()
+    .on("GET", `/v2/user/events/${EVENT_ID}/chat/history`, { body: page }, { repeat: true });
+  let pages = 0;
+  for await (const _ of client(fake).iterateEventChat(EVENT_ID)) pages++;
+  assert.equal(pages, 2);
+});
+
+Deno.test("createEvent sends scheduledFor as ISO-8601 and leaves unset fields out", async () => {
+  const fake = new FakeFetch().on("POST", "/v2/user/events/new", {
+    status: 201,
+    body: { id: EVENT_ID },
+  });
+  const created = await client(fake).createEvent({
+    streamType: "studio",
+    scheduledFor: new Date(Date.UTC(2026, 4, 1, 16)),
+  });
+  assert.equal(created.id, EVENT_ID);
+  assert.deepEqual(JSON.parse(fake.requests[0].body), {
+    streamType: "studio",
+    scheduledFor: "2026-05-01T16:00:00.000Z",
+  });
+});
