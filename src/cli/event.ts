@@ -26,7 +26,10 @@ export function parseSource(value: string): UpcomingEventSource {
 
 /** Registers `event` and its subcommands. */
 export function registerEventCommands(program: Command, ctx: CliContext): void {
-  const event = program.command("event").description("live, upcoming and past events");
+  // Find-or-create: another file may add commands to `event` and may register first.
+  const existing = program.commands.find((c) => c.name() === "event") as Command | undefined;
+  const event = (existing ?? program.command("event"))
+    .description("live, upcoming and past events");
   const printEvents = (events: readonly RestreamEvent[]): void => {
     if (ctx.output.json) ctx.output.printJson(events);
     else TableStream.print(ctx.output, events, EVENT_COLUMNS);
