@@ -84,16 +84,6 @@ export class RestreamClient {
     this.#api = new ApiCore(this.http);
   }
 
-  /** Lists streaming platforms. Public: no token needed. */
-  listPlatforms(signal?: AbortSignal): Promise<Platform[]> {
-    return this.#get("/v2/platform/all", PlatformListSchema, { auth: false, signal });
-  }
-
-  /** Lists ingest servers. Public: no token needed. */
-  listServers(signal?: AbortSignal): Promise<Server[]> {
-    return this.#get("/v2/server/all", ServerListSchema, { auth: false, signal });
-  }
-
   /** The account's profile (profile.read). */
   getProfile(signal?: AbortSignal): Promise<Profile> {
     return account.getProfile(this.#api, signal);
@@ -242,6 +232,16 @@ export class RestreamClient {
     options?: extras.ChatHistoryOptions,
   ): AsyncGenerator<ChatHistoryPage, void, undefined> {
     return extras.iterateEventChat(this.#api, id, options);
+  }
+
+  /** Lists streaming platforms. Public: no token needed. */
+  listPlatforms(signal?: AbortSignal): Promise<Platform[]> {
+    return this.#get("/v2/platform/all", PlatformListSchema, { auth: false, signal });
+  }
+
+  /** Lists ingest servers. Public: no token needed. */
+  listServers(signal?: AbortSignal): Promise<Server[]> {
+    return this.#get("/v2/server/all", ServerListSchema, { auth: false, signal });
   }
 
   async #get<TSchema extends AnySchema>(
