@@ -72,6 +72,25 @@ export {
   type RestreamClientOptions,
 } from "./src/client.ts";
 export {
+  type ChannelMetaUpdate,
+  checkChannelTitle,
+  MAX_TITLE_LENGTH,
+  type NewChannel,
+} from "./src/client/channels.ts";
+export type {
+  ChatHistoryOptions,
+  NewEvent,
+  NewEventDestination,
+} from "./src/client/event_extras.ts";
+export {
+  type EventHistoryOptions,
+  type ListEventsOptions,
+  mergeEvents,
+  type UpcomingEventsOptions,
+  type UpcomingEventSource,
+} from "./src/client/events.ts";
+export type { ResourceContext } from "./src/client/resource_error.ts";
+export {
   type Config,
   DEFAULT_API_URL,
   DEFAULT_CHAT_WS_URL,
@@ -116,7 +135,33 @@ export type {
 export type { Platform, PlatformImage } from "./src/schemas/platform.ts";
 export type { EventRecordings, Recording } from "./src/schemas/recording.ts";
 export type { StorageFile } from "./src/schemas/storage.ts";
+export type {
+  Channel,
+  ChannelMeta,
+  ChannelSummary,
+  CreatedChannel,
+} from "./src/schemas/channel.ts";
+export type {
+  ApiTime,
+  Created,
+  EventDestination,
+  EventHistoryPage,
+  EventPagination,
+  RestreamEvent,
+} from "./src/schemas/event.ts";
+export type {
+  ChatHistoryMessage,
+  ChatHistoryPage,
+  MessageAnalytics,
+  MessageStats,
+  Transcription,
+  TranscriptionList,
+  ViewerAnalytics,
+  ViewerStats,
+} from "./src/schemas/event_data.ts";
+export type { Profile } from "./src/schemas/profile.ts";
 export type { Server } from "./src/schemas/server.ts";
+export type { SrtStreamKey, StreamKey } from "./src/schemas/stream_key.ts";
 export { VERSION } from "./src/version.ts";
 
 if (import.meta.main) {

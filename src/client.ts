@@ -32,6 +32,21 @@ import { type Platform, PlatformListSchema } from "./schemas/platform.ts";
 import { type EventRecordings, EventRecordingsSchema } from "./schemas/recording.ts";
 import { type StorageFile, StorageFileListSchema, StorageFileSchema } from "./schemas/storage.ts";
 import { type Server, ServerListSchema } from "./schemas/server.ts";
+import type { Channel, ChannelMeta, ChannelSummary, CreatedChannel } from "./schemas/channel.ts";
+import type { Created, EventHistoryPage, RestreamEvent } from "./schemas/event.ts";
+import type {
+  ChatHistoryPage,
+  MessageAnalytics,
+  TranscriptionList,
+  ViewerAnalytics,
+} from "./schemas/event_data.ts";
+import type { Profile } from "./schemas/profile.ts";
+import type { SrtStreamKey, StreamKey } from "./schemas/stream_key.ts";
+import * as account from "./client/account.ts";
+import * as channels from "./client/channels.ts";
+import { ApiCore } from "./client/core.ts";
+import * as extras from "./client/event_extras.ts";
+import * as events from "./client/events.ts";
 import type * as v from "valibot";
 import { RestreamError } from "./errors.ts";
 
@@ -95,6 +110,7 @@ export interface ClipProjectInput {
 export class RestreamClient {
   /** The request pipeline this client sends through. */
   readonly http: HttpClient;
+  readonly #api: ApiCore;
 
   /** Creates a client; with no options it talks to the real API without a token. */
   constructor(options: RestreamClientOptions = {}) {
@@ -105,6 +121,157 @@ export class RestreamClient {
       baseUrl: options.apiUrl ?? DEFAULT_API_URL,
       tokens,
     });
+    this.#api = new ApiCore(this.http);
+  }
+
+  /** The account's profile (profile.read). */
+  getProfile(signal?: AbortSignal): Promise<Profile> {
+    return account.getProfile(this.#api, signal);
+  }
+
+  /** The account's default stream key and SRT URL (stream.read). Secrets: never log them. */
+  getStreamKey(signal?: AbortSignal): Promise<StreamKey> {
+    return account.getStreamKey(this.#api, signal);
+  }
+
+  /** All channels (channels.read). */
+  listChannels(signal?: AbortSignal): Promise<ChannelSummary[]> {
+    return channels.listChannels(this.#api, signal);
+  }
+
+  /** One channel, in the camelCase shape whichever shape the API sent (channels.read). */
+  getChannel(id: number, signal?: AbortSignal): Promise<Channel> {
+    return channels.getChannel(this.#api, id, signal);
+  }
+
+  /** Enables or disables a channel (channels.write). */
+  updateChannel(id: number, change: { active: boolean }, signal?: AbortSignal): Promise<void> {
+    return channels.updateChannel(this.#api, id, change, signal);
+  }
+
+  /** A channel's title and description (channels.read). */
+  getChannelMeta(id: number, signal?: AbortSignal): Promise<ChannelMeta> {
+    return channels.getChannelMeta(this.#api, id, signal);
+  }
+
+  /**
+   * Changes a channel's title and description (channels.write). A title that is empty or
+   * longer than `MAX_TITLE_LENGTH` (140) characters is refused before anything is sent.
+   */
+  updateChannelMeta(
+    id: number,
+    change: channels.ChannelMetaUpdate,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    return channels.updateChannelMeta(this.#api, id, change, signal);
+  }
+
+  /** Adds a manual channel (custom RTMP, SRT…) (channels.write). */
+  addChannel(channel: channels.NewChannel, signal?: AbortSignal): Promise<CreatedChannel> {
+    return channels.addChannel(this.#api, channel, signal);
+  }
+
+  /** Removes a channel (channels.write). */
+  removeChannel(id: number, signal?: AbortSignal): Promise<void> {
+    return channels.removeChannel(this.#api, id, signal);
+  }
+
+  /** Upcoming events, optionally by source and scheduled only (stream.read). */
+  listUpcomingEvents(options?: events.UpcomingEventsOptions): Promise<RestreamEvent[]> {
+    return events.listUpcomingEvents(this.#api, options);
+  }
+
+  /** Events live now (stream.read). */
+  listInProgressEvents(signal?: AbortSignal): Promise<RestreamEvent[]> {
+    return events.listInProgressEvents(this.#api, signal);
+  }
+
+  /** One page of finished and missed events (stream.read). */
+  getEventHistory(options?: events.EventHistoryOptions): Promise<EventHistoryPage> {
+    return events.getEventHistory(this.#api, options);
+  }
+
+  /**
+   * Every page of the event history from `options.page` on, fetched as it is consumed.
+   *
+   * @example
+   * ```ts
+   * import { RestreamClient } from "jsr:@restream/cli";
+   * const client = new RestreamClient({ token: "…" });
+   * for await (const page of client.iterateEventHistory({ limit: 100 })) {
+   *   for (const event of page.items) console.log(event.id, event.title);
+   * }
+   * ```
+   */
+  iterateEventHistory(
+    options?: events.EventHistoryOptions,
+  ): AsyncGenerator<EventHistoryPage, void, undefined> {
+    return events.iterateEventHistory(this.#api, options);
+  }
+
+  /**
+   * In-progress, upcoming and the latest history events in one list, fetched concurrently:
+   * each event once, live first, then soonest upcoming, then newest finished (stream.read).
+   */
+  listEvents(options?: events.ListEventsOptions): Promise<RestreamEvent[]> {
+    return events.listEvents(this.#api, options);
+  }
+
+  /** One event (stream.read). */
+  getEvent(id: string, signal?: AbortSignal): Promise<RestreamEvent> {
+    return events.getEvent(this.#api, id, signal);
+  }
+
+  /** An event's stream key and SRT URL (stream.read). Secrets: never log them. */
+  getEventStreamKey(id: string, signal?: AbortSignal): Promise<StreamKey> {
+    return events.getEventStreamKey(this.#api, id, signal);
+  }
+
+  /** Creates an event; returns its id (stream.write). */
+  createEvent(event: extras.NewEvent, signal?: AbortSignal): Promise<Created> {
+    return extras.createEvent(this.#api, event, signal);
+  }
+
+  /** Adds a manual channel to an event; returns the destination's id (stream.write). */
+  addEventDestination(
+    eventId: string,
+    destination: extras.NewEventDestination,
+    signal?: AbortSignal,
+  ): Promise<Created> {
+    return extras.addEventDestination(this.#api, eventId, destination, signal);
+  }
+
+  /** An event's SRT credentials: Business and Enterprise plans (stream.read). Secrets. */
+  getEventSrtKey(id: string, signal?: AbortSignal): Promise<SrtStreamKey> {
+    return extras.getEventSrtKey(this.#api, id, signal);
+  }
+
+  /** Transcriptions of an event's recordings (storage.read). */
+  listEventTranscriptions(id: string, signal?: AbortSignal): Promise<TranscriptionList> {
+    return extras.listEventTranscriptions(this.#api, id, signal);
+  }
+
+  /** Viewer analytics of an event, in total and by channel (stream.read). */
+  getEventViewerAnalytics(id: string, signal?: AbortSignal): Promise<ViewerAnalytics> {
+    return extras.getEventViewerAnalytics(this.#api, id, signal);
+  }
+
+  /** Chat analytics of an event; a 404 when it has none (stream.read). */
+  getEventMessageAnalytics(id: string, signal?: AbortSignal): Promise<MessageAnalytics> {
+    return extras.getEventMessageAnalytics(this.#api, id, signal);
+  }
+
+  /** One page of an event's chat history (chat.read). */
+  getEventChatHistory(id: string, options?: extras.ChatHistoryOptions): Promise<ChatHistoryPage> {
+    return extras.getEventChatHistory(this.#api, id, options);
+  }
+
+  /** Every page of an event's chat history, following `nextPageToken` (chat.read). */
+  iterateEventChat(
+    id: string,
+    options?: extras.ChatHistoryOptions,
+  ): AsyncGenerator<ChatHistoryPage, void, undefined> {
+    return extras.iterateEventChat(this.#api, id, options);
   }
 
   /** Lists streaming platforms. Public: no token needed. */

@@ -17,6 +17,10 @@ import { registerClipCommands } from "./clip.ts";
 import { registerEventMediaCommands } from "./event_media.ts";
 import { registerPublicCommands } from "./public.ts";
 import { registerStorageCommands } from "./storage.ts";
+import { registerChannelCommands } from "./channel.ts";
+import { registerEventCommands } from "./event.ts";
+import { registerProfileCommand } from "./profile.ts";
+import { registerStreamKeyCommands } from "./stream_key.ts";
 import { registerVersionCommand } from "./version.ts";
 
 /** The name users type. */
@@ -26,9 +30,13 @@ export const PROGRAM_NAME = "restream";
 const REGISTRATIONS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerPublicCommands,
   registerAuthCommands,
+  registerProfileCommand,
   registerAccountCommands,
-  // After event.ts's registration: it adds to the `event` command that one builds.
+  registerChannelCommands,
+  registerEventCommands,
+  // After registerEventCommands: it adds to the `event` command that one builds.
   registerEventMediaCommands,
+  registerStreamKeyCommands,
   registerStorageCommands,
   registerClipCommands,
   registerApiCommand,

@@ -1,0 +1,159 @@
+/**
+ * `channel list|get|set` and `channel meta get|set`.
+ *
+ * @module
+ */
+
+import type { Command } from "@commander-js/extra-typings";
+import { checkChannelTitle, MAX_TITLE_LENGTH } from "../client/channels.ts";
+import { UsageError } from "../errors.ts";
+import type { Channel, ChannelSummary } from "../schemas/channel.ts";
+import { parseChannelId } from "./args.ts";
+import { registerChannelManageCommands } from "./channel_manage.ts";
+import type { CliContext } from "./context.ts";
+import { formatOnOff } from "./format.ts";
+import type { Column } from "./output.ts";
+import { loadPlatformNames, type PlatformNamer } from "./platform_names.ts";
+import type { Style } from "./style.ts";
+
+function channelColumns(platformName: PlatformNamer): Column<ChannelSummary>[] {
+  return [
+    { header: "ID", value: (c) => String(c.id) },
+    { header: "PLATFORM", value: (c) => platformName(c.streamingPlatformId) },
+    {
+      header: "NAME",
+      value: (c) => c.displayName ?? "",
+      color: (text, _c, style) => style.cyan(text),
+    },
+    {
+      header: "ENABLED",
+      value: (c) => formatOnOff(c.enabled),
+      color: (text, c, style) => paintOnOff(text, c.enabled, style),
+    },
+    { header: "URL", value: (c) => c.url ?? "" },
+  ];
+}
+
+function paintOnOff(text: string, on: boolean | null | undefined, style: Style): string {
+  if (on === null || on === undefined) return text;
+  return on ? style.green(text) : style.red(text);
+}
+
+/** `active` is kept as the API sent it: a boolean, or 0/1 in the snake_case shape. */
+function isActive(active: Channel["active"]): boolean | undefined {
+  return active === null || active === undefined ? undefined : Boolean(active);
+}
+
+function optionalText(value: unknown): string | undefined {
+  return value === null || value === undefined || value === "" ? undefined : String(value);
+}
+
+function channelEntries(
+  channel: Channel,
+  platformName: PlatformNamer,
+): Array<[string, string | undefined]> {
+  const platformId = channel.streamingPlatformId;
+  return [
+    ["ID", String(channel.id)],
+    ["Name", optionalText(channel.displayName)],
+    [
+      "Platform",
+      platformId === null || platformId === undefined
+        ? undefined
+        : `${platformName(platformId)} (${platformId})`,
+    ],
+    ["Active", optionalText(formatOnOff(isActive(channel.active)))],
+    ["URL", optionalText(channel.url)],
+    ["Identifier", optionalText(channel.identifier)],
+    ["Embed URL", optionalText(channel.embedUrl)],
+    ["Event URL", optionalText(channel.eventUrl)],
+    ["Event identifier", optionalText(channel.eventIdentifier)],
+  ];
+}
+
+/** Registers `channel` and its subcommands. */
+export function registerChannelCommands(program: Command, ctx: CliContext): void {
+  const channel = program.command("channel").description("list and change channels");
+
+  channel
+    .command("list")
+    .description("list all channels")
+    .action(async () => {
+      const client = ctx.authenticatedClient();
+      const channels = await client.listChannels(ctx.io.signal);
+      if (ctx.output.json) return ctx.output.printJson(channels);
+      const names = channels.length > 0
+        ? await loadPlatformNames(ctx, client)
+        : (id: number | null | undefined) => String(id ?? "");
+      ctx.output.printTable(channels, channelColumns(names));
+    });
+
+  channel
+    .command("get")
+    .description("show one channel")
+    .argument("<id>", "channel id (a positive integer)", parseChannelId)
+    .action(async (id) => {
+      const client = ctx.authenticatedClient();
+      const found = await client.getChannel(id, ctx.io.signal);
+      if (ctx.output.json) return ctx.output.printJson(found);
+      const names = await loadPlatformNames(ctx, client);
+      ctx.output.printBlock(channelEntries(found, names));
+    });
+
+  channel
+    .command("set")
+    .description("enable or disable a channel")
+    .argument("<id>", "channel id (a positive integer)", parseChannelId)
+    .option("--active", "enable the channel")
+    .option("--inactive", "disable the channel")
+    .action(async (id, options) => {
+      if (Boolean(options.active) === Boolean(options.inactive)) {
+        throw new UsageError("give exactly one of --active or --inactive");
+      }
+      const active = options.active === true;
+      await ctx.authenticatedClient().updateChannel(id, { active }, ctx.io.signal);
+      if (ctx.output.json) ctx.output.printJson({ id, active });
+      else ctx.output.notice(`channel ${id} ${active ? "enabled" : "disabled"}`);
+    });
+
+  registerChannelManageCommands(channel, ctx);
+
+  const meta = channel.command("meta").description("a channel's title and description");
+
+  meta
+    .command("get")
+    .description("show a channel's title and description")
+    .argument("<id>", "channel id (a positive integer)", parseChannelId)
+    .action(async (id) => {
+      const found = await ctx.authenticatedClient().getChannelMeta(id, ctx.io.signal);
+      ctx.output.printObject(found, () => [
+        ["Title", found.title],
+        ["Description", optionalText(found.description)],
+      ]);
+    });
+
+  meta
+    .command("set")
+    .description("change a channel's title and description")
+    .argument("<id>", "channel id (a positive integer)", parseChannelId)
+    .requiredOption(
+      "--title <title>",
+      `new title (not empty, at most ${MAX_TITLE_LENGTH} characters)`,
+    )
+    .option("--description <text>", "new description")
+    .action(async (id, options) => {
+      const { title, description } = options;
+      checkChannelTitle(title);
+      await ctx.authenticatedClient().updateChannelMeta(
+        id,
+        { title, description },
+        ctx.io.signal,
+      );
+      const sent = description === undefined ? { id, title } : { id, title, description };
+      if (ctx.output.json) ctx.output.printJson(sent);
+      else {
+        const what = description === undefined ? "title" : "title and description";
+        ctx.output.notice(`channel ${id}: ${what} updated`);
+      }
+    });
+}

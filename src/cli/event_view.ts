@@ -1,0 +1,78 @@
+/**
+ * How events look to people: the table of the event lists and the block of `event get`.
+ *
+ * @module
+ */
+
+import type { RestreamEvent } from "../schemas/event.ts";
+import { formatTime } from "./format.ts";
+import type { TableColumn } from "./table_stream.ts";
+import type { PlatformNamer } from "./platform_names.ts";
+import type { Style } from "./style.ts";
+
+/** Table time: local date-time to the minute (seconds add width, not information). */
+function tableTime(value: RestreamEvent["startedAt"]): string {
+  const text = formatTime(value);
+  return /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(text) ? text.slice(0, 16) : text;
+}
+
+function paintStatus(text: string, style: Style): string {
+  if (text === "in-progress") return style.green(text);
+  if (text === "upcoming") return style.yellow(text);
+  if (text === "missed") return style.red(text);
+  return style.dim(text);
+}
+
+/** The columns of every event list: id, status, title, start time, destination count. */
+export const EVENT_COLUMNS: readonly TableColumn<RestreamEvent>[] = [
+  { header: "ID", value: (e) => e.id, fixed: true },
+  {
+    header: "STATUS",
+    value: (e) => e.status ?? "",
+    color: (text, _e, style) => paintStatus(text, style),
+  },
+  { header: "TITLE", value: (e) => e.title ?? "" },
+  // One time column keeps the title readable on a 100-column terminal: when it started,
+  // or, until it does, when it is scheduled to (the status tells which).
+  { header: "START", value: (e) => tableTime(e.startedAt ?? e.scheduledFor) },
+  { header: "DESTS", value: (e) => String(e.destinations?.length ?? 0) },
+];
+
+function text(value: unknown): string | undefined {
+  return value === null || value === undefined || value === "" ? undefined : String(value);
+}
+
+function yesNo(value: boolean | null | undefined): string | undefined {
+  return value === null || value === undefined ? undefined : value ? "yes" : "no";
+}
+
+/** The `Key: value` entries of one event, destinations named by platform. */
+export function eventEntries(
+  event: RestreamEvent,
+  platformName: PlatformNamer,
+): Array<[string, string | undefined]> {
+  const destinations = event.destinations ?? [];
+  const entries: Array<[string, string | undefined]> = [
+    ["ID", event.id],
+    ["Title", text(event.title)],
+    ["Status", text(event.status)],
+    ["Description", text(event.description)],
+    ["Scheduled", text(formatTime(event.scheduledFor))],
+    ["Started", text(formatTime(event.startedAt))],
+    ["Finished", text(formatTime(event.finishedAt))],
+    ["Record only", yesNo(event.isRecordOnly)],
+    ["Cover", text(event.coverUrl)],
+    ["Destinations", String(destinations.length)],
+  ];
+  destinations.forEach((destination, i) => {
+    const parts = [
+      platformName(destination.streamingPlatformId),
+      destination.channelId === null || destination.channelId === undefined
+        ? ""
+        : `channel ${destination.channelId}`,
+      destination.externalUrl ?? "",
+    ].filter((part) => part !== "");
+    entries.push([`  ${i + 1}`, parts.join(", ")]);
+  });
+  return entries;
+}

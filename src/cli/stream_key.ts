@@ -1,0 +1,32 @@
+/**
+ * `stream-key get`: the account's default stream key. The stream-key commands are the only
+ * ones that show a key in full; the request log never does.
+ *
+ * @module
+ */
+
+import type { Command } from "@commander-js/extra-typings";
+import type { StreamKey } from "../schemas/stream_key.ts";
+import type { CliContext } from "./context.ts";
+
+/** Prints a stream key: the object with `--json`, otherwise a `Key: value` block. */
+export function printStreamKey(ctx: CliContext, key: StreamKey): void {
+  ctx.output.printObject(key, () => [
+    ["Stream key", key.streamKey],
+    ["SRT URL", key.srtUrl ?? "none"],
+  ]);
+}
+
+/** Registers `stream-key get`. */
+export function registerStreamKeyCommands(program: Command, ctx: CliContext): void {
+  const streamKey = program
+    .command("stream-key")
+    .description("the account's default stream key");
+
+  streamKey
+    .command("get")
+    .description("show the default stream key and SRT URL (secrets: shown in full)")
+    .action(async () => {
+      printStreamKey(ctx, await ctx.authenticatedClient().getStreamKey(ctx.io.signal));
+    });
+}

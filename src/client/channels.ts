@@ -1,0 +1,152 @@
+/**
+ * Channels: list, read, enable/disable, title and description.
+ *
+ * @module
+ */
+
+import { RestreamError } from "../errors.ts";
+import {
+  type Channel,
+  type ChannelMeta,
+  ChannelMetaSchema,
+  ChannelSchema,
+  type ChannelSummary,
+  ChannelSummaryListSchema,
+  type CreatedChannel,
+  CreatedChannelSchema,
+} from "../schemas/channel.ts";
+import type { ApiCore } from "./core.ts";
+
+/**
+ * The longest channel title accepted. The API rejects over-long titles without saying the
+ * limit; 140 is the shortest limit among the major platforms (X), so a longer title is
+ * refused before it is sent.
+ */
+export const MAX_TITLE_LENGTH = 140;
+
+/** A change of a channel's title and description (PATCH /v2/user/channel-meta/{id}). */
+export interface ChannelMetaUpdate {
+  /** New title: not empty, at most {@link MAX_TITLE_LENGTH} characters. */
+  title: string;
+  /** New description; left unchanged when omitted. */
+  description?: string;
+}
+
+/**
+ * Checks a title before it is sent: not empty (whitespace only counts as empty) and at
+ * most {@link MAX_TITLE_LENGTH} characters. Throws a usage error otherwise.
+ */
+export function checkChannelTitle(title: string): void {
+  if (title.trim() === "") throw new RestreamError("usage", "the title must not be empty");
+  const length = [...title].length;
+  if (length > MAX_TITLE_LENGTH) {
+    throw new RestreamError(
+      "usage",
+      `the title is ${length} characters long; the limit is ${MAX_TITLE_LENGTH}`,
+    );
+  }
+}
+
+const READ = "channels.read";
+const WRITE = "channels.write";
+
+/** GET /v2/user/channel/all. */
+export function listChannels(api: ApiCore, signal?: AbortSignal): Promise<ChannelSummary[]> {
+  return api.get("/v2/user/channel/all", ChannelSummaryListSchema, { scope: READ, signal });
+}
+
+/** GET /v2/user/channel/{id}, normalised to camelCase. */
+export function getChannel(api: ApiCore, id: number, signal?: AbortSignal): Promise<Channel> {
+  return api.get(`/v2/user/channel/${id}`, ChannelSchema, {
+    resource: `channel ${id}`,
+    scope: READ,
+    signal,
+  });
+}
+
+/** PATCH /v2/user/channel/{id} `{active}`; the API answers with an empty body. */
+export function updateChannel(
+  api: ApiCore,
+  id: number,
+  change: { active: boolean },
+  signal?: AbortSignal,
+): Promise<void> {
+  return api.send("PATCH", `/v2/user/channel/${id}`, { active: change.active }, {
+    resource: `channel ${id}`,
+    scope: WRITE,
+    signal,
+  });
+}
+
+/** GET /v2/user/channel-meta/{id}. */
+export function getChannelMeta(
+  api: ApiCore,
+  id: number,
+  signal?: AbortSignal,
+): Promise<ChannelMeta> {
+  return api.get(`/v2/user/channel-meta/${id}`, ChannelMetaSchema, {
+    resource: `channel ${id}`,
+    scope: READ,
+    signal,
+  });
+}
+
+/** PATCH /v2/user/channel-meta/{id}; the title is checked first, nothing sent if bad. */
+export async function updateChannelMeta(
+  api: ApiCore,
+  id: number,
+  change: ChannelMetaUpdate,
+  signal?: AbortSignal,
+): Promise<void> {
+  checkChannelTitle(change.title);
+  const body = change.description === undefined
+    ? { title: change.title }
+    : { title: change.title, description: change.description };
+  await api.send("PATCH", `/v2/user/channel-meta/${id}`, body, {
+    resource: `channel ${id}`,
+    scope: WRITE,
+    signal,
+  });
+}
+
+/** A manual channel to add (POST /v2/user/channels): custom RTMP, SRT and the like. */
+export interface NewChannel {
+  /** Platform id (see the platform list). */
+  platformId: number;
+  /** Ingest URL of the destination. */
+  streamUrl: string;
+  /** Its stream key: a secret, sent in the body only. */
+  streamKey: string;
+  /** Name shown in Restream. */
+  displayName?: string;
+  /** RTMP user name, for servers that ask for one. */
+  rtmpUsername?: string;
+  /** RTMP password: a secret. */
+  rtmpPassword?: string;
+  /** Instagram user name, for Instagram channels. */
+  instagramUsername?: string;
+}
+
+/** POST /v2/user/channels: adds a manual channel. */
+export function addChannel(
+  api: ApiCore,
+  channel: NewChannel,
+  signal?: AbortSignal,
+): Promise<CreatedChannel> {
+  return api.send(
+    "POST",
+    "/v2/user/channels",
+    channel,
+    { scope: WRITE, signal },
+    CreatedChannelSchema,
+  );
+}
+
+/** DELETE /v2/user/channels/{id}: removes a channel (204). */
+export function removeChannel(api: ApiCore, id: number, signal?: AbortSignal): Promise<void> {
+  return api.send("DELETE", `/v2/user/channels/${id}`, undefined, {
+    resource: `channel ${id}`,
+    scope: WRITE,
+    signal,
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Errors that say what was missing: a 404 names the resource ("channel 42 not found"), a
+ * 403 for a missing scope names the scope. The one place this wording is decided; every
+ * endpoint of the client goes through it.
+ *
+ * @module
+ */
+
+import { RestreamError } from "../errors.ts";
+
+/** What a request was about, for its error messages. */
+export interface ResourceContext {
+  /** The resource a 404 means is missing, e.g. "channel 42". */
+  resource?: string;
+  /** The OAuth scope the endpoint needs, e.g. "channels.write". */
+  scope?: string;
+  /** What any other 403 means here (e.g. a plan requirement). */
+  forbidden?: string;
+}
+
+/**
+ * Rewrites an error of the request pipeline with the resource's context; any other error
+ * is returned unchanged. Status and code are kept.
+ */
+export function explainResourceError(error: unknown, context: ResourceContext): unknown {
+  if (!(error instanceof RestreamError)) return error;
+  const options = { status: error.status, code: error.code, cause: error };
+  if (error.kind === "not_found" && context.resource !== undefined) {
+    return new RestreamError("not_found", `${context.resource} not found`, options);
+  }
+  if (error.kind === "forbidden") {
+    if (error.code === "insufficient_scope" && context.scope !== undefined) {
+      return new RestreamError(
+        "forbidden",
+        `missing scope ${context.scope} (the token was not granted it)`,
+        options,
+      );
+    }
+    if (context.forbidden !== undefined) {
+      return new RestreamError("forbidden", `${context.forbidden} (${error.message})`, options);
+    }
+  }
+  return error;
+}

@@ -1,0 +1,42 @@
+/**
+ * Stream keys (GET /v2/user/streamKey, GET /v2/user/events/{id}/streamKey).
+ *
+ * @module
+ */
+
+import * as v from "valibot";
+
+/** A stream key and its SRT URL. Both are secrets: never log them. */
+export interface StreamKey {
+  /** The RTMP stream key. */
+  streamKey: string;
+  /** The SRT ingest URL (it embeds the key); null without SRT access. */
+  srtUrl?: string | null;
+  /** Fields this client does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** Schema of a stream key; unknown fields are kept. */
+export const StreamKeySchema: v.GenericSchema<unknown, StreamKey> = v.looseObject({
+  streamKey: v.string(),
+  srtUrl: v.optional(v.nullable(v.string())),
+});
+
+/** An event's SRT credentials (Business and Enterprise plans). Secrets: never log them. */
+export interface SrtStreamKey {
+  /** SRT stream id. */
+  streamId: string;
+  /** SRT passphrase. */
+  passPhrase?: string | null;
+  /** SRT ingest URL. */
+  url?: string | null;
+  /** Fields this client does not know are kept. */
+  [key: string]: unknown;
+}
+
+/** Schema of an SRT stream key; unknown fields are kept. */
+export const SrtStreamKeySchema: v.GenericSchema<unknown, SrtStreamKey> = v.looseObject({
+  streamId: v.string(),
+  passPhrase: v.optional(v.nullable(v.string())),
+  url: v.optional(v.nullable(v.string())),
+});
