@@ -41,6 +41,17 @@ export {
   type RequestOptions,
   type TokenProvider,
 } from "./src/http/http.ts";
+export { startMockServer } from "./src/mock/lazy.ts";
+export type {
+  MockControl,
+  MockCounters,
+  MockFault,
+  MockFaultBody,
+  MockIssuedTokens,
+  MockRequestLogEntry,
+  MockServer,
+  MockServerOptions,
+} from "./src/mock/types.ts";
 export type { Platform, PlatformImage } from "./src/schemas/platform.ts";
 export type { Server } from "./src/schemas/server.ts";
 export { VERSION } from "./src/version.ts";

@@ -9,6 +9,7 @@
 import { Command } from "@commander-js/extra-typings";
 import type { CliContext } from "./context.ts";
 import { applyGlobalOptions } from "./globals.ts";
+import { registerMockCommands } from "./mock.ts";
 import { registerPublicCommands } from "./public.ts";
 import { registerVersionCommand } from "./version.ts";
 
@@ -19,6 +20,7 @@ export const PROGRAM_NAME = "restream";
 const REGISTRATIONS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerPublicCommands,
   registerVersionCommand,
+  registerMockCommands,
 ];
 
 /** Builds the full command tree for one run. */
