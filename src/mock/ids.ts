@@ -35,3 +35,17 @@ export function stableUuid(name: string): string {
     hex.slice(17, 20)
   }-${hex.slice(20, 32)}`;
 }
+
+/** An opaque page token or cursor (base64url, safe in a query string). */
+export function encodeCursor(text: string): string {
+  return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** Reads a token of {@link encodeCursor}; null when it is not one. */
+export function decodeCursor(token: string): string | null {
+  try {
+    return atob(token.replace(/-/g, "+").replace(/_/g, "/"));
+  } catch {
+    return null;
+  }
+}

@@ -6,21 +6,18 @@
  * @module
  */
 
+import { decodeCursor, encodeCursor } from "./ids.ts";
 import { intParam, readJson, type RestContext, type RestRoute, withEvent } from "./rest_helpers.ts";
 import { badRequest, json, notFound } from "./respond.ts";
 import type { MockEventRecord } from "./seed_events.ts";
 
 function pageToken(offset: number): string {
-  return btoa(`offset:${offset}`).replace(/=+$/, "");
+  return encodeCursor(`offset:${offset}`);
 }
 
 function readPageToken(token: string): number | null {
-  try {
-    const match = /^offset:(\d+)$/.exec(atob(token));
-    return match ? Number(match[1]) : null;
-  } catch {
-    return null;
-  }
+  const match = /^offset:(\d+)$/.exec(decodeCursor(token) ?? "");
+  return match ? Number(match[1]) : null;
 }
 
 function chatHistory(record: MockEventRecord, ctx: RestContext): Response {

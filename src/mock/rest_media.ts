@@ -6,7 +6,7 @@
  * @module
  */
 
-import { stableUuid } from "./ids.ts";
+import { decodeCursor, encodeCursor, stableUuid } from "./ids.ts";
 import { intParam, readJson, type RestContext, type RestRoute } from "./rest_helpers.ts";
 import { badRequest, envelope, json, notFound } from "./respond.ts";
 import type { MockClipProject, MockStorageFile } from "./seed.ts";
@@ -30,7 +30,7 @@ function fileDownload(ctx: RestContext): Response {
 }
 
 function cursorOf(index: number): string {
-  return btoa(`project:${index}`).replace(/=+$/, "");
+  return encodeCursor(`project:${index}`);
 }
 
 function listProjects(ctx: RestContext): Response {
@@ -43,12 +43,7 @@ function listProjects(ctx: RestContext): Response {
   let start = 0;
   const cursor = ctx.url.searchParams.get("cursor");
   if (cursor) {
-    let decoded: RegExpExecArray | null = null;
-    try {
-      decoded = /^project:(\d+)$/.exec(atob(cursor));
-    } catch {
-      // answered below
-    }
+    const decoded = /^project:(\d+)$/.exec(decodeCursor(cursor) ?? "");
     if (!decoded) return badRequest('"cursor" is invalid');
     start = Number(decoded[1]);
   }
