@@ -179,19 +179,19 @@ function printEnvironment(ctx: CliContext, server: MockServer): void {
 }
 
 function listenError(error: unknown, host: string, port: number): unknown {
+  // A denied --allow-net is reported by run.ts like every other permission.
+  if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
+    return error;
+  }
   if (error instanceof Deno.errors.AddrInUse) {
     return new RestreamError(
       "server",
       `port ${port} on ${host} is already in use: choose another with --port (0 picks a free one)`,
     );
   }
-  if (
-    error instanceof Deno.errors.AddrNotAvailable || error instanceof Deno.errors.PermissionDenied
-  ) {
-    return new RestreamError(
-      "server",
-      `cannot listen on ${host}:${port}: ${error.message.split("\n")[0]}`,
-    );
-  }
-  return error;
+  const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  return new RestreamError(
+    "server",
+    `cannot listen on ${host}:${port} (check --host and --port): ${reason}`,
+  );
 }
