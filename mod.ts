@@ -132,6 +132,17 @@ export type {
   ClipProjectPage,
   CursorPagination,
 } from "./src/schemas/clip.ts";
+export { startMockServer } from "./src/mock/lazy.ts";
+export type {
+  MockControl,
+  MockCounters,
+  MockFault,
+  MockFaultBody,
+  MockIssuedTokens,
+  MockRequestLogEntry,
+  MockServer,
+  MockServerOptions,
+} from "./src/mock/types.ts";
 export type { Platform, PlatformImage } from "./src/schemas/platform.ts";
 export type { EventRecordings, Recording } from "./src/schemas/recording.ts";
 export type { StorageFile } from "./src/schemas/storage.ts";

@@ -15,6 +15,7 @@ import { registerAccountCommands } from "./account.ts";
 import { registerApiCommand } from "./api.ts";
 import { registerClipCommands } from "./clip.ts";
 import { registerEventMediaCommands } from "./event_media.ts";
+import { registerMockCommands } from "./mock.ts";
 import { registerPublicCommands } from "./public.ts";
 import { registerStorageCommands } from "./storage.ts";
 import { registerChannelCommands } from "./channel.ts";
@@ -41,6 +42,7 @@ const REGISTRATIONS: ReadonlyArray<(program: Command, ctx: CliContext) => void> 
   registerClipCommands,
   registerApiCommand,
   registerVersionCommand,
+  registerMockCommands,
   registerCompletionsCommand,
 ];
 

@@ -1,0 +1,197 @@
+/**
+ * `mock serve`: runs the local mock Restream server until Ctrl+C / SIGTERM. stdout gets
+ * only `export NAME=value` lines (or one JSON object with `--json`) for pointing the CLI or
+ * a user's own code at it; notices and the request log go to stderr (SPEC.md, "Mock server").
+ * The server's modules are loaded inside the action, so other commands never load them.
+ *
+ * @module
+ */
+
+import type { Command } from "@commander-js/extra-typings";
+import { RestreamError, UsageError } from "../errors.ts";
+import type { MockFault, MockServer } from "../mock/types.ts";
+import { parsePort, positiveInteger } from "./args.ts";
+import type { CliContext } from "./context.ts";
+
+/** The port `mock serve` listens on unless `--port` says otherwise. */
+export const DEFAULT_MOCK_PORT = 12080;
+
+/** A number >= 0 (fractions allowed), named in the error by `what`. */
+function nonNegative(value: string, what: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0) {
+    throw new UsageError(`invalid ${what} '${value}': expected a number >= 0`);
+  }
+  return n;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Quotes a value for a POSIX shell. */
+export function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The variables `mock serve` prints, in order. */
+export function mockEnvironment(server: MockServer): Record<string, string> {
+  return {
+    RESTREAM_API_URL: server.apiUrl,
+    RESTREAM_STREAMING_WS_URL: server.streamingWsUrl,
+    RESTREAM_CHAT_WS_URL: server.chatWsUrl,
+    RESTREAM_TOKEN: server.token,
+    RESTREAM_CLIENT_ID: server.clientId,
+    RESTREAM_CLIENT_SECRET: server.clientSecret,
+  };
+}
+
+/** Resolves on the context's abort signal, else on SIGINT/SIGTERM (listeners removed after). */
+function waitForStop(signal: AbortSignal | undefined): Promise<void> {
+  if (signal) {
+    return new Promise((resolve) => {
+      if (signal.aborted) resolve();
+      else signal.addEventListener("abort", () => resolve(), { once: true });
+    });
+  }
+  // Deno offers no SIGTERM on Windows (SPEC.md, "Platforms").
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      for (const name of signals) Deno.removeSignalListener(name, stop);
+      resolve();
+    };
+    for (const name of signals) Deno.addSignalListener(name, stop);
+  });
+}
+
+/** Registers `mock serve`. */
+export function registerMockCommands(program: Command, ctx: CliContext): void {
+  const mock = program
+    .command("mock")
+    .description("a local mock Restream server for offline development and tests");
+
+  mock
+    .command("serve")
+    .description(
+      "serve a mock Restream API, OAuth server and WebSockets; prints export lines to point the CLI at it",
+    )
+    .option(
+      "--port <n>",
+      "port to listen on (0: any free port)",
+      (v) => parsePort(v, true),
+      DEFAULT_MOCK_PORT,
+    )
+    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .option(
+      "--token-lifetime <seconds>",
+      "lifetime of access tokens from /oauth/token",
+      (v) => positiveInteger(v, "--token-lifetime"),
+      3600,
+    )
+    .option("--auto-approve", "the login page approves at once, without a click")
+    .option(
+      "--chat-rate <n>",
+      "generated chat messages per second (0: none)",
+      (v) => nonNegative(v, "--chat-rate"),
+      1,
+    )
+    .option(
+      "--heartbeat <seconds>",
+      "chat heartbeat period (0: none)",
+      (v) => nonNegative(v, "--heartbeat"),
+      45,
+    )
+    .option(
+      "--streaming-interval <ms>",
+      "period of live streaming updates (0: none)",
+      (v) => nonNegative(v, "--streaming-interval"),
+      2000,
+    )
+    .option(
+      "--fail <route=status>",
+      'fail requests, e.g. "GET /v2/user/profile=503x2,retry-after=1,body=html" (repeatable)',
+      collect,
+      [] as string[],
+    )
+    .option("--latency <ms>", "delay every request", (v) => nonNegative(v, "--latency"), 0)
+    .option(
+      "--drop-after <k>",
+      "close each WebSocket after K messages",
+      (v) => positiveInteger(v, "--drop-after"),
+    )
+    .action(async (options) => {
+      const { startMockServer } = await import("../mock/server.ts");
+      const { parseFaultFlag } = await import("../mock/faults.ts");
+      const faults: Array<{ route: string; fault: MockFault }> = options.fail.map((text) => {
+        try {
+          return parseFaultFlag(text);
+        } catch (error) {
+          throw new UsageError(error instanceof Error ? error.message : String(error));
+        }
+      });
+      let server: MockServer;
+      try {
+        server = await startMockServer({
+          port: options.port,
+          hostname: options.host,
+          tokenLifetimeSeconds: options.tokenLifetime,
+          autoApprove: options.autoApprove ?? false,
+          chatRatePerSecond: options.chatRate,
+          heartbeatSeconds: options.heartbeat,
+          streamingIntervalMs: options.streamingInterval,
+          log: (line) => ctx.io.stderr.write(`${line}\n`),
+        });
+      } catch (error) {
+        throw listenError(error, options.host, options.port);
+      }
+      try {
+        for (const { route, fault } of faults) server.control.failNext(route, fault);
+        server.control.setLatency(options.latency);
+        if (options.dropAfter !== undefined) server.control.dropSocketsAfter(options.dropAfter);
+        printEnvironment(ctx, server);
+        await waitForStop(ctx.io.signal);
+      } finally {
+        await server.close();
+      }
+      ctx.output.notice("mock server stopped");
+    });
+}
+
+function printEnvironment(ctx: CliContext, server: MockServer): void {
+  const env = mockEnvironment(server);
+  if (ctx.output.json) {
+    ctx.output.printJson(env);
+  } else {
+    for (const [name, value] of Object.entries(env)) {
+      ctx.output.printLine(`export ${name}=${shellQuote(value)}`);
+    }
+  }
+  const notice = (text: string): void => ctx.output.notice(text);
+  notice(`Mock Restream server listening on ${server.apiUrl}`);
+  notice(`  REST       ${server.apiUrl}/v2`);
+  notice(`  login      ${server.apiUrl}/login`);
+  notice(`  streaming  ${server.streamingWsUrl}`);
+  notice(`  chat       ${server.chatWsUrl}`);
+  notice(`  control    ${server.apiUrl}/__mock/`);
+  notice("Paste the export lines into another shell (or redirect them to a file and source it).");
+  notice("Press Ctrl+C to stop.");
+}
+
+function listenError(error: unknown, host: string, port: number): unknown {
+  // A denied --allow-net is reported by run.ts like every other permission.
+  if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
+    return error;
+  }
+  if (error instanceof Deno.errors.AddrInUse) {
+    return new RestreamError(
+      "server",
+      `port ${port} on ${host} is already in use: choose another with --port (0 picks a free one)`,
+    );
+  }
+  const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  return new RestreamError(
+    "server",
+    `cannot listen on ${host}:${port} (check --host and --port): ${reason}`,
+  );
+}

@@ -1,0 +1,155 @@
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { runCapture } from "../support/cli.ts";
+import { runCli } from "../../src/cli/run.ts";
+import { delay, withMock, WsClient } from "../support/mock.ts";
+
+const CLI = fileURLToPath(new URL("../../cli.ts", import.meta.url));
+const NAMES = [
+  "RESTREAM_API_URL",
+  "RESTREAM_STREAMING_WS_URL",
+  "RESTREAM_CHAT_WS_URL",
+  "RESTREAM_TOKEN",
+  "RESTREAM_CLIENT_ID",
+  "RESTREAM_CLIENT_SECRET",
+];
+
+/** Reads `export NAME=value` lines from a stream until all six came. */
+async function readExports(
+  reader: ReadableStreamDefaultReader<string>,
+): Promise<Record<string, string>> {
+  let text = "";
+  while (text.split("\n").length <= NAMES.length) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += value;
+  }
+  const env: Record<string, string> = {};
+  for (const line of text.trim().split("\n")) {
+    const match = /^export ([A-Z_]+)=(.*)$/.exec(line);
+    assert.ok(match, `not an export line: ${line}`);
+    env[match[1]] = match[2].replace(/^'(.*)'$/, "$1");
+  }
+  return env;
+}
+
+Deno.test("mock serve as a subprocess: export lines on stdout, a working API, exit 0 on SIGTERM", {
+  ignore: Deno.build.os === "windows",
+}, async () => {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "--quiet", CLI, "mock", "serve", "--port", "0", "--chat-rate", "0"],
+    stdout: "piped",
+    stderr: "piped",
+    stdin: "null",
+  }).spawn();
+  const stderr = child.stderr.pipeThrough(new TextDecoderStream());
+  const stderrText = (async () => {
+    let text = "";
+    for await (const chunk of stderr) text += chunk;
+    return text;
+  })();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  try {
+    const env = await readExports(reader);
+    assert.deepEqual(Object.keys(env), NAMES);
+    const res = await fetch(`${env.RESTREAM_API_URL}/v2/user/profile`, {
+      headers: { authorization: `Bearer ${env.RESTREAM_TOKEN}` },
+    });
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).username, "gamenight");
+    assert.match(env.RESTREAM_CHAT_WS_URL, /^ws:\/\/127\.0\.0\.1:\d+\/ws\/chat$/);
+  } finally {
+    child.kill("SIGTERM");
+    while (!(await reader.read()).done) { /* drain */ }
+  }
+  const status = await child.status;
+  const log = await stderrText;
+  assert.equal(status.code, 0, log);
+  assert.match(log, /GET \/v2\/user\/profile 200/);
+  assert.match(log, /mock server stopped/);
+  assert.ok(!log.includes("Bearer"), "no secret in the log");
+});
+
+Deno.test("mock serve --json prints one object with the same values and stops on the signal", async () => {
+  const controller = new AbortController();
+  controller.abort();
+  const result = await runCapture(["mock", "serve", "--port", "0", "--json"], {
+    signal: controller.signal,
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const env = JSON.parse(result.stdout);
+  assert.deepEqual(Object.keys(env), NAMES);
+  assert.match(env.RESTREAM_API_URL, /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.match(result.stderr, /listening on/);
+});
+
+Deno.test("mock serve: a port in use is a clear error naming --port, exit 1", async () => {
+  await withMock({}, async (mock) => {
+    const port = new URL(mock.apiUrl).port;
+    const result = await runCapture(["mock", "serve", "--port", port], {
+      signal: AbortSignal.abort(),
+    });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /already in use.*--port/);
+    assert.equal(result.stdout, "");
+  });
+});
+
+Deno.test("mock serve: bad flags are usage errors (exit 2) before anything starts", async () => {
+  for (
+    const args of [["--fail", "GET /x"], ["--chat-rate", "-1"], ["--port", "70000"], [
+      "--drop-after",
+      "0",
+    ]]
+  ) {
+    const result = await runCapture(["mock", "serve", ...args], { signal: AbortSignal.abort() });
+    assert.equal(result.code, 2, `${args.join(" ")}: ${result.stderr}`);
+    assert.equal(result.stdout, "");
+  }
+});
+
+Deno.test("mock serve applies --fail, --latency and --drop-after at start", async () => {
+  const controller = new AbortController();
+  let stdout = "";
+  const running = runCli(
+    [
+      "mock",
+      "serve",
+      "--port",
+      "0",
+      "--fail",
+      "GET /v2/user/profile=418x1",
+      "--latency",
+      "40",
+      "--drop-after",
+      "1",
+    ],
+    {
+      stdout: { write: (text) => void (stdout += text) },
+      stderr: { write: () => {} },
+      stdoutIsTerminal: false,
+      stdinIsTerminal: false,
+      env: () => undefined,
+      signal: controller.signal,
+    },
+  );
+  try {
+    while (!stdout.includes("RESTREAM_CLIENT_SECRET")) await delay(5);
+    const env = Object.fromEntries(
+      [...stdout.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]),
+    );
+    const started = performance.now();
+    const res = await fetch(`${env.RESTREAM_API_URL}/v2/user/profile`);
+    await res.body?.cancel();
+    assert.equal(res.status, 418);
+    assert.ok(performance.now() - started >= 35, "latency applied");
+    const socket = await WsClient.open(
+      `${env.RESTREAM_STREAMING_WS_URL}?accessToken=${env.RESTREAM_TOKEN}`,
+    );
+    await socket.closed;
+    assert.equal(socket.messages.length, 1, "dropped after one message");
+  } finally {
+    controller.abort();
+  }
+  assert.equal(await running, 0);
+});
