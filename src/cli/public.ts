@@ -44,6 +44,8 @@ export function registerPublicCommands(program: Command, ctx: CliContext): void 
 }
 
 function formatLocation(server: Server): string {
+  // The API sends coordinates as strings, empty for the "Autodetect" pseudo-server.
   if (server.latitude == null || server.longitude == null) return "";
+  if (String(server.latitude).trim() === "" || String(server.longitude).trim() === "") return "";
   return `${server.latitude}, ${server.longitude}`;
 }

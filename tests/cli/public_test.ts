@@ -44,3 +44,31 @@ function displayWidth(text: string): number {
   for (const char of text) width += /[\u3000-\u9fff\u{1f300}-\u{1faff}]/u.test(char) ? 2 : 1;
   return width;
 }
+
+Deno.test("servers: string coordinates shown, empty ones (Autodetect) left blank", async () => {
+  const fake = new FakeFetch().on("GET", "/v2/server/all", {
+    body: [
+      {
+        id: 1,
+        name: "Autodetect",
+        url: "live.restream.io",
+        rtmpUrl: "rtmp://live",
+        latitude: "",
+        longitude: "",
+      },
+      {
+        id: 8,
+        name: "Frankfurt",
+        url: "fra",
+        rtmpUrl: "rtmp://fra",
+        latitude: "50.11",
+        longitude: "8.68",
+      },
+    ],
+  });
+  const result = await runCapture(["servers"], { fetch: fake.fetch });
+  assert.equal(
+    result.stdout,
+    "ID\tNAME\tRTMP URL\tLOCATION\n1\tAutodetect\trtmp://live\t\n8\tFrankfurt\trtmp://fra\t50.11, 8.68\n",
+  );
+});
