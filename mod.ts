@@ -43,6 +43,39 @@ export {
 } from "./src/http/http.ts";
 export type { Platform, PlatformImage } from "./src/schemas/platform.ts";
 export type { Server } from "./src/schemas/server.ts";
+export {
+  type MonitorEvent,
+  type MonitorFrame,
+  type MonitorOptions,
+  type MonitorTuning,
+} from "./src/ws/monitor.ts";
+export type { KnownMessage, UnknownMessage } from "./src/ws/message.ts";
+export {
+  monitorStreaming,
+  type StreamingMessage,
+  type StreamingMonitorOptions,
+} from "./src/ws/streaming.ts";
+export type {
+  DeleteIncoming,
+  DeleteOutgoing,
+  IncomingBitrate,
+  IncomingStreaming,
+  OutgoingStreaming,
+  UpdateIncoming,
+  UpdateOutgoing,
+  UpdateStatuses,
+} from "./src/ws/streaming_schemas.ts";
+export { type ChatMessage, type ChatMonitorOptions, monitorChat } from "./src/ws/chat.ts";
+export type {
+  ChatAuthor,
+  ChatDonation,
+  ChatEnvelope,
+  ChatEventMessagePayload,
+  ChatEventPayload,
+  ChatReplyAction,
+  ConnectionClosedPayload,
+  ConnectionInfoPayload,
+} from "./src/ws/chat_schemas.ts";
 export { VERSION } from "./src/version.ts";
 
 if (import.meta.main) {

@@ -10,6 +10,7 @@ import { type Config, type EnvLookup, loadConfig } from "../config.ts";
 import { RestreamError } from "../errors.ts";
 import type { FetchLike, TokenProvider } from "../http/http.ts";
 import { maskSecrets } from "../http/mask.ts";
+import type { MonitorTuning } from "../ws/monitor.ts";
 import { Output, type Writer } from "./output.ts";
 
 /** The process-facing parts of a run; {@link realIO} in cli.ts, fakes in tests. */
@@ -32,6 +33,8 @@ export interface CliIO {
   stdin?: ReadableStream<Uint8Array>;
   /** Aborts on Ctrl+C / SIGTERM. */
   signal?: AbortSignal;
+  /** Monitor timing (backoff, watchdog, clock); tests shrink it, the real CLI leaves it out. */
+  monitorTuning?: MonitorTuning;
 }
 
 /** The global options (SPEC.md, "Commands"), gathered while parsing. */

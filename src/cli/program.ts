@@ -9,6 +9,7 @@
 import { Command } from "@commander-js/extra-typings";
 import type { CliContext } from "./context.ts";
 import { applyGlobalOptions } from "./globals.ts";
+import { registerMonitorCommands } from "./monitor.ts";
 import { registerPublicCommands } from "./public.ts";
 import { registerVersionCommand } from "./version.ts";
 
@@ -18,6 +19,7 @@ export const PROGRAM_NAME = "restream";
 /** Every noun's registration, in the order help lists them. */
 const REGISTRATIONS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerPublicCommands,
+  registerMonitorCommands,
   registerVersionCommand,
 ];
 

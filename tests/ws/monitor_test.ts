@@ -409,3 +409,20 @@ Deno.test("without checkToken, a handshake the runtime reports as 401 and no ref
     await server.close();
   }
 });
+
+Deno.test("a handshake failure the runtime does not explain, checkToken saying no: auth error", async () => {
+  const server = WsTestServer.start({ refuseStatus: 502 });
+  try {
+    await assert.rejects(
+      drain(connectMonitor({
+        url: server.url,
+        tokens: token,
+        checkToken: () => Promise.resolve(false),
+        ...fastTuning(),
+      })),
+      (error: unknown) => error instanceof RestreamError && error.kind === "auth",
+    );
+  } finally {
+    await server.close();
+  }
+});
