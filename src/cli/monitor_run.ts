@@ -7,9 +7,9 @@
  */
 
 import { RestreamError } from "../errors.ts";
-import { monitorChat } from "../ws/chat.ts";
-import type { MonitorEvent, MonitorOptions } from "../ws/monitor.ts";
-import { monitorStreaming } from "../ws/streaming.ts";
+import { chatFrameBatches, monitorChatBatches } from "../ws/chat.ts";
+import type { MonitorEvent, MonitorFrame, MonitorOptions } from "../ws/monitor.ts";
+import { monitorStreamingBatches, streamingFrameBatches } from "../ws/streaming.ts";
 import type { CliContext } from "./context.ts";
 import { ChatRenderer } from "./render_chat.ts";
 import { LiveView } from "./render_live.ts";
@@ -59,28 +59,35 @@ export async function runMonitor(
   };
   let platforms: Promise<void> | undefined;
   try {
-    if (kind === "chat") {
+    // Each batch (the messages that arrived together) is printed with one write and no
+    // await in between, which keeps up with a flood and keeps memory bounded.
+    if (ctx.output.json) {
+      const frames = kind === "chat" ? chatFrameBatches(options) : streamingFrameBatches(options);
+      for await (const batch of frames) {
+        stats.messages += batch.length;
+        ctx.output.printLine(batch.map(ndjsonLine).join("\n"));
+      }
+    } else if (kind === "chat") {
       const renderer = new ChatRenderer(ctx.output.style);
-      for await (const message of monitorChat(options)) {
-        stats.messages++;
-        if (ctx.output.json) ctx.output.printJsonLine(message.raw);
-        else {
-          const line = renderer.line(message);
-          if (line !== undefined) ctx.output.printLine(line);
-        }
+      for await (const batch of monitorChatBatches(options)) {
+        stats.messages += batch.length;
+        const lines = batch.map((message) => renderer.line(message)).filter((l) => l !== undefined);
+        if (lines.length > 0) ctx.output.printLine(lines.join("\n"));
       }
     } else {
       const names = new Map<number, string>();
-      if (!ctx.output.json) platforms = loadPlatformNames(ctx, names, controller.signal);
+      platforms = loadPlatformNames(ctx, names, controller.signal);
       const lookup = (id: number): string | undefined => names.get(id);
-      if (flags.live && ctx.output.isTerminal && !ctx.output.json) {
+      if (flags.live && ctx.output.isTerminal) {
         live = new LiveView(ctx.io.stdout, ctx.output.style, lookup, ctx.output.columns);
       }
-      for await (const message of monitorStreaming(options)) {
-        stats.messages++;
-        if (ctx.output.json) ctx.output.printJsonLine(message.raw);
-        else if (live) live.update(message);
-        else ctx.output.printLine(streamingLine(message, lookup, ctx.output.style));
+      for await (const batch of monitorStreamingBatches(options)) {
+        stats.messages += batch.length;
+        if (live) live.update(batch);
+        else {
+          const lines = batch.map((message) => streamingLine(message, lookup, ctx.output.style));
+          ctx.output.printLine(lines.join("\n"));
+        }
       }
     }
   } finally {
@@ -89,6 +96,13 @@ export async function runMonitor(
     await platforms;
   }
   ctx.output.notice(summary(kind, stats, now() - started));
+}
+
+/** A raw message as one NDJSON line: the frame's own text when it is one line already. */
+function ndjsonLine(frame: MonitorFrame): string {
+  return frame.text.includes("\n") || frame.text.includes("\r")
+    ? JSON.stringify(frame.raw)
+    : frame.text;
 }
 
 /**

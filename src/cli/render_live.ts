@@ -48,10 +48,12 @@ export class LiveView {
     this.#columns = columns;
   }
 
-  /** Applies a message and redraws. */
-  update(message: StreamingMessage): void {
-    this.#apply(message);
-    this.#lastUpdate = messageClock(undefined, message.receivedAt);
+  /** Applies the messages that arrived together and redraws once. */
+  update(messages: readonly StreamingMessage[]): void {
+    for (const message of messages) {
+      this.#apply(message);
+      this.#lastUpdate = messageClock(undefined, message.receivedAt);
+    }
     this.draw();
   }
 

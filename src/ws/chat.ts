@@ -20,13 +20,14 @@ import {
   replySchema,
 } from "./chat_schemas.ts";
 import {
+  flatten,
   type KnownMessage,
   safeEmitter,
   type SchemaTable,
   typeFrame,
   type UnknownMessage,
 } from "./message.ts";
-import { connectMonitor, type MonitorOptions } from "./monitor.ts";
+import { connectMonitorBatches, type MonitorFrame, type MonitorOptions } from "./monitor.ts";
 
 /** One message of the chat monitor; switch on `type`. */
 export type ChatMessage =
@@ -77,15 +78,36 @@ const SCHEMAS: SchemaTable = {
  * }
  * ```
  */
-export async function* monitorChat(
+export function monitorChat(
   options: ChatMonitorOptions,
 ): AsyncGenerator<ChatMessage, void, undefined> {
+  return flatten(monitorChatBatches(options), options.signal);
+}
+
+/**
+ * {@link monitorChat} in batches (the messages that arrived together): for consumers that
+ * must keep up with a flood without their memory growing (see `connectMonitorBatches`).
+ */
+export async function* monitorChatBatches(
+  options: ChatMonitorOptions,
+): AsyncGenerator<ChatMessage[], void, undefined> {
   const emit = safeEmitter(options.onEvent);
-  const frames = connectMonitor({
+  for await (const frames of chatFrameBatches(options)) {
+    yield frames.map((frame) => typeFrame(frame, SCHEMAS, emit) as ChatMessage);
+  }
+}
+
+/**
+ * The chat socket's frames, untyped, in batches: what `monitor chat --json` prints, which
+ * needs no schema work.
+ */
+export function chatFrameBatches(
+  options: ChatMonitorOptions,
+): AsyncGenerator<MonitorFrame[], void, undefined> {
+  return connectMonitorBatches({
     ...options,
     watchdogMs: options.watchdogMs ?? CHAT_WATCHDOG_MS,
     url: options.url ?? DEFAULT_CHAT_WS_URL,
     name: "chat",
   });
-  for await (const frame of frames) yield typeFrame(frame, SCHEMAS, emit) as ChatMessage;
 }

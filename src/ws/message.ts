@@ -78,3 +78,19 @@ export function safeEmitter(
     }
   };
 }
+
+/**
+ * One item at a time from batches; stops as soon as the signal aborts, even in the middle
+ * of a batch.
+ */
+export async function* flatten<T>(
+  batches: AsyncIterable<T[]>,
+  signal?: AbortSignal,
+): AsyncGenerator<T, void, undefined> {
+  for await (const batch of batches) {
+    for (const item of batch) {
+      if (signal?.aborted) return;
+      yield item;
+    }
+  }
+}

@@ -14,7 +14,7 @@ import { maskUrl } from "../http/mask.ts";
 import { RECONNECT_BASE_MS, RECONNECT_CAP_MS, reconnectDelay } from "./backoff.ts";
 import { type SocketEnd, SocketSession } from "./socket.ts";
 import { judgeRefusal, type RefusalStage } from "./refusal.ts";
-import { safeEmitter } from "./message.ts";
+import { flatten, safeEmitter } from "./message.ts";
 
 /** One frame as received: valid JSON with a string `action`. */
 export interface MonitorFrame {
@@ -22,6 +22,8 @@ export interface MonitorFrame {
   action: string;
   /** The parsed message exactly as received. */
   raw: Record<string, unknown>;
+  /** The frame's text exactly as received. */
+  text: string;
   /** Which connection brought it: 1 for the first, 2 after the first reconnect… */
   connection: number;
   /** When it arrived (ms, from the `now` option). */
@@ -151,9 +153,23 @@ const DEFAULTS = {
  * for await (const frame of frames) console.log(frame.action);
  * ```
  */
-export async function* connectMonitor(
+export function connectMonitor(
   options: MonitorOptions,
 ): AsyncGenerator<MonitorFrame, void, undefined> {
+  return flatten(connectMonitorBatches(options), options.signal);
+}
+
+/**
+ * {@link connectMonitor} in batches: each item is every frame that arrived together.
+ *
+ * A WebSocket cannot be paused, and an async iterator that takes one message per step
+ * falls behind the socket under a flood, so the queue between them grows. A consumer that
+ * handles each batch without awaiting keeps the socket's reader waiting instead, and memory
+ * stays bounded by TCP flow control. The CLI consumes batches.
+ */
+export async function* connectMonitorBatches(
+  options: MonitorOptions,
+): AsyncGenerator<MonitorFrame[], void, undefined> {
   const o = { ...DEFAULTS, ...definedOnly(options) };
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
@@ -196,7 +212,10 @@ export async function* connectMonitor(
       });
       try {
         while (end === undefined) {
-          for (const item of await session.next()) {
+          const items = await session.next();
+          const frames: MonitorFrame[] = [];
+          const receivedAt = now();
+          for (const item of items) {
             if (item.kind === "end") {
               end = item;
             } else if (signal?.aborted) {
@@ -207,10 +226,11 @@ export async function* connectMonitor(
               stage = "fresh";
               emit({ type: "connected", connection: connections });
             } else {
-              const frame = parseFrame(item.data, connections, now(), emit);
-              if (frame) yield frame;
+              const frame = parseFrame(item.data, connections, receivedAt, emit);
+              if (frame) frames.push(frame);
             }
           }
+          if (frames.length > 0) yield frames;
         }
       } finally {
         await session.close();
@@ -287,7 +307,7 @@ function parseFrame(
     emit({ type: "malformed", reason: "no action", excerpt: excerpt(data) });
     return undefined;
   }
-  return { action, raw: raw as Record<string, unknown>, connection, receivedAt };
+  return { action, raw: raw as Record<string, unknown>, text: data, connection, receivedAt };
 }
 
 function excerpt(data: string): string {

@@ -8,13 +8,14 @@
 import { DEFAULT_STREAMING_WS_URL } from "../config.ts";
 import { ReplayFilter } from "./dedupe.ts";
 import {
+  flatten,
   type KnownMessage,
   safeEmitter,
   type SchemaTable,
   typeFrame,
   type UnknownMessage,
 } from "./message.ts";
-import { connectMonitor, type MonitorOptions } from "./monitor.ts";
+import { connectMonitorBatches, type MonitorFrame, type MonitorOptions } from "./monitor.ts";
 import {
   type DeleteIncoming,
   DeleteIncomingSchema,
@@ -80,26 +81,50 @@ const SCHEMAS: SchemaTable = {
  * }
  * ```
  */
-export async function* monitorStreaming(
+export function monitorStreaming(
   options: StreamingMonitorOptions,
 ): AsyncGenerator<StreamingMessage, void, undefined> {
+  return flatten(monitorStreamingBatches(options), options.signal);
+}
+
+/**
+ * {@link monitorStreaming} in batches (the messages that arrived together): for consumers
+ * that must keep up with a flood without their memory growing (see `connectMonitorBatches`).
+ */
+export async function* monitorStreamingBatches(
+  options: StreamingMonitorOptions,
+): AsyncGenerator<StreamingMessage[], void, undefined> {
+  const emit = safeEmitter(options.onEvent);
+  for await (const frames of streamingFrameBatches(options)) {
+    yield frames.map((frame) => typeFrame(frame, SCHEMAS, emit) as StreamingMessage);
+  }
+}
+
+/**
+ * The streaming socket's frames, untyped, in batches, replays already dropped: what
+ * `monitor streaming --json` prints, which needs no schema work.
+ */
+export async function* streamingFrameBatches(
+  options: StreamingMonitorOptions,
+): AsyncGenerator<MonitorFrame[], void, undefined> {
   const now = options.now ?? Date.now;
   const emit = safeEmitter(options.onEvent);
   const replays = new ReplayFilter({
     windowMs: options.replayWindowMs,
     maxEntries: options.replayMemory,
   });
-  const frames = connectMonitor({
+  const batches = connectMonitorBatches({
     ...options,
     url: options.url ?? DEFAULT_STREAMING_WS_URL,
     name: "streaming",
     now,
   });
-  for await (const frame of frames) {
-    if (!replays.admit(frame.raw, now(), frame.connection > 1)) {
+  for await (const frames of batches) {
+    const fresh = frames.filter((frame) => {
+      if (replays.admit(frame.raw, now(), frame.connection > 1)) return true;
       emit({ type: "replay_skipped", action: frame.action });
-      continue;
-    }
-    yield typeFrame(frame, SCHEMAS, emit) as StreamingMessage;
+      return false;
+    });
+    if (fresh.length > 0) yield fresh;
   }
 }

@@ -109,11 +109,16 @@ Deno.test("monitor streaming --json: replayed messages after a reconnect are not
 
 Deno.test("monitor streaming --live on a terminal redraws a compact view in place", async () => {
   const server = WsTestServer.start({
-    onConnection: (c) => [INCOMING, OUTGOING, STATUSES].forEach((m) => c.send(m)),
+    onConnection: async (c) => {
+      for (const message of [INCOMING, OUTGOING, STATUSES]) {
+        c.send(message);
+        await new Promise((r) => setTimeout(r, 30)); // separate arrivals: one redraw each
+      }
+    },
   });
   const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
   try {
-    const result = await runCapture(["monitor", "streaming", "--live", "--duration", "0.3"], {
+    const result = await runCapture(["monitor", "streaming", "--live", "--duration", "0.4"], {
       env: env(server),
       fetch: fake.fetch,
       terminal: 80,

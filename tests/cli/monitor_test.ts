@@ -64,7 +64,8 @@ Deno.test("monitor chat --json: every message, in order, exactly as sent; --dura
     onConnection: (c) => {
       c.send(sent[0]);
       c.send("garbage");
-      sent.slice(1).forEach((m) => c.send(m));
+      c.send(JSON.stringify(sent[1], null, 2)); // pretty-printed: still one NDJSON line
+      sent.slice(2).forEach((m) => c.send(m));
     },
   });
   try {
