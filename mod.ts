@@ -52,6 +52,7 @@ export {
 export type { KnownMessage, UnknownMessage } from "./src/ws/message.ts";
 export {
   monitorStreaming,
+  monitorStreamingBatches,
   type StreamingMessage,
   type StreamingMonitorOptions,
 } from "./src/ws/streaming.ts";
@@ -65,7 +66,12 @@ export type {
   UpdateOutgoing,
   UpdateStatuses,
 } from "./src/ws/streaming_schemas.ts";
-export { type ChatMessage, type ChatMonitorOptions, monitorChat } from "./src/ws/chat.ts";
+export {
+  type ChatMessage,
+  type ChatMonitorOptions,
+  monitorChat,
+  monitorChatBatches,
+} from "./src/ws/chat.ts";
 export type {
   ChatAuthor,
   ChatDonation,

@@ -97,9 +97,8 @@ async function bare(url: string): Promise<number> {
 
 interface CliRun {
   rate: number;
-  rssStart?: number;
-  rssMid?: number;
-  rssEnd?: number;
+  /** RSS samples in MB, one per tenth of the measured window. */
+  rss: (number | undefined)[];
   exitCode: number;
   summary: string;
 }
@@ -122,17 +121,17 @@ async function cli(url: string): Promise<CliRun> {
   await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
   const windowStart = performance.now();
   const windowLines = lines;
-  const rssStart = rssMb(child.pid);
-  await new Promise((r) => setTimeout(r, (SECONDS * 1000) / 2));
-  const rssMid = rssMb(child.pid);
-  await new Promise((r) => setTimeout(r, (SECONDS * 1000) / 2));
+  const rss = [rssMb(child.pid)];
+  for (let i = 0; i < 10; i++) {
+    await new Promise((r) => setTimeout(r, (SECONDS * 1000) / 10));
+    rss.push(rssMb(child.pid));
+  }
   const rate = (lines - windowLines) / ((performance.now() - windowStart) / 1000);
-  const rssEnd = rssMb(child.pid);
   child.kill("SIGINT");
   const status = await child.status;
   await reading;
   const summary = (await stderr).trim().split("\n").at(-1) ?? "";
-  return { rate, rssStart, rssMid, rssEnd, exitCode: status.code, summary };
+  return { rate, rss, exitCode: status.code, summary };
 }
 
 const server = startServer();
@@ -145,9 +144,7 @@ try {
   const run = await cli(server.url);
   console.log(`monitor chat --json:        ${Math.round(run.rate).toLocaleString("en")} msgs/s`);
   console.log(`ratio: ${(run.rate / bareRate).toFixed(2)}× (target ≥ 0.5×)`);
-  console.log(
-    `CLI RSS: ${run.rssStart} MB after warm-up, ${run.rssMid} MB half-way, ${run.rssEnd} MB at the end`,
-  );
+  console.log(`CLI RSS (MB) after warm-up, then every ${SECONDS / 10} s: ${run.rss.join(" ")}`);
   console.log(`CLI exit ${run.exitCode}; its summary: ${run.summary}`);
 } finally {
   await server.close();

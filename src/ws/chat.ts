@@ -22,11 +22,11 @@ import {
 import {
   flatten,
   type KnownMessage,
-  safeEmitter,
   type SchemaTable,
   typeFrame,
   type UnknownMessage,
 } from "./message.ts";
+import { safeEmitter } from "./events.ts";
 import { connectMonitorBatches, type MonitorFrame, type MonitorOptions } from "./monitor.ts";
 
 /** One message of the chat monitor; switch on `type`. */

@@ -6,7 +6,8 @@
  */
 
 import * as v from "valibot";
-import type { MonitorEvent, MonitorFrame } from "./monitor.ts";
+import type { MonitorEvent } from "./events.ts";
+import type { MonitorFrame } from "./frame.ts";
 
 /** A message whose action this client knows: its validated fields and the message as received. */
 export interface KnownMessage<A extends string, D> {
@@ -64,19 +65,6 @@ export function typeFrame(
     return { type: "unknown", action, data: raw, raw, receivedAt, connection, invalid: reason };
   }
   return { type: "unknown", action, data: raw, raw, receivedAt, connection };
-}
-
-/** Wraps an event listener so that one that throws cannot stop a monitor. */
-export function safeEmitter(
-  onEvent: ((event: MonitorEvent) => void) | undefined,
-): (event: MonitorEvent) => void {
-  return (event) => {
-    try {
-      onEvent?.(event);
-    } catch {
-      // The listener's problem; the monitor goes on.
-    }
-  };
 }
 
 /**

@@ -14,74 +14,11 @@ import { maskUrl } from "../http/mask.ts";
 import { RECONNECT_BASE_MS, RECONNECT_CAP_MS, reconnectDelay } from "./backoff.ts";
 import { type SocketEnd, SocketSession } from "./socket.ts";
 import { judgeRefusal, type RefusalStage } from "./refusal.ts";
-import { flatten, safeEmitter } from "./message.ts";
+import { type MonitorEvent, safeEmitter } from "./events.ts";
+import { type MonitorFrame, parseFrame } from "./frame.ts";
+import { flatten } from "./message.ts";
 
-/** One frame as received: valid JSON with a string `action`. */
-export interface MonitorFrame {
-  /** The message's `action`. */
-  action: string;
-  /** The parsed message exactly as received. */
-  raw: Record<string, unknown>;
-  /** The frame's text exactly as received. */
-  text: string;
-  /** Which connection brought it: 1 for the first, 2 after the first reconnect… */
-  connection: number;
-  /** When it arrived (ms, from the `now` option). */
-  receivedAt: number;
-}
-
-/** Something a monitor wants to tell its caller; the CLI prints these on stderr. */
-export type MonitorEvent =
-  | {
-    /** A connection attempt starts. */
-    type: "connecting";
-    /** The URL, with the access token masked. */
-    url: string;
-    /** 1 for the first attempt of a streak of failures, 2 for the next… */
-    attempt: number;
-  }
-  | {
-    /** The socket is open. */
-    type: "connected";
-    /** 1 for the first connection, 2 after the first reconnect… */
-    connection: number;
-  }
-  | {
-    /** The next attempt is scheduled. */
-    type: "reconnecting";
-    /** The number of the coming attempt in this streak (1 for the first retry). */
-    attempt: number;
-    /** Wait before it, in ms. */
-    delayMs: number;
-    /** Why the previous connection ended or failed. */
-    reason: string;
-  }
-  | {
-    /** A handshake failed and a refreshed token will be tried at once. */
-    type: "token_refreshed";
-  }
-  | {
-    /** A frame was skipped because it is not JSON or has no string `action`. */
-    type: "malformed";
-    /** What is wrong with it. */
-    reason: string;
-    /** The start of the frame, secrets masked. */
-    excerpt: string;
-  }
-  | {
-    /** A known action did not fit its schema; it is delivered as an unknown message. */
-    type: "invalid";
-    /** The action. */
-    action: string;
-    /** The first problem found. */
-    reason: string;
-  }
-  | {
-    /** A streaming message replayed after a reconnect was not delivered again. */
-    type: "replay_skipped";
-    /** The action. */
-    action: string;
-  };
+export type { MonitorEvent, MonitorFrame };
 
 /** Timing knobs, all in ms; the defaults are the product's. Tests shrink them. */
 export interface MonitorTuning {
@@ -243,11 +180,12 @@ export async function* connectMonitorBatches(
       if (connections === 0) neverOpened++;
       if (token !== "") {
         const verdict = await judgeRefusal(token, end.error ?? end.reason, stage, options);
+        if (signal?.aborted) return;
         stage = verdict.stage;
         if (verdict.kind === "rejected") {
           throw new RestreamError(
             "auth",
-            `the ${name} API refused the access token; run 'restream login' again`,
+            `the ${name} API refused the access token (expired or revoked); log in again`,
           );
         }
         if (verdict.kind === "refreshed") {
@@ -284,35 +222,6 @@ export function withToken(url: string, token: string): string {
   const parsed = new URL(url);
   parsed.searchParams.set("accessToken", token);
   return parsed.toString();
-}
-
-/** Parses one frame; reports and skips it when it is not JSON or has no string `action`. */
-function parseFrame(
-  data: string,
-  connection: number,
-  receivedAt: number,
-  emit: (event: MonitorEvent) => void,
-): MonitorFrame | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(data);
-  } catch {
-    emit({ type: "malformed", reason: "not JSON", excerpt: excerpt(data) });
-    return undefined;
-  }
-  const action = typeof raw === "object" && raw !== null && !Array.isArray(raw)
-    ? (raw as Record<string, unknown>).action
-    : undefined;
-  if (typeof action !== "string") {
-    emit({ type: "malformed", reason: "no action", excerpt: excerpt(data) });
-    return undefined;
-  }
-  return { action, raw: raw as Record<string, unknown>, text: data, connection, receivedAt };
-}
-
-function excerpt(data: string): string {
-  const line = data.replace(/\s+/g, " ").trim();
-  return maskUrl(line.length > 80 ? `${line.slice(0, 79)}…` : line);
 }
 
 function errorText(error: unknown): string {

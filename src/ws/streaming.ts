@@ -10,11 +10,11 @@ import { ReplayFilter } from "./dedupe.ts";
 import {
   flatten,
   type KnownMessage,
-  safeEmitter,
   type SchemaTable,
   typeFrame,
   type UnknownMessage,
 } from "./message.ts";
+import { safeEmitter } from "./events.ts";
 import { connectMonitorBatches, type MonitorFrame, type MonitorOptions } from "./monitor.ts";
 import {
   type DeleteIncoming,
