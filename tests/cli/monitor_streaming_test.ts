@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { formatClock } from "../../src/cli/format.ts";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
+import { runWhileServing } from "../support/monitor_cli.ts";
 import { WsTestServer } from "../support/ws_server.ts";
 import { fastTuning } from "../ws/helpers.ts";
 
@@ -51,7 +52,7 @@ Deno.test("monitor streaming: encoder stats, destination status and bitrate, vie
   });
   const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
   try {
-    const result = await runCapture(["monitor", "streaming", "--duration", "0.3"], {
+    const result = await runCapture(["monitor", "streaming", "--duration", "1"], {
       env: env(server),
       fetch: fake.fetch,
     });
@@ -118,11 +119,11 @@ Deno.test("monitor streaming --live on a terminal redraws a compact view in plac
   });
   const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
   try {
-    const result = await runCapture(["monitor", "streaming", "--live", "--duration", "0.4"], {
+    const result = await runWhileServing(["monitor", "streaming", "--live"], server, {
       env: env(server),
       fetch: fake.fetch,
       terminal: 80,
-    });
+    }, { settleMs: 200 });
     assert.equal(result.code, 0, result.stderr);
     // deno-lint-ignore no-control-regex
     const frames = result.stdout.split(/\x1b\[\d+F\x1b\[J/);
@@ -142,7 +143,7 @@ Deno.test("monitor streaming --live when piped stays line by line", async () => 
   const server = WsTestServer.start({ onConnection: (c) => c.send(OUTGOING) });
   const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
   try {
-    const result = await runCapture(["monitor", "streaming", "--live", "--duration", "0.2"], {
+    const result = await runWhileServing(["monitor", "streaming", "--live"], server, {
       env: env(server),
       fetch: fake.fetch,
     });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { formatClock } from "../../src/cli/format.ts";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
+import { runWhileServing } from "../support/monitor_cli.ts";
 import { closedPort, WsTestServer } from "../support/ws_server.ts";
 import { fastTuning } from "../ws/helpers.ts";
 
@@ -69,14 +70,14 @@ Deno.test("monitor chat --json: every message, in order, exactly as sent; --dura
     },
   });
   try {
-    const result = await runCapture(["monitor", "chat", "--json", "--duration", "0.3"], {
+    const result = await runCapture(["monitor", "chat", "--json", "--duration", "1"], {
       env: env(server),
     });
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.trimEnd().split("\n");
     assert.deepEqual(lines.map((line) => JSON.parse(line)), sent);
     assert.match(result.stderr, /skipped a malformed message \(not JSON\): garbage/);
-    assert.match(result.stderr, /^monitor chat: 6 messages, 0 reconnects, 0\.\d s$/m);
+    assert.match(result.stderr, /^monitor chat: 6 messages, 0 reconnects, 1\.\d s$/m);
     assert.equal(server.handshakes[0], TOKEN);
   } finally {
     await server.close();
@@ -90,13 +91,8 @@ Deno.test("monitor chat: readable lines, platform names, Super Chat amounts, sta
         (m) => c.send(m),
       ),
   });
-  const controller = new AbortController();
-  setTimeout(() => controller.abort(), 300);
   try {
-    const result = await runCapture(["monitor", "chat"], {
-      env: env(server),
-      signal: controller.signal,
-    });
+    const result = await runWhileServing(["monitor", "chat"], server, { env: env(server) });
     assert.equal(result.code, 0, result.stderr);
     const time = formatClock(T);
     assert.equal(
@@ -122,12 +118,9 @@ Deno.test("monitor chat on a terminal: status lines dim, authors coloured; chat 
   const server = WsTestServer.start({
     onConnection: (c) => [CONNECTED, evil].forEach((m) => c.send(m)),
   });
-  const controller = new AbortController();
-  setTimeout(() => controller.abort(), 300);
   try {
-    const result = await runCapture(["monitor", "chat"], {
+    const result = await runWhileServing(["monitor", "chat"], server, {
       env: env(server),
-      signal: controller.signal,
       terminal: 100,
     });
     assert.equal(result.code, 0, result.stderr);
@@ -246,9 +239,7 @@ Deno.test("monitor --duration must be a positive number (exit 2)", async () => {
 Deno.test("monitor -v logs the socket URL with the token masked", async () => {
   const server = WsTestServer.start();
   try {
-    const result = await runCapture(["monitor", "chat", "-v", "--duration", "0.1"], {
-      env: env(server),
-    });
+    const result = await runWhileServing(["monitor", "chat", "-v"], server, { env: env(server) });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /connecting to ws:\/\/127\.0\.0\.1:\d+\/ws\?accessToken=\*\*\*/);
     assert.ok(!result.stderr.includes(TOKEN));

@@ -37,17 +37,24 @@ export function tokenSequence(
 
 /**
  * Takes `count` items from a monitor, then aborts it and drains it to the end (the iterator
- * must end quietly). Fails if the iterator ends early.
+ * must end quietly). Fails if the iterator ends early, or if the items do not come within
+ * `timeoutMs` (the monitor is then aborted, so a broken monitor fails rather than hangs).
  */
 export async function take<T>(
   iterable: AsyncIterable<T>,
   count: number,
   controller: AbortController,
+  timeoutMs = 5000,
 ): Promise<T[]> {
   const items: T[] = [];
-  for await (const item of iterable) {
-    items.push(item);
-    if (items.length === count) controller.abort();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    for await (const item of iterable) {
+      items.push(item);
+      if (items.length === count) controller.abort();
+    }
+  } finally {
+    clearTimeout(timer);
   }
   if (items.length < count) throw new Error(`monitor ended after ${items.length} of ${count}`);
   return items;
