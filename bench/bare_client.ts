@@ -1,29 +1,17 @@
 /**
- * The baseline of bench/monitor.ts: a bare Deno WebSocket client that only counts the
- * messages of a feed. Prints `{"messages":n,"seconds":s}` for the measured window.
+ * The baseline of bench/monitor.ts: a bare Deno WebSocket client that reads a feed and
+ * counts its messages, nothing else, until SIGINT (the server counts what it drained).
  *
- * Usage: deno run -A bench/bare_client.ts <url> <warmup seconds> <seconds>
+ * Usage: deno run -A bench/bare_client.ts <url>
  */
 
-const [url, warmupArg, secondsArg] = Deno.args;
-const warmupMs = Number(warmupArg) * 1000;
-const windowMs = Number(secondsArg) * 1000;
-
 let count = 0;
-let windowStart = 0;
-let windowCount = 0;
-const socket = new WebSocket(url);
+const socket = new WebSocket(Deno.args[0]);
 socket.onmessage = () => {
   count++;
 };
-await new Promise((resolve) => socket.addEventListener("open", resolve, { once: true }));
-setTimeout(() => {
-  windowStart = performance.now();
-  windowCount = count;
-}, warmupMs);
-await new Promise((resolve) => setTimeout(resolve, warmupMs + windowMs));
-const seconds = (performance.now() - windowStart) / 1000;
-const messages = count - windowCount;
-socket.close();
-console.log(JSON.stringify({ messages, seconds }));
-Deno.exit(0);
+Deno.addSignalListener("SIGINT", () => {
+  socket.close();
+  console.error(`bare client: ${count} messages`);
+  Deno.exit(0);
+});

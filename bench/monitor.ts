@@ -1,12 +1,15 @@
 /**
  * Throughput of `monitor chat --json` against a server flooding the chat socket, next to a
  * bare Deno WebSocket client reading the same feed, plus the CLI's memory over the run.
+ * The two clients take turns for a few rounds and the median ratio is reported, so a
+ * machine whose load changes during the run skews both alike.
  *
- * Usage: deno run -A bench/monitor.ts [seconds = 10]
+ * Usage: deno run -A bench/monitor.ts [seconds per run = 10] [rounds = 3]
  * Target: the CLI reaches at least 0.5× the bare client, and its RSS does not grow.
  */
 
 const SECONDS = Number(Deno.args[0] ?? 10);
+const ROUNDS = Number(Deno.args[1] ?? 3);
 const WARMUP_SECONDS = 2;
 /** How much the server lets pile up in a socket before it waits (bytes). */
 const HIGH_WATER = 1 << 20;
@@ -41,15 +44,30 @@ function chatMessage(n: number): string {
   });
 }
 
-/** The flooding server: every connection gets messages as fast as the socket drains. */
-function startServer(): { url: string; close: () => Promise<void> } {
+/** The flooding server and how many messages its clients have taken so far. */
+interface FloodServer {
+  url: string;
+  /** Messages sent minus those still waiting in the server's socket buffers. */
+  drained(): number;
+  close(): Promise<void>;
+}
+
+/** Every connection gets messages as fast as the client drains them. */
+function startServer(): FloodServer {
   const sockets = new Set<WebSocket>();
+  let sent = 0;
+  let bytes = 0;
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, (req) => {
     const { socket, response } = Deno.upgradeWebSocket(req);
     let n = 0;
     const pump = (): void => {
       if (socket.readyState !== WebSocket.OPEN) return;
-      while (socket.bufferedAmount < HIGH_WATER) socket.send(chatMessage(n++));
+      while (socket.bufferedAmount < HIGH_WATER) {
+        const message = chatMessage(n++);
+        socket.send(message);
+        sent++;
+        bytes += message.length;
+      }
       setTimeout(pump, 0);
     };
     socket.onopen = () => {
@@ -61,6 +79,11 @@ function startServer(): { url: string; close: () => Promise<void> } {
   });
   return {
     url: `ws://127.0.0.1:${server.addr.port}/ws`,
+    drained: () => {
+      let buffered = 0;
+      for (const socket of sockets) buffered += socket.bufferedAmount;
+      return sent - buffered / (bytes / Math.max(1, sent));
+    },
     close: async () => {
       for (const socket of sockets) socket.close();
       await server.shutdown();
@@ -79,73 +102,85 @@ function rssMb(pid: number): number | undefined {
   }
 }
 
-async function bare(url: string): Promise<number> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      `${ROOT}bench/bare_client.ts`,
-      url,
-      String(WARMUP_SECONDS),
-      String(SECONDS),
-    ],
-    stderr: "inherit",
-  }).output();
-  const { messages, seconds } = JSON.parse(new TextDecoder().decode(output.stdout));
-  return messages / seconds;
-}
-
-interface CliRun {
+/** What one client achieved. */
+interface ClientRun {
+  /** Messages per second in the measured window. */
   rate: number;
-  /** RSS samples in MB, one per tenth of the measured window. */
+  /** RSS samples in MB: after warm-up, then every tenth of the window. */
   rss: (number | undefined)[];
+  /** Exit code after SIGINT. */
   exitCode: number;
+  /** The last line of its stderr (the CLI's summary). */
   summary: string;
 }
 
-async function cli(url: string): Promise<CliRun> {
+/**
+ * Runs a client against the flood, measures over the window how many messages it drained
+ * (counted by the server, the same way for both clients), then stops it with SIGINT.
+ */
+async function measure(server: FloodServer, args: string[], env = {}): Promise<ClientRun> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", `${ROOT}cli.ts`, "monitor", "chat", "--json"],
-    env: { RESTREAM_TOKEN: "bench-token", RESTREAM_CHAT_WS_URL: url },
-    stdout: "piped",
+    args,
+    env,
+    stdout: "null",
     stderr: "piped",
   }).spawn();
   const stderr = new Response(child.stderr).text();
-  let lines = 0;
-  const reading = (async () => {
-    for await (const chunk of child.stdout) {
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-    }
-  })();
-  while (lines === 0) await new Promise((r) => setTimeout(r, 10));
-  await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
-  const windowStart = performance.now();
-  const windowLines = lines;
+  const first = server.drained();
+  while (server.drained() <= first) await sleep(10);
+  await sleep(WARMUP_SECONDS * 1000);
+  const start = performance.now();
+  const startCount = server.drained();
   const rss = [rssMb(child.pid)];
   for (let i = 0; i < 10; i++) {
-    await new Promise((r) => setTimeout(r, (SECONDS * 1000) / 10));
+    await sleep((SECONDS * 1000) / 10);
     rss.push(rssMb(child.pid));
   }
-  const rate = (lines - windowLines) / ((performance.now() - windowStart) / 1000);
+  const rate = (server.drained() - startCount) / ((performance.now() - start) / 1000);
   child.kill("SIGINT");
   const status = await child.status;
-  await reading;
   const summary = (await stderr).trim().split("\n").at(-1) ?? "";
   return { rate, rss, exitCode: status.code, summary };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 const server = startServer();
 try {
   console.log(
-    `flooding ${server.url} for ${SECONDS} s per client (after ${WARMUP_SECONDS} s warm-up)`,
+    `flooding ${server.url}: ${ROUNDS} rounds of ${SECONDS} s per client ` +
+      `(after ${WARMUP_SECONDS} s warm-up)`,
   );
-  const bareRate = await bare(server.url);
-  console.log(`bare Deno WebSocket client: ${Math.round(bareRate).toLocaleString("en")} msgs/s`);
-  const run = await cli(server.url);
-  console.log(`monitor chat --json:        ${Math.round(run.rate).toLocaleString("en")} msgs/s`);
-  console.log(`ratio: ${(run.rate / bareRate).toFixed(2)}× (target ≥ 0.5×)`);
-  console.log(`CLI RSS (MB) after warm-up, then every ${SECONDS / 10} s: ${run.rss.join(" ")}`);
-  console.log(`CLI exit ${run.exitCode}; its summary: ${run.summary}`);
+  const ratios: number[] = [];
+  let last: ClientRun | undefined;
+  for (let round = 1; round <= ROUNDS; round++) {
+    const bareRate =
+      (await measure(server, ["run", "-A", `${ROOT}bench/bare_client.ts`, server.url]))
+        .rate;
+    last = await measure(
+      server,
+      ["run", "-A", `${ROOT}cli.ts`, "monitor", "chat", "--json"],
+      { RESTREAM_TOKEN: "bench-token", RESTREAM_CHAT_WS_URL: server.url },
+    );
+    ratios.push(last.rate / bareRate);
+    console.log(
+      `round ${round}: bare ${format(bareRate)} msgs/s, monitor chat --json ` +
+        `${format(last.rate)} msgs/s, ratio ${(last.rate / bareRate).toFixed(2)}×`,
+    );
+  }
+  const median = ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
+  console.log(`median ratio: ${median.toFixed(2)}× (target ≥ 0.5×)`);
+  console.log(
+    `CLI RSS (MB) in the last round, after warm-up then every ${SECONDS / 10} s: ` +
+      last!.rss.join(" "),
+  );
+  console.log(`CLI exit ${last!.exitCode}; its summary: ${last!.summary}`);
 } finally {
   await server.close();
+}
+
+function format(rate: number): string {
+  return Math.round(rate).toLocaleString("en");
 }
