@@ -173,6 +173,45 @@ export type {
 export type { Profile } from "./src/schemas/profile.ts";
 export type { Server } from "./src/schemas/server.ts";
 export type { SrtStreamKey, StreamKey } from "./src/schemas/stream_key.ts";
+export {
+  type MonitorEvent,
+  type MonitorFrame,
+  type MonitorOptions,
+  type MonitorTuning,
+} from "./src/ws/monitor.ts";
+export type { KnownMessage, UnknownMessage } from "./src/ws/message.ts";
+export {
+  monitorStreaming,
+  monitorStreamingBatches,
+  type StreamingMessage,
+  type StreamingMonitorOptions,
+} from "./src/ws/streaming.ts";
+export type {
+  DeleteIncoming,
+  DeleteOutgoing,
+  IncomingBitrate,
+  IncomingStreaming,
+  OutgoingStreaming,
+  UpdateIncoming,
+  UpdateOutgoing,
+  UpdateStatuses,
+} from "./src/ws/streaming_schemas.ts";
+export {
+  type ChatMessage,
+  type ChatMonitorOptions,
+  monitorChat,
+  monitorChatBatches,
+} from "./src/ws/chat.ts";
+export type {
+  ChatAuthor,
+  ChatDonation,
+  ChatEnvelope,
+  ChatEventMessagePayload,
+  ChatEventPayload,
+  ChatReplyAction,
+  ConnectionClosedPayload,
+  ConnectionInfoPayload,
+} from "./src/ws/chat_schemas.ts";
 export { VERSION } from "./src/version.ts";
 
 if (import.meta.main) {

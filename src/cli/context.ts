@@ -11,6 +11,7 @@ import { RestreamClient } from "../client.ts";
 import { type Config, type EnvLookup, loadConfig } from "../config.ts";
 import type { FetchLike, TokenProvider } from "../http/http.ts";
 import { maskSecrets } from "../http/mask.ts";
+import type { MonitorTuning } from "../ws/monitor.ts";
 import { Output, type Writer } from "./output.ts";
 
 /** The process-facing parts of a run; {@link realIO} in cli.ts, fakes in tests. */
@@ -37,6 +38,8 @@ export interface CliIO {
   openBrowser?: (url: string) => Promise<boolean>;
   /** Asks for a secret on the terminal without echoing it. Absent: no prompts. */
   promptSecret?: (prompt: string) => Promise<string>;
+  /** Monitor timing (backoff, watchdog, clock); tests shrink it, the real CLI leaves it out. */
+  monitorTuning?: MonitorTuning;
 }
 
 /** The global options (SPEC.md, "Commands"), gathered while parsing. */

@@ -16,6 +16,7 @@ import { registerApiCommand } from "./api.ts";
 import { registerClipCommands } from "./clip.ts";
 import { registerEventMediaCommands } from "./event_media.ts";
 import { registerMockCommands } from "./mock.ts";
+import { registerMonitorCommands } from "./monitor.ts";
 import { registerPublicCommands } from "./public.ts";
 import { registerStorageCommands } from "./storage.ts";
 import { registerChannelCommands } from "./channel.ts";
@@ -38,6 +39,7 @@ const REGISTRATIONS: ReadonlyArray<(program: Command, ctx: CliContext) => void> 
   // After registerEventCommands: it adds to the `event` command that one builds.
   registerEventMediaCommands,
   registerStreamKeyCommands,
+  registerMonitorCommands,
   registerStorageCommands,
   registerClipCommands,
   registerApiCommand,

@@ -6,6 +6,7 @@
 import type { CliIO } from "../../src/cli/context.ts";
 import { runCli } from "../../src/cli/run.ts";
 import type { FetchLike } from "../../src/http/http.ts";
+import type { MonitorTuning } from "../../src/ws/monitor.ts";
 
 /** What a run printed and returned. */
 export interface CliResult {
@@ -25,6 +26,8 @@ export interface CaptureOptions {
   stdin?: string;
   stdinIsTerminal?: boolean;
   signal?: AbortSignal;
+  /** Monitor timing (fast backoff, short watchdog). */
+  monitorTuning?: MonitorTuning;
 }
 
 /** Runs one command line and captures its output. */
@@ -44,6 +47,7 @@ export async function runCapture(argv: string[], options: CaptureOptions = {}): 
       ? undefined
       : ReadableStream.from([new TextEncoder().encode(options.stdin)]),
     signal: options.signal,
+    monitorTuning: options.monitorTuning,
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };

@@ -1,0 +1,221 @@
+/**
+ * Runs a monitor for the CLI: wires stop signals (`--duration`, Ctrl+C, SIGTERM) to an
+ * AbortSignal, turns monitor events into stderr notices, prints each message (NDJSON with
+ * `--json`), and ends with a one-line summary on stderr. Stopping is success (exit 0).
+ *
+ * @module
+ */
+
+import { RestreamError } from "../errors.ts";
+import { chatFrameBatches, monitorChatBatches } from "../ws/chat.ts";
+import type { MonitorEvent, MonitorFrame, MonitorOptions } from "../ws/monitor.ts";
+import { monitorStreamingBatches, streamingFrameBatches } from "../ws/streaming.ts";
+import type { CliContext } from "./context.ts";
+import { ChatRenderer } from "./render_chat.ts";
+import { LiveView } from "./render_live.ts";
+import { streamingLine } from "./render_streaming.ts";
+
+/** Which monitor. */
+export type MonitorKind = "chat" | "streaming";
+
+/** The command's flags. */
+export interface MonitorFlags {
+  /** `--duration S`. */
+  duration?: number;
+  /** `--live` (streaming). */
+  live?: boolean;
+}
+
+interface Stats {
+  messages: number;
+  reconnects: number;
+}
+
+/** Runs `monitor <kind>` until stopped; throws for auth (exit 3) and network (exit 1) failures. */
+export async function runMonitor(
+  ctx: CliContext,
+  kind: MonitorKind,
+  flags: MonitorFlags,
+): Promise<void> {
+  const tokens = ctx.tokens();
+  const tuning = ctx.io.monitorTuning ?? {};
+  const now = tuning.now ?? Date.now;
+  const started = now();
+  const controller = new AbortController();
+  const releaseStops = linkStops(ctx, controller, flags.duration);
+  const stats: Stats = { messages: 0, reconnects: 0 };
+  let live: LiveView | undefined;
+  const notice = (text: string): void => {
+    ctx.output.notice(text);
+    live?.detach();
+  };
+  const options: MonitorOptions = {
+    ...tuning,
+    url: kind === "chat" ? ctx.config.chatWsUrl : ctx.config.streamingWsUrl,
+    tokens,
+    signal: controller.signal,
+    checkToken: () => checkToken(ctx, controller.signal),
+    onEvent: reporter(ctx, stats, notice),
+  };
+  let platforms: Promise<void> | undefined;
+  try {
+    // Each batch (the messages that arrived together) is printed with one write and no
+    // await in between, which keeps up with a flood and keeps memory bounded.
+    if (ctx.output.json) {
+      const frames = kind === "chat" ? chatFrameBatches(options) : streamingFrameBatches(options);
+      for await (const batch of frames) {
+        stats.messages += batch.length;
+        ctx.output.printLine(batch.map(ndjsonLine).join("\n"));
+      }
+    } else if (kind === "chat") {
+      const renderer = new ChatRenderer(ctx.output.style);
+      for await (const batch of monitorChatBatches(options)) {
+        stats.messages += batch.length;
+        const lines = batch.map((message) => renderer.line(message)).filter((l) => l !== undefined);
+        if (lines.length > 0) ctx.output.printLine(lines.join("\n"));
+      }
+    } else {
+      const names = new Map<number, string>();
+      platforms = loadPlatformNames(ctx, names, controller.signal);
+      const lookup = (id: number): string | undefined => names.get(id);
+      if (flags.live && ctx.output.isTerminal) {
+        live = new LiveView(ctx.io.stdout, ctx.output.style, lookup, ctx.output.columns);
+      }
+      for await (const batch of monitorStreamingBatches(options)) {
+        stats.messages += batch.length;
+        if (live) live.update(batch);
+        else {
+          const lines = batch.map((message) => streamingLine(message, lookup, ctx.output.style));
+          ctx.output.printLine(lines.join("\n"));
+        }
+      }
+    }
+  } finally {
+    releaseStops();
+    controller.abort();
+    await platforms;
+  }
+  ctx.output.notice(summary(kind, stats, now() - started));
+}
+
+/** A raw message as one NDJSON line: the frame's own text when it is one line already. */
+function ndjsonLine(frame: MonitorFrame): string {
+  return frame.text.includes("\n") || frame.text.includes("\r")
+    ? JSON.stringify(frame.raw)
+    : frame.text;
+}
+
+/**
+ * Aborts the controller on `--duration`, on the run's own signal (tests, embedding) or, in
+ * a real process, on SIGINT and SIGTERM. Returns the function that undoes all of it.
+ */
+function linkStops(
+  ctx: CliContext,
+  controller: AbortController,
+  durationSeconds: number | undefined,
+): () => void {
+  const stop = (): void => controller.abort();
+  const undo: Array<() => void> = [];
+  if (durationSeconds !== undefined) {
+    const timer = setTimeout(stop, durationSeconds * 1000);
+    undo.push(() => clearTimeout(timer));
+  }
+  const external = ctx.io.signal;
+  if (external) {
+    if (external.aborted) stop();
+    external.addEventListener("abort", stop, { once: true });
+    undo.push(() => external.removeEventListener("abort", stop));
+  } else {
+    // SIGTERM cannot be listened to on Windows (SPEC.md, "Platforms").
+    const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+    for (const signal of signals) {
+      Deno.addSignalListener(signal, stop);
+      undo.push(() => Deno.removeSignalListener(signal, stop));
+    }
+  }
+  return () => undo.forEach((fn) => fn());
+}
+
+/** Monitor events as stderr notices (the library never prints). */
+function reporter(
+  ctx: CliContext,
+  stats: Stats,
+  notice: (text: string) => void,
+): (event: MonitorEvent) => void {
+  const warnedInvalid = new Set<string>();
+  return (event) => {
+    switch (event.type) {
+      case "connecting":
+        ctx.verbose(`connecting to ${event.url}`);
+        return;
+      case "connected":
+        if (event.connection > 1) notice("reconnected");
+        else ctx.verbose("connected");
+        return;
+      case "reconnecting": {
+        stats.reconnects++;
+        const seconds = (event.delayMs / 1000).toFixed(1);
+        notice(`${event.reason}; reconnect attempt ${event.attempt} in ${seconds} s`);
+        return;
+      }
+      case "token_refreshed":
+        notice("the connection was refused; retrying with a refreshed token");
+        return;
+      case "malformed":
+        notice(`warning: skipped a malformed message (${event.reason}): ${event.excerpt}`);
+        return;
+      case "invalid":
+        // Shown as an unknown message anyway; say why once per action.
+        if (!warnedInvalid.has(event.action)) {
+          warnedInvalid.add(event.action);
+          notice(`warning: unexpected ${event.action} message (${event.reason})`);
+        }
+        return;
+      case "replay_skipped":
+        ctx.verbose(`skipped a replayed ${event.action} message`);
+        return;
+    }
+  };
+}
+
+/**
+ * Whether the API accepts the session's token, by a cheap REST call: a refused WebSocket
+ * handshake cannot tell a rejected token from a network problem. Only a 401 (after the
+ * pipeline's own refresh attempt) means rejected; a 403 means the token is valid.
+ */
+async function checkToken(ctx: CliContext, signal: AbortSignal): Promise<boolean> {
+  try {
+    await ctx.authenticatedClient().http.request({ path: "/v2/user/profile", signal });
+    return true;
+  } catch (error) {
+    if (error instanceof RestreamError && error.kind === "auth") return false;
+    if (error instanceof RestreamError && error.kind === "forbidden") return true;
+    throw error;
+  }
+}
+
+/** Fills in platform names for streaming lines; ids are shown until (or unless) it works. */
+async function loadPlatformNames(
+  ctx: CliContext,
+  names: Map<number, string>,
+  signal: AbortSignal,
+): Promise<void> {
+  try {
+    for (const platform of await ctx.publicClient().listPlatforms(signal)) {
+      names.set(platform.id, platform.name);
+    }
+  } catch (error) {
+    if (!signal.aborted) {
+      const message = error instanceof Error ? error.message : String(error);
+      ctx.verbose(`platform names unavailable: ${message}`);
+    }
+  }
+}
+
+/** `monitor chat: 42 messages, 1 reconnect, 12.3 s`. */
+function summary(kind: MonitorKind, stats: Stats, elapsedMs: number): string {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const seconds = (Math.max(0, elapsedMs) / 1000).toFixed(1);
+  return `monitor ${kind}: ${plural(stats.messages, "message")}, ` +
+    `${plural(stats.reconnects, "reconnect")}, ${seconds} s`;
+}

@@ -1,0 +1,31 @@
+/**
+ * Small helpers shared by the monitor renderers.
+ *
+ * @module
+ */
+
+import { formatClock } from "./format.ts";
+
+/**
+ * Text from the network made safe for one terminal line: control characters (newlines,
+ * escape sequences a chat author could use to repaint the terminal) become spaces.
+ */
+export function oneLine(text: string): string {
+  // deno-lint-ignore no-control-regex
+  return text.replace(/[\x00-\x1f\x7f-\x9f]+/g, " ").trim();
+}
+
+/** The clock time of a message: its own timestamp (Unix s or ms), else when it arrived. */
+export function messageClock(timestamp: unknown, receivedAt: number): string {
+  if (typeof timestamp === "number" || (typeof timestamp === "string" && timestamp !== "")) {
+    const clock = formatClock(timestamp);
+    if (/^\d\d:\d\d:\d\d$/.test(clock)) return clock;
+  }
+  return formatClock(new Date(receivedAt));
+}
+
+/** A message without its `action`, as compact one-line JSON (for unknown actions). */
+export function compactRest(raw: Record<string, unknown>): string {
+  const { action: _action, ...rest } = raw;
+  return Object.keys(rest).length === 0 ? "" : oneLine(JSON.stringify(rest));
+}

@@ -1,0 +1,113 @@
+/**
+ * The chat monitor: chat from every connected platform as typed messages, with the
+ * silence watchdog (the server sends a heartbeat about every 45 s; SPEC.md, "Monitors").
+ *
+ * @module
+ */
+
+import { DEFAULT_CHAT_WS_URL } from "../config.ts";
+import {
+  CHAT_REPLY_ACTIONS,
+  type ChatEnvelope,
+  type ChatEventMessagePayload,
+  ChatEventSchema,
+  type ChatReplyAction,
+  type ConnectionClosedPayload,
+  ConnectionClosedSchema,
+  type ConnectionInfoPayload,
+  ConnectionInfoSchema,
+  HeartbeatSchema,
+  replySchema,
+} from "./chat_schemas.ts";
+import {
+  flatten,
+  type KnownMessage,
+  type SchemaTable,
+  typeFrame,
+  type UnknownMessage,
+} from "./message.ts";
+import { safeEmitter } from "./events.ts";
+import { connectMonitorBatches, type MonitorFrame, type MonitorOptions } from "./monitor.ts";
+
+/** One message of the chat monitor; switch on `type`. */
+export type ChatMessage =
+  | KnownMessage<"heartbeat", ChatEnvelope<"heartbeat", Record<string, unknown>>>
+  | KnownMessage<"connection_info", ChatEnvelope<"connection_info", ConnectionInfoPayload>>
+  | KnownMessage<"connection_closed", ChatEnvelope<"connection_closed", ConnectionClosedPayload>>
+  | KnownMessage<"event", ChatEnvelope<"event", ChatEventMessagePayload>>
+  | KnownMessage<ChatReplyAction, ChatEnvelope<ChatReplyAction, Record<string, unknown>>>
+  | UnknownMessage;
+
+/** Options of {@link monitorChat}. */
+export interface ChatMonitorOptions extends Omit<MonitorOptions, "url" | "name"> {
+  /** The socket URL; `wss://chat.api.restream.io/ws` by default. */
+  url?: string;
+}
+
+/** Silence after which the chat socket counts as dead. */
+export const CHAT_WATCHDOG_MS = 60_000;
+
+const SCHEMAS: SchemaTable = {
+  heartbeat: HeartbeatSchema,
+  connection_info: ConnectionInfoSchema,
+  connection_closed: ConnectionClosedSchema,
+  event: ChatEventSchema,
+  ...Object.fromEntries(CHAT_REPLY_ACTIONS.map((action) => [action, replySchema(action)])),
+};
+
+/**
+ * Watches chat from every platform until the signal aborts. Reconnects by itself, also
+ * when the socket goes silent for 60 s (`watchdogMs`).
+ *
+ * @example
+ * ```ts
+ * import { fixedToken, monitorChat } from "jsr:@restream/cli";
+ *
+ * const controller = new AbortController();
+ * Deno.addSignalListener("SIGINT", () => controller.abort());
+ * for await (
+ *   const message of monitorChat({
+ *     tokens: fixedToken(Deno.env.get("RESTREAM_TOKEN")!),
+ *     signal: controller.signal,
+ *   })
+ * ) {
+ *   if (message.type === "event") {
+ *     const event = message.data.payload?.eventPayload;
+ *     console.log(`${event?.author?.displayName}: ${event?.text}`);
+ *   }
+ * }
+ * ```
+ */
+export function monitorChat(
+  options: ChatMonitorOptions,
+): AsyncGenerator<ChatMessage, void, undefined> {
+  return flatten(monitorChatBatches(options), options.signal);
+}
+
+/**
+ * {@link monitorChat} in batches (the messages that arrived together): for consumers that
+ * must keep up with a flood without their memory growing (see `connectMonitorBatches`).
+ */
+export async function* monitorChatBatches(
+  options: ChatMonitorOptions,
+): AsyncGenerator<ChatMessage[], void, undefined> {
+  const emit = safeEmitter(options.onEvent);
+  for await (const frames of chatFrameBatches(options)) {
+    yield frames.map((frame) => typeFrame(frame, SCHEMAS, emit) as ChatMessage);
+  }
+}
+
+/**
+ * The chat socket's frames, untyped, in batches: what `monitor chat --json` prints, which
+ * needs no schema work.
+ */
+export function chatFrameBatches(
+  options: ChatMonitorOptions,
+): AsyncGenerator<MonitorFrame[], void, undefined> {
+  return connectMonitorBatches({
+    ...options,
+    watchdogMs: options.watchdogMs ?? CHAT_WATCHDOG_MS,
+    url: options.url ?? DEFAULT_CHAT_WS_URL,
+    name: "chat",
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * The streaming monitor: encoder and destination metrics as typed messages, with replays
+ * after a reconnect filtered out (SPEC.md, "Monitors").
+ *
+ * @module
+ */
+
+import { DEFAULT_STREAMING_WS_URL } from "../config.ts";
+import { ReplayFilter } from "./dedupe.ts";
+import {
+  flatten,
+  type KnownMessage,
+  type SchemaTable,
+  typeFrame,
+  type UnknownMessage,
+} from "./message.ts";
+import { safeEmitter } from "./events.ts";
+import { connectMonitorBatches, type MonitorFrame, type MonitorOptions } from "./monitor.ts";
+import {
+  type DeleteIncoming,
+  DeleteIncomingSchema,
+  type DeleteOutgoing,
+  DeleteOutgoingSchema,
+  type UpdateIncoming,
+  UpdateIncomingSchema,
+  type UpdateOutgoing,
+  UpdateOutgoingSchema,
+  type UpdateStatuses,
+  UpdateStatusesSchema,
+} from "./streaming_schemas.ts";
+
+/** One message of the streaming monitor; switch on `type`. */
+export type StreamingMessage =
+  | KnownMessage<"updateIncoming", UpdateIncoming>
+  | KnownMessage<"deleteIncoming", DeleteIncoming>
+  | KnownMessage<"updateOutgoing", UpdateOutgoing>
+  | KnownMessage<"deleteOutgoing", DeleteOutgoing>
+  | KnownMessage<"updateStatuses", UpdateStatuses>
+  | UnknownMessage;
+
+/** Options of {@link monitorStreaming}. */
+export interface StreamingMonitorOptions extends Omit<MonitorOptions, "url" | "name"> {
+  /** The socket URL; `wss://streaming.api.restream.io/ws` by default. */
+  url?: string;
+  /** After a reconnect, a message identical to one delivered this recently is dropped; 120 000 ms. */
+  replayWindowMs?: number;
+  /** How many delivered messages are remembered for that; 10 000. */
+  replayMemory?: number;
+}
+
+const SCHEMAS: SchemaTable = {
+  updateIncoming: UpdateIncomingSchema,
+  deleteIncoming: DeleteIncomingSchema,
+  updateOutgoing: UpdateOutgoingSchema,
+  deleteOutgoing: DeleteOutgoingSchema,
+  updateStatuses: UpdateStatusesSchema,
+};
+
+/**
+ * Watches the streaming API until the signal aborts: the encoder's incoming stream, each
+ * destination's state and audience figures. Reconnects by itself; the API replays about a
+ * minute of updates on connect, and those already delivered are not delivered again.
+ *
+ * @example
+ * ```ts
+ * import { fixedToken, monitorStreaming } from "jsr:@restream/cli";
+ *
+ * const controller = new AbortController();
+ * setTimeout(() => controller.abort(), 60_000);
+ * const messages = monitorStreaming({
+ *   tokens: fixedToken(Deno.env.get("RESTREAM_TOKEN")!),
+ *   signal: controller.signal,
+ *   onEvent: (event) => {
+ *     if (event.type === "reconnecting") console.error(`reconnecting in ${event.delayMs} ms`);
+ *   },
+ * });
+ * for await (const message of messages) {
+ *   if (message.type === "updateIncoming") {
+ *     console.log(message.data.streaming?.bitrate?.total);
+ *   }
+ * }
+ * ```
+ */
+export function monitorStreaming(
+  options: StreamingMonitorOptions,
+): AsyncGenerator<StreamingMessage, void, undefined> {
+  return flatten(monitorStreamingBatches(options), options.signal);
+}
+
+/**
+ * {@link monitorStreaming} in batches (the messages that arrived together): for consumers
+ * that must keep up with a flood without their memory growing (see `connectMonitorBatches`).
+ */
+export async function* monitorStreamingBatches(
+  options: StreamingMonitorOptions,
+): AsyncGenerator<StreamingMessage[], void, undefined> {
+  const emit = safeEmitter(options.onEvent);
+  for await (const frames of streamingFrameBatches(options)) {
+    yield frames.map((frame) => typeFrame(frame, SCHEMAS, emit) as StreamingMessage);
+  }
+}
+
+/**
+ * The streaming socket's frames, untyped, in batches, replays already dropped: what
+ * `monitor streaming --json` prints, which needs no schema work.
+ */
+export async function* streamingFrameBatches(
+  options: StreamingMonitorOptions,
+): AsyncGenerator<MonitorFrame[], void, undefined> {
+  const now = options.now ?? Date.now;
+  const emit = safeEmitter(options.onEvent);
+  const replays = new ReplayFilter({
+    windowMs: options.replayWindowMs,
+    maxEntries: options.replayMemory,
+  });
+  const batches = connectMonitorBatches({
+    ...options,
+    url: options.url ?? DEFAULT_STREAMING_WS_URL,
+    name: "streaming",
+    now,
+  });
+  for await (const frames of batches) {
+    const fresh = frames.filter((frame) => {
+      if (replays.admit(frame.raw, now(), frame.connection > 1)) return true;
+      emit({ type: "replay_skipped", action: frame.action });
+      return false;
+    });
+    if (fresh.length > 0) yield fresh;
+  }
+}

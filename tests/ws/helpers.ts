@@ -1,0 +1,67 @@
+/** Shared helpers of the monitor tests. */
+
+import type { TokenProvider } from "../../src/http/http.ts";
+import type { MonitorEvent, MonitorTuning } from "../../src/ws/monitor.ts";
+
+/** Tuning that makes a monitor test run in milliseconds: no real waits between attempts. */
+export function fastTuning(overrides: MonitorTuning = {}): MonitorTuning & { delays: number[] } {
+  const delays: number[] = [];
+  return {
+    delays,
+    sleep: (ms: number, signal?: AbortSignal) => {
+      delays.push(ms);
+      return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
+    },
+    random: () => 0.5,
+    closeTimeoutMs: 500,
+    ...overrides,
+  };
+}
+
+/** A token provider that hands out the given tokens in turn (the last one repeats). */
+export function tokenSequence(
+  tokens: string[],
+  refresh?: (rejected: string) => Promise<string | null>,
+): TokenProvider & { asked: number } {
+  const provider = {
+    asked: 0,
+    getAccessToken(): Promise<string> {
+      const token = tokens[Math.min(provider.asked, tokens.length - 1)];
+      provider.asked++;
+      return Promise.resolve(token);
+    },
+    refreshAfterUnauthorized: refresh,
+  };
+  return provider;
+}
+
+/**
+ * Takes `count` items from a monitor, then aborts it and drains it to the end (the iterator
+ * must end quietly). Fails if the iterator ends early, or if the items do not come within
+ * `timeoutMs` (the monitor is then aborted, so a broken monitor fails rather than hangs).
+ */
+export async function take<T>(
+  iterable: AsyncIterable<T>,
+  count: number,
+  controller: AbortController,
+  timeoutMs = 5000,
+): Promise<T[]> {
+  const items: T[] = [];
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    for await (const item of iterable) {
+      items.push(item);
+      if (items.length === count) controller.abort();
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  if (items.length < count) throw new Error(`monitor ended after ${items.length} of ${count}`);
+  return items;
+}
+
+/** Collects events of a monitor. */
+export function eventLog(): { events: MonitorEvent[]; onEvent: (e: MonitorEvent) => void } {
+  const events: MonitorEvent[] = [];
+  return { events, onEvent: (e) => events.push(e) };
+}

@@ -1,0 +1,428 @@
+import assert from "node:assert/strict";
+import { RestreamError } from "../../src/errors.ts";
+import { connectMonitor, type MonitorEvent, type MonitorFrame } from "../../src/ws/monitor.ts";
+import { closedPort, WsTestServer } from "../support/ws_server.ts";
+import { eventLog, fastTuning, take, tokenSequence } from "./helpers.ts";
+
+const token = tokenSequence(["tok-3f9a"]);
+
+Deno.test("frames arrive in order with their content, then abort ends quietly with code 1000", async () => {
+  const sent = [{ action: "a", n: 1 }, { action: "b", nested: { x: [1, 2] } }, { action: "c" }];
+  const server = WsTestServer.start({
+    onConnection: (c) => sent.forEach((m) => c.send(m)),
+  });
+  try {
+    const controller = new AbortController();
+    const frames = await take(
+      connectMonitor({ url: server.url, tokens: token, signal: controller.signal }),
+      3,
+      controller,
+    );
+    assert.deepEqual(frames.map((f) => f.raw), sent);
+    assert.deepEqual(frames.map((f) => f.action), ["a", "b", "c"]);
+    assert.equal(await server.connections[0].closed, 1000);
+    assert.equal(server.connections.length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("the token goes URL-encoded in the query; the reported URL masks it", async () => {
+  const secret = "a b&c=d/+é";
+  const server = WsTestServer.start({ onConnection: (c) => c.send({ action: "x" }) });
+  const log = eventLog();
+  try {
+    const controller = new AbortController();
+    await take(
+      connectMonitor({
+        url: `${server.url}?other=1`,
+        tokens: tokenSequence([secret]),
+        signal: controller.signal,
+        onEvent: log.onEvent,
+      }),
+      1,
+      controller,
+    );
+    assert.deepEqual(server.handshakes, [secret]);
+    const connecting = log.events.find((e) => e.type === "connecting");
+    assert.ok(connecting?.type === "connecting");
+    assert.ok(!connecting.url.includes("a%20b") && !connecting.url.includes("a+b"), connecting.url);
+    assert.match(connecting.url, /other=1&accessToken=\*\*\*/);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("malformed frames are reported and skipped; the monitor goes on", async () => {
+  const server = WsTestServer.start({
+    onConnection: (c) => {
+      c.send("not json {");
+      c.send({ noAction: true });
+      c.send("[1,2]");
+      c.send({ action: 7 });
+      c.send({ action: "ok" });
+    },
+  });
+  const log = eventLog();
+  try {
+    const controller = new AbortController();
+    const frames = await take(
+      connectMonitor({
+        url: server.url,
+        tokens: token,
+        signal: controller.signal,
+        onEvent: log.onEvent,
+      }),
+      1,
+      controller,
+    );
+    assert.deepEqual(frames.map((f) => f.raw), [{ action: "ok" }]);
+    const malformed = log.events.filter((e) => e.type === "malformed");
+    assert.deepEqual(malformed.map((e) => e.type === "malformed" && e.reason), [
+      "not JSON",
+      "no action",
+      "no action",
+      "no action",
+    ]);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("a dropped connection is reconnected and new messages arrive", async () => {
+  const server = WsTestServer.start({
+    onConnection: (c, index) => {
+      c.send({ action: "m", index });
+      if (index === 0) c.drop();
+    },
+  });
+  const log = eventLog();
+  const tuning = fastTuning();
+  try {
+    const controller = new AbortController();
+    const frames = await take(
+      connectMonitor({
+        url: server.url,
+        tokens: token,
+        signal: controller.signal,
+        onEvent: log.onEvent,
+        ...tuning,
+      }),
+      2,
+      controller,
+    );
+    assert.deepEqual(frames.map((f) => [f.raw.index, f.connection]), [[0, 1], [1, 2]]);
+    const reconnect = log.events.find((e) => e.type === "reconnecting");
+    assert.ok(reconnect?.type === "reconnecting");
+    assert.equal(reconnect.attempt, 1);
+    assert.equal(reconnect.delayMs, 1000);
+    assert.match(reconnect.reason, /code 1011: dropped/);
+    assert.deepEqual(tuning.delays, [1000]);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("the watchdog reconnects a silent socket", async () => {
+  const server = WsTestServer.start({
+    onConnection: (c, index) => {
+      if (index === 1) c.send({ action: "alive" }); // the first connection stays silent
+    },
+  });
+  const log = eventLog();
+  try {
+    const controller = new AbortController();
+    const frames = await take(
+      connectMonitor({
+        url: server.url,
+        tokens: token,
+        signal: controller.signal,
+        onEvent: log.onEvent,
+        ...fastTuning({ watchdogMs: 80 }),
+      }),
+      1,
+      controller,
+    );
+    assert.equal(frames[0].connection, 2);
+    const reconnect = log.events.find((e) => e.type === "reconnecting");
+    assert.ok(reconnect?.type === "reconnecting");
+    assert.equal(reconnect.reason, "no message for 0.1 s");
+    assert.equal(await server.connections[0].closed, 4000);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("messages keep the watchdog quiet", async () => {
+  const server = WsTestServer.start({
+    onConnection: async (c) => {
+      for (let i = 0; i < 6; i++) {
+        await new Promise((r) => setTimeout(r, 30));
+        c.send({ action: "beat", i });
+      }
+    },
+  });
+  try {
+    const controller = new AbortController();
+    const frames = await take(
+      connectMonitor({
+        url: server.url,
+        tokens: token,
+        signal: controller.signal,
+        ...fastTuning({ watchdogMs: 100 }),
+      }),
+      6,
+      controller,
+    );
+    assert.ok(frames.every((f) => f.connection === 1), "no reconnect while messages flow");
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("a token that changed between connections is used for the reconnect", async () => {
+  const server = WsTestServer.start({
+    onConnection: (c, index) => {
+      c.send({ action: "m" });
+      if (index === 0) c.drop();
+    },
+  });
+  const tokens = tokenSequence(["old", "renewed"]);
+  try {
+    const controller = new AbortController();
+    await take(
+      connectMonitor({ url: server.url, tokens, signal: controller.signal, ...fastTuning() }),
+      2,
+      controller,
+    );
+    assert.deepEqual(server.handshakes, ["old", "renewed"]);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("a refused handshake refreshes the token and retries at once", async () => {
+  const server = WsTestServer.start({
+    acceptToken: (t) => t === "fresh",
+    onConnection: (c) => c.send({ action: "m" }),
+  });
+  const refreshed: string[] = [];
+  const tokens = tokenSequence(["expired"], (rejected) => {
+    refreshed.push(rejected);
+    return Promise.resolve("fresh");
+  });
+  const log = eventLog();
+  const tuning = fastTuning();
+  try {
+    const controller = new AbortController();
+    await take(
+      connectMonitor({
+        url: server.url,
+        tokens,
+        signal: controller.signal,
+        onEvent: log.onEvent,
+        ...tuning,
+      }),
+      1,
+      controller,
+    );
+    assert.deepEqual(server.handshakes, ["expired", "fresh"]);
+    assert.deepEqual(refreshed, ["expired"]);
+    assert.ok(log.events.some((e) => e.type === "token_refreshed"));
+    assert.deepEqual(tuning.delays, [], "the refreshed token is tried without waiting");
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("a refused handshake with a token checkToken rejects is an auth error", async () => {
+  const server = WsTestServer.start({ acceptToken: () => false });
+  const checked: string[] = [];
+  try {
+    await assert.rejects(
+      drain(connectMonitor({
+        url: server.url,
+        tokens: token,
+        checkToken: (t) => {
+          checked.push(t);
+          return Promise.resolve(false);
+        },
+        name: "chat",
+        ...fastTuning(),
+      })),
+      (error: unknown) => {
+        assert.ok(error instanceof RestreamError);
+        assert.equal(error.kind, "auth");
+        assert.match(error.message, /chat API refused the access token/);
+        assert.ok(!error.message.includes("tok-3f9a"), "no token in the message");
+        return true;
+      },
+    );
+    assert.deepEqual(checked, ["tok-3f9a"]);
+    assert.equal(server.handshakes.length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("refused again after a refresh, with checkToken saying no: auth error", async () => {
+  const server = WsTestServer.start({ acceptToken: () => false });
+  const tokens = tokenSequence(["old"], () => Promise.resolve("new"));
+  try {
+    await assert.rejects(
+      drain(connectMonitor({
+        url: server.url,
+        tokens,
+        checkToken: () => Promise.resolve(false),
+        ...fastTuning(),
+      })),
+      (error: unknown) => error instanceof RestreamError && error.kind === "auth",
+    );
+    assert.deepEqual(server.handshakes, ["old", "new"]);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("a handshake failure with a token checkToken accepts is retried like a network failure", async () => {
+  const server = WsTestServer.start({ refuseStatus: 503 });
+  const tuning = fastTuning();
+  let checks = 0;
+  try {
+    await assert.rejects(
+      drain(connectMonitor({
+        url: server.url,
+        tokens: token,
+        checkToken: () => {
+          checks++;
+          return Promise.resolve(true);
+        },
+        ...tuning,
+      })),
+      (error: unknown) => error instanceof RestreamError && error.kind === "network",
+    );
+    assert.equal(server.handshakes.length, 6, "the first attempt and 5 retries");
+    assert.equal(checks, 1, "a token found good is not checked again in the streak");
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("the very first connection is retried 5 times, then a network error", async () => {
+  const tuning = fastTuning();
+  const log = eventLog();
+  const url = `ws://127.0.0.1:${closedPort()}/ws`;
+  await assert.rejects(
+    drain(connectMonitor({ url, tokens: token, onEvent: log.onEvent, name: "chat", ...tuning })),
+    (error: unknown) => {
+      assert.ok(error instanceof RestreamError);
+      assert.equal(error.kind, "network");
+      assert.match(error.message, /cannot connect to the chat API at .* after 6 attempts/);
+      return true;
+    },
+  );
+  assert.deepEqual(tuning.delays, [1000, 2000, 4000, 8000, 16000]);
+  assert.equal(log.events.filter((e) => e.type === "connecting").length, 6);
+});
+
+Deno.test("backoff doubles to the cap and resets after a connection that stayed up", async () => {
+  let clock = 0;
+  const server = WsTestServer.start({
+    onConnection: (c, index) => {
+      if (index < 6) c.drop();
+      else c.send({ action: "done" });
+    },
+  });
+  const tuning = fastTuning({ now: () => clock, backoffCapMs: 4000 });
+  const onEvent = (e: MonitorEvent): void => {
+    if (e.type === "connected" && e.connection === 5) clock += 60_000; // this one stays up
+  };
+  try {
+    const controller = new AbortController();
+    await take(
+      connectMonitor({
+        url: server.url,
+        tokens: token,
+        signal: controller.signal,
+        onEvent,
+        ...tuning,
+      }),
+      1,
+      controller,
+    );
+    assert.deepEqual(tuning.delays, [1000, 2000, 4000, 4000, 1000, 2000]);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("jitter spreads delays by ±20 % around the exact value", async () => {
+  for (const [random, expected] of [[0, 800], [0.999, 1200]] as const) {
+    const tuning = fastTuning({ random: () => random, firstConnectRetries: 1 });
+    const url = `ws://127.0.0.1:${closedPort()}/ws`;
+    await assert.rejects(drain(connectMonitor({ url, tokens: token, ...tuning })));
+    assert.equal(Math.round(tuning.delays[0] / 10) * 10, expected);
+  }
+});
+
+Deno.test("abort while waiting to reconnect ends quietly", async () => {
+  const controller = new AbortController();
+  const url = `ws://127.0.0.1:${closedPort()}/ws`;
+  const frames: MonitorFrame[] = [];
+  for await (
+    const frame of connectMonitor({
+      url,
+      tokens: token,
+      signal: controller.signal,
+      sleep: (_ms, signal) => {
+        controller.abort();
+        return Promise.reject(signal?.reason);
+      },
+    })
+  ) frames.push(frame);
+  assert.deepEqual(frames, []);
+});
+
+Deno.test("breaking out of the loop closes the socket", async () => {
+  const server = WsTestServer.start({ onConnection: (c) => c.send({ action: "m" }) });
+  try {
+    for await (const _ of connectMonitor({ url: server.url, tokens: token })) break;
+    assert.equal(await server.connections[0].closed, 1000);
+  } finally {
+    await server.close();
+  }
+});
+
+async function drain(iterable: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of iterable) { /* nothing */ }
+}
+
+Deno.test("without checkToken, a handshake the runtime reports as 401 and no refresh: auth error", async () => {
+  const server = WsTestServer.start({ acceptToken: () => false });
+  try {
+    await assert.rejects(
+      drain(connectMonitor({ url: server.url, tokens: token, ...fastTuning() })),
+      (error: unknown) => error instanceof RestreamError && error.kind === "auth",
+    );
+    assert.equal(server.handshakes.length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("a handshake failure the runtime does not explain, checkToken saying no: auth error", async () => {
+  const server = WsTestServer.start({ refuseStatus: 502 });
+  try {
+    await assert.rejects(
+      drain(connectMonitor({
+        url: server.url,
+        tokens: token,
+        checkToken: () => Promise.resolve(false),
+        ...fastTuning(),
+      })),
+      (error: unknown) => error instanceof RestreamError && error.kind === "auth",
+    );
+  } finally {
+    await server.close();
+  }
+});
