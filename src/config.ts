@@ -2,7 +2,9 @@
  * Settings from the environment (SPEC.md, "Environment"), resolved once into a plain object.
  *
  * The environment is passed in as a lookup function so tests and library users never depend
- * on the process environment, and so a denied `--allow-env` reads as "unset".
+ * on the process environment. A variable that `--allow-env` does not cover is an error naming
+ * the flag, not "unset": an unread `RESTREAM_TOKEN` or `HOME` would otherwise surface later as
+ * a puzzling "not logged in".
  *
  * @module
  */
@@ -39,13 +41,12 @@ export interface Config {
   noColor: boolean;
 }
 
-/** Reads the process environment, treating a denied permission as "unset". */
+/**
+ * Reads the process environment. A variable the permissions do not cover throws Deno's
+ * `NotCapable` error (it names `--allow-env`).
+ */
 export function processEnv(name: string): string | undefined {
-  try {
-    return Deno.env.get(name);
-  } catch {
-    return undefined;
-  }
+  return Deno.env.get(name);
 }
 
 /**
