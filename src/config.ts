@@ -11,14 +11,47 @@
 
 import { join } from "node:path";
 
-/** Reads one environment variable; returns undefined when unset or not readable. */
+/**
+ * Reads one environment variable; returns undefined when unset.
+ *
+ * @example
+ * ```ts
+ * import { type EnvLookup, loadConfig } from "jsr:@restream/cli";
+ * const fromFile: EnvLookup = (name) => ({ RESTREAM_TOKEN: "abc" } as Record<string, string>)[name];
+ * console.log(loadConfig(fromFile).token); // "abc"
+ * ```
+ */
 export type EnvLookup = (name: string) => string | undefined;
 
-/** Default origin of REST and OAuth. */
+/**
+ * Default origin of REST and OAuth.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_API_URL, RestreamClient } from "jsr:@restream/cli";
+ * const client = new RestreamClient({ apiUrl: Deno.env.get("RESTREAM_API_URL") ?? DEFAULT_API_URL });
+ * ```
+ */
 export const DEFAULT_API_URL = "https://api.restream.io";
-/** Default streaming WebSocket URL. */
+/**
+ * Default streaming WebSocket URL.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_STREAMING_WS_URL } from "jsr:@restream/cli";
+ * console.log(new URL(DEFAULT_STREAMING_WS_URL).host); // "streaming.api.restream.io"
+ * ```
+ */
 export const DEFAULT_STREAMING_WS_URL = "wss://streaming.api.restream.io/ws";
-/** Default chat WebSocket URL. */
+/**
+ * Default chat WebSocket URL.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CHAT_WS_URL } from "jsr:@restream/cli";
+ * console.log(new URL(DEFAULT_CHAT_WS_URL).host); // "chat.api.restream.io"
+ * ```
+ */
 export const DEFAULT_CHAT_WS_URL = "wss://chat.api.restream.io/ws";
 
 /** Everything the environment can set, with defaults applied. */
@@ -54,7 +87,7 @@ export function processEnv(name: string): string | undefined {
  *
  * @example
  * ```ts
- * import { loadConfig } from "./config.ts";
+ * import { loadConfig } from "jsr:@restream/cli";
  * const config = loadConfig((name) => ({ RESTREAM_API_URL: "http://127.0.0.1:8080/" })[name]);
  * console.log(config.apiUrl); // "http://127.0.0.1:8080"
  * ```

@@ -12,7 +12,7 @@
  * directory, flushed, then renamed over the old one: a crash leaves the old file or the new
  * one, never half of either). A wider mode found on read is reported and tightened. A corrupt
  * file is an `auth` error that names it and leaves it in place. Writers hold the lock beside
- * the file ({@link acquireLock}), so concurrent logins, logouts and refreshes do not lose each
+ * the file, so concurrent logins, logouts and refreshes do not lose each
  * other's records. A `tokens.json` from the older Python CLI is migrated on first use.
  *
  * @module
@@ -100,7 +100,7 @@ type ReadResult = { file: TokenFile; legacy: boolean };
  *
  * @example
  * ```ts
- * import { apiOrigin } from "./token_store.ts";
+ * import { apiOrigin } from "jsr:@restream/cli";
  * apiOrigin("HTTPS://api.restream.io:443/"); // "https://api.restream.io"
  * ```
  */
@@ -114,7 +114,7 @@ export function apiOrigin(apiUrl: string): string {
  *
  * @example
  * ```ts
- * import { TokenStore } from "./token_store.ts";
+ * import { TokenStore } from "jsr:@restream/cli";
  * const store = new TokenStore({ dir: "/tmp/restream-example" });
  * const tokens = await store.get("https://api.restream.io");
  * console.log(tokens ? `expires ${tokens.expiresAt}` : "not logged in");
