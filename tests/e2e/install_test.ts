@@ -124,28 +124,20 @@ Deno.test("e2e bundle: deno task bundle gives one file that runs anywhere, dynam
         RESTREAM_API_URL: exported.RESTREAM_API_URL,
         RESTREAM_TOKEN: exported.RESTREAM_TOKEN,
       };
-      const platforms = await runProcess(["platforms", "--json"], {
-        script,
-        permissions,
-        env,
-        cwd: dir,
-      });
+      const run = (args: string[], extra: Record<string, string> = {}) =>
+        runProcess(args, { script, permissions, env: { ...env, ...extra }, cwd: dir });
+      const [platforms, profile, login] = await Promise.all([
+        run(["platforms", "--json"]),
+        run(["profile", "--json"]),
+        // `login` is loaded by a dynamic import too: it gets as far as listening.
+        run(["login", "--no-browser", "--port", "0", "--timeout", "0.2"], {
+          RESTREAM_CLIENT_ID: "id",
+          RESTREAM_CLIENT_SECRET: "secret",
+        }),
+      ]);
       assert.equal(platforms.code, 0, platforms.stderr);
       assert.equal(JSON.parse(platforms.stdout)[0].name, "Twitch");
-      const profile = await runProcess(["profile", "--json"], {
-        script,
-        permissions,
-        env,
-        cwd: dir,
-      });
       assert.equal(profile.code, 0, profile.stderr);
-      // `login` is loaded by a dynamic import too: it gets as far as listening.
-      const login = await runProcess(["login", "--no-browser", "--port", "0", "--timeout", "0.2"], {
-        script,
-        permissions,
-        env: { ...env, RESTREAM_CLIENT_ID: "id", RESTREAM_CLIENT_SECRET: "secret" },
-        cwd: dir,
-      });
       assert.equal(login.code, 3, login.stderr);
       assert.match(login.stderr, /login timed out/);
     } finally {

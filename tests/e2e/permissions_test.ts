@@ -53,36 +53,33 @@ Deno.test("e2e permissions: the README flags run the public, account and downloa
       const run = (args: string[], extra: Record<string, string> = {}) =>
         runProcess(args, { permissions, env: { ...env, ...extra }, cwd });
 
-      const platforms = await run(["platforms", "--json"]);
+      const withToken = { RESTREAM_TOKEN: mock.token };
+      // Independent runs, started together to keep the test short.
+      const [platforms, status, profile, channels, download, outside] = await Promise.all([
+        run(["platforms", "--json"]),
+        run(["auth", "status", "--json"]),
+        run(["profile", "--json"], withToken),
+        run(["channel", "list", "--json"], withToken),
+        // `.` in --allow-write is the directory the command runs in.
+        run(["storage", "download", READY_FILE, "-o", "video.mp4"], withToken),
+        // Outside the working directory and the config directory: refused, clearly.
+        run(["storage", "download", READY_FILE, "-o", join(home, "video.mp4")], withToken),
+      ]);
       assert.equal(platforms.code, 0, platforms.stderr);
       assert.ok(JSON.parse(platforms.stdout).length > 0);
 
-      const status = await run(["auth", "status", "--json"]);
       assert.equal(status.code, 3, status.stderr);
       assert.deepEqual(JSON.parse(status.stdout), { loggedIn: false });
 
-      const withToken = { RESTREAM_TOKEN: mock.token };
-      const profile = await run(["profile", "--json"], withToken);
       assert.equal(profile.code, 0, profile.stderr);
       assert.equal(JSON.parse(profile.stdout).username, "gamenight");
 
-      const channels = await run(["channel", "list", "--json"], withToken);
       assert.equal(channels.code, 0, channels.stderr);
       assert.ok(JSON.parse(channels.stdout).length > 0);
 
-      // `.` in --allow-write is the directory the command runs in.
-      const download = await run(
-        ["storage", "download", READY_FILE, "-o", "video.mp4"],
-        withToken,
-      );
       assert.equal(download.code, 0, download.stderr);
       assert.ok((await Deno.stat(join(cwd, "video.mp4"))).size > 0);
 
-      // Outside the working directory and the config directory: refused, clearly.
-      const outside = await run(
-        ["storage", "download", READY_FILE, "-o", join(home, "video.mp4")],
-        withToken,
-      );
       assertDenied(
         outside,
         /access to "[^"]+video\.mp4", run again with the --allow-(read|write) flag/,
@@ -155,25 +152,25 @@ Deno.test("e2e permissions: a permission taken away is one clear line naming its
           flag.startsWith(prefix) ? (replacement === undefined ? [] : [replacement]) : [flag]
         );
 
-      // No loopback in --allow-net: the mock cannot be reached.
-      const net = await runProcess(["platforms"], {
-        permissions: without("--allow-net", "--allow-net=api.restream.io"),
-        env,
-        cwd,
-      });
+      // A token file in the config directory, so reading and locking it are both reached.
+      await Deno.mkdir(configDirOf(home), { recursive: true });
+      await Deno.writeTextFile(join(configDirOf(home), "tokens.json"), "{}", { mode: 0o600 });
+      const run = (args: string[], permissions: string[]) =>
+        runProcess(args, { permissions, env, cwd });
+      const [net, read, write, envDenied] = await Promise.all([
+        // No loopback in --allow-net: the mock cannot be reached.
+        run(["platforms"], without("--allow-net", "--allow-net=api.restream.io")),
+        // The config directory outside the readable paths: the token store says so, not "corrupt".
+        run(["profile", "--json"], without("--allow-read", "--allow-read=.")),
+        // Read allowed, write not: logout cannot take the lock.
+        run(["logout"], without("--allow-write", "--allow-write=.")),
+        // A variable the CLI reads but may not: named, not taken as "unset".
+        run(["auth", "status"], without("--allow-env", "--allow-env=RESTREAM_*")),
+      ]);
       assertDenied(
         net,
         /Requires net access to "127\.0\.0\.1:\d+", run again with the --allow-net flag/,
       );
-
-      // A config directory outside the readable paths: the token store says so, not "corrupt".
-      await Deno.mkdir(configDirOf(home), { recursive: true });
-      await Deno.writeTextFile(join(configDirOf(home), "tokens.json"), "{}", { mode: 0o600 });
-      const read = await runProcess(["profile", "--json"], {
-        permissions: without("--allow-read", "--allow-read=."),
-        env,
-        cwd,
-      });
       assert.equal(read.code, 2, read.stderr);
       const error = JSON.parse(read.stderr).error;
       assert.equal(error.kind, "usage");
@@ -181,21 +178,7 @@ Deno.test("e2e permissions: a permission taken away is one clear line naming its
         error.message,
         /^permission denied: Requires read access to ".+tokens\.json", run again with the --allow-read flag$/,
       );
-
-      // Read allowed, write not: logout cannot take the lock.
-      const write = await runProcess(["logout"], {
-        permissions: without("--allow-write", "--allow-write=."),
-        env,
-        cwd,
-      });
       assertDenied(write, /Requires write access to ".+", run again with the --allow-write flag/);
-
-      // An environment variable the CLI reads but may not: named, not read as "unset".
-      const envDenied = await runProcess(["auth", "status"], {
-        permissions: without("--allow-env", "--allow-env=RESTREAM_*"),
-        env,
-        cwd,
-      });
       assertDenied(
         envDenied,
         /Requires env access to "[A-Z_]+", run again with the --allow-env flag/,
