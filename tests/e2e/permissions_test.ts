@@ -55,7 +55,7 @@ Deno.test("e2e permissions: the README flags run the public, account and downloa
 
       const withToken = { RESTREAM_TOKEN: mock.token };
       // Independent runs, started together to keep the test short.
-      const [platforms, status, profile, channels, download, outside] = await Promise.all([
+      const [platforms, status, profile, channels, download, outside, input] = await Promise.all([
         run(["platforms", "--json"]),
         run(["auth", "status", "--json"]),
         run(["profile", "--json"], withToken),
@@ -64,6 +64,7 @@ Deno.test("e2e permissions: the README flags run the public, account and downloa
         run(["storage", "download", READY_FILE, "-o", "video.mp4"], withToken),
         // Outside the working directory and the config directory: refused, clearly.
         run(["storage", "download", READY_FILE, "-o", join(home, "video.mp4")], withToken),
+        run(["api", "-X", "POST", "/user/events", "--input", join(home, "body.json")], withToken),
       ]);
       assert.equal(platforms.code, 0, platforms.stderr);
       assert.ok(JSON.parse(platforms.stdout).length > 0);
@@ -83,6 +84,10 @@ Deno.test("e2e permissions: the README flags run the public, account and downloa
       assertDenied(
         outside,
         /access to "[^"]+video\.mp4", run again with the --allow-(read|write) flag/,
+      );
+      assertDenied(
+        input,
+        /Requires read access to "[^"]+body\.json", run again with the --allow-read flag/,
       );
     });
   });
