@@ -1,23 +1,67 @@
 /**
- * restream.io: a typed client for the Restream.io REST and WebSocket APIs, and the
- * `restream` command-line tool built on it.
+ * restream.io: a typed client for the Restream.io REST API, the OAuth login flow, a token
+ * store that refreshes, a local mock server, and the `restream` command-line tool built on
+ * them. The library never prints and never exits; every failure is a {@link RestreamError}
+ * with a `kind`. Running this module directly (`deno run jsr:@restream/cli …`) runs the CLI,
+ * whose code is loaded only then.
  *
- * The library never prints and never exits. Running this module directly runs the CLI.
+ * - {@link RestreamClient}: one method per endpoint (channels, events, chat history, storage,
+ *   clips, recordings…), typed results that keep every field the API sent.
+ * - Tokens: a fixed token (`token: "…"`), or a {@link Session} over a {@link TokenStore}
+ *   (the CLI's `restream login` tokens) that refreshes before expiry and after a 401.
+ * - {@link login} runs the OAuth authorization-code flow with PKCE; its UI is callbacks.
+ * - {@link startMockServer} serves a fake Restream API on loopback for tests and demos.
  *
- * @example
+ * @example A complete program: retitle every enabled channel. Try it against the mock server
+ * (`restream mock serve > mock.env &`, then `. ./mock.env`) or with your own `RESTREAM_TOKEN`.
  * ```ts
- * import { RestreamClient } from "jsr:@restream/cli";
+ * import { RestreamClient, RestreamError } from "jsr:@restream/cli";
  *
- * const client = new RestreamClient();
- * const platforms = await client.listPlatforms();
- * console.log(platforms.map((p) => p.name).join(", "));
+ * const client = new RestreamClient({
+ *   apiUrl: Deno.env.get("RESTREAM_API_URL"),
+ *   token: Deno.env.get("RESTREAM_TOKEN"),
+ * });
+ * try {
+ *   for (const channel of await client.listChannels()) {
+ *     if (!channel.enabled) continue;
+ *     await client.updateChannelMeta(channel.id, { title: "Live now: Speedrun Friday" });
+ *     console.log(`retitled ${channel.displayName}`);
+ *   }
+ * } catch (error) {
+ *   if (!(error instanceof RestreamError)) throw error;
+ *   console.error(`${error.kind}: ${error.message}`);
+ *   Deno.exitCode = 1;
+ * }
+ * ```
+ *
+ * @example Log in once from a script, then use the stored, self-refreshing tokens.
+ * ```ts
+ * import { login, RestreamClient, Session, TokenStore } from "jsr:@restream/cli";
+ *
+ * const apiUrl = "https://api.restream.io";
+ * const credentials = {
+ *   clientId: Deno.env.get("RESTREAM_CLIENT_ID")!,
+ *   clientSecret: Deno.env.get("RESTREAM_CLIENT_SECRET")!,
+ * };
+ * const store = new TokenStore({ dir: `${Deno.env.get("HOME")}/.config/restream.io` });
+ * if (!await store.get(apiUrl)) {
+ *   const { tokens } = await login({
+ *     apiUrl,
+ *     ...credentials,
+ *     callbacks: { onAuthorizeUrl: (url) => console.error(`Open ${url}`) },
+ *   });
+ *   await store.set(apiUrl, { ...tokens, clientId: credentials.clientId });
+ * }
+ * const session = new Session({ apiUrl, store, ...credentials });
+ * const client = new RestreamClient({ apiUrl, tokens: session });
+ * console.log((await client.getProfile()).username);
  * ```
  *
  * @module
  */
 
-export { browserCommand, openInBrowser, type OpenInBrowserOptions } from "./src/auth/browser.ts";
-export { acquireLock, type HeldLock, type LockOptions } from "./src/auth/lock.ts";
+export { openInBrowser, type OpenInBrowserOptions } from "./src/auth/browser.ts";
+export type { LockOptions } from "./src/auth/lock.ts";
 export {
   DEFAULT_LOGIN_PORT,
   DEFAULT_LOGIN_TIMEOUT_MS,
@@ -41,26 +85,17 @@ export {
   type RevokeOptions,
   revokeToken,
 } from "./src/auth/oauth.ts";
+export { hasScope, type TokenSet } from "./src/auth/token_set.ts";
 export {
-  hasScope,
-  normaliseScope,
-  parseTokenResponse,
-  type TokenSet,
-} from "./src/auth/token_set.ts";
-export {
-  notLoggedIn,
-  REFRESH_MARGIN_MS,
   Session,
   type SessionOptions,
   type SessionState,
   type TokenSource,
-  toStored,
 } from "./src/auth/session.ts";
 export {
   apiOrigin,
   type LockedTokens,
   type StoredTokens,
-  TOKEN_FILE_VERSION,
   TokenStore,
   type TokenStoreOptions,
 } from "./src/auth/token_store.ts";
@@ -73,7 +108,6 @@ export {
 } from "./src/client.ts";
 export {
   type ChannelMetaUpdate,
-  checkChannelTitle,
   MAX_TITLE_LENGTH,
   type NewChannel,
 } from "./src/client/channels.ts";
@@ -85,11 +119,9 @@ export type {
 export {
   type EventHistoryOptions,
   type ListEventsOptions,
-  mergeEvents,
   type UpcomingEventsOptions,
   type UpcomingEventSource,
 } from "./src/client/events.ts";
-export type { ResourceContext } from "./src/client/resource_error.ts";
 export {
   type Config,
   DEFAULT_API_URL,
@@ -104,7 +136,6 @@ export {
   type DownloadTarget,
   downloadToFile,
   type FileNameOptions,
-  safeName,
   suggestedFileName,
 } from "./src/download.ts";
 export {

@@ -417,7 +417,16 @@ function isAlreadyProcessed(error: unknown): boolean {
   return said.includes("alreadyprocessed");
 }
 
-/** A token provider for a token that never changes (`RESTREAM_TOKEN`). */
+/**
+ * A token provider for a token that never changes (`RESTREAM_TOKEN`): never refreshed.
+ *
+ * @example
+ * ```ts
+ * import { fixedToken, RestreamClient } from "jsr:@restream/cli";
+ * const client = new RestreamClient({ tokens: fixedToken(Deno.env.get("RESTREAM_TOKEN")!) });
+ * console.log((await client.getProfile()).username);
+ * ```
+ */
 export function fixedToken(token: string): TokenProvider {
   return { getAccessToken: () => Promise.resolve(token) };
 }

@@ -2,21 +2,56 @@
  * Settings from the environment (SPEC.md, "Environment"), resolved once into a plain object.
  *
  * The environment is passed in as a lookup function so tests and library users never depend
- * on the process environment, and so a denied `--allow-env` reads as "unset".
+ * on the process environment. A variable that `--allow-env` does not cover is an error naming
+ * the flag, not "unset": an unread `RESTREAM_TOKEN` or `HOME` would otherwise surface later as
+ * a puzzling "not logged in".
  *
  * @module
  */
 
 import { join } from "node:path";
 
-/** Reads one environment variable; returns undefined when unset or not readable. */
+/**
+ * Reads one environment variable; returns undefined when unset.
+ *
+ * @example
+ * ```ts
+ * import { type EnvLookup, loadConfig } from "jsr:@restream/cli";
+ * const fromFile: EnvLookup = (name) => ({ RESTREAM_TOKEN: "abc" } as Record<string, string>)[name];
+ * console.log(loadConfig(fromFile).token); // "abc"
+ * ```
+ */
 export type EnvLookup = (name: string) => string | undefined;
 
-/** Default origin of REST and OAuth. */
+/**
+ * Default origin of REST and OAuth.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_API_URL, RestreamClient } from "jsr:@restream/cli";
+ * const client = new RestreamClient({ apiUrl: Deno.env.get("RESTREAM_API_URL") ?? DEFAULT_API_URL });
+ * ```
+ */
 export const DEFAULT_API_URL = "https://api.restream.io";
-/** Default streaming WebSocket URL. */
+/**
+ * Default streaming WebSocket URL.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_STREAMING_WS_URL } from "jsr:@restream/cli";
+ * console.log(new URL(DEFAULT_STREAMING_WS_URL).host); // "streaming.api.restream.io"
+ * ```
+ */
 export const DEFAULT_STREAMING_WS_URL = "wss://streaming.api.restream.io/ws";
-/** Default chat WebSocket URL. */
+/**
+ * Default chat WebSocket URL.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CHAT_WS_URL } from "jsr:@restream/cli";
+ * console.log(new URL(DEFAULT_CHAT_WS_URL).host); // "chat.api.restream.io"
+ * ```
+ */
 export const DEFAULT_CHAT_WS_URL = "wss://chat.api.restream.io/ws";
 
 /** Everything the environment can set, with defaults applied. */
@@ -39,13 +74,12 @@ export interface Config {
   noColor: boolean;
 }
 
-/** Reads the process environment, treating a denied permission as "unset". */
+/**
+ * Reads the process environment. A variable the permissions do not cover throws Deno's
+ * `NotCapable` error (it names `--allow-env`).
+ */
 export function processEnv(name: string): string | undefined {
-  try {
-    return Deno.env.get(name);
-  } catch {
-    return undefined;
-  }
+  return Deno.env.get(name);
 }
 
 /**
@@ -53,7 +87,7 @@ export function processEnv(name: string): string | undefined {
  *
  * @example
  * ```ts
- * import { loadConfig } from "./config.ts";
+ * import { loadConfig } from "jsr:@restream/cli";
  * const config = loadConfig((name) => ({ RESTREAM_API_URL: "http://127.0.0.1:8080/" })[name]);
  * console.log(config.apiUrl); // "http://127.0.0.1:8080"
  * ```

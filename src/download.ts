@@ -52,7 +52,7 @@ const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
  *
  * @example
  * ```ts
- * import { downloadToFile } from "./download.ts";
+ * import { downloadToFile } from "jsr:@restream/cli";
  * const { bytes } = await downloadToFile("https://example.com/video.mp4", "video.mp4");
  * ```
  */
@@ -309,6 +309,16 @@ const EXTENSION = /\.[A-Za-z0-9]{1,8}$/;
  * The file name a response suggests: the `Content-Disposition` file name, else the last
  * segment of the URL's path when it has an extension, else `fallback` plus an extension
  * guessed from the content type. Always a plain name (no directories, no leading dot).
+ *
+ * @example
+ * ```ts
+ * import { downloadToFile, RestreamClient, suggestedFileName } from "jsr:@restream/cli";
+ *
+ * const client = new RestreamClient({ token: Deno.env.get("RESTREAM_TOKEN") });
+ * const { downloadUrl } = await client.getClipDownloadUrl("clip-id");
+ * const saved = await downloadToFile(downloadUrl, (response) => suggestedFileName(response, "clip"));
+ * console.log(`saved ${saved.path}`);
+ * ```
  */
 export function suggestedFileName(
   response: Response,

@@ -21,7 +21,19 @@ export type ErrorKind =
   | "interrupted";
 
 /**
- * Exit code of each error kind (SPEC.md, "Exit codes"). Read by the CLI only.
+ * Exit code of each error kind (SPEC.md, "Exit codes"), for scripts that wrap the library
+ * the way the CLI does.
+ *
+ * @example
+ * ```ts
+ * import { EXIT_CODES, RestreamClient, RestreamError } from "jsr:@restream/cli";
+ * try {
+ *   await new RestreamClient({ token: Deno.env.get("RESTREAM_TOKEN") }).getProfile();
+ * } catch (error) {
+ *   if (error instanceof RestreamError) Deno.exit(EXIT_CODES[error.kind]);
+ *   throw error;
+ * }
+ * ```
  */
 export const EXIT_CODES: Readonly<Record<ErrorKind, number>> = Object.freeze({
   usage: 2,
@@ -52,7 +64,7 @@ export interface RestreamErrorOptions {
  *
  * @example
  * ```ts
- * import { RestreamError } from "./errors.ts";
+ * import { RestreamError } from "jsr:@restream/cli";
  * try {
  *   throw new RestreamError("not_found", "channel 7 not found", { status: 404 });
  * } catch (e) {
@@ -78,7 +90,19 @@ export class RestreamError extends Error {
   }
 }
 
-/** A command-line usage error: bad flag, bad argument, missing value (exit 2). */
+/**
+ * A usage error: a bad argument or value, refused before any request (kind `usage`, exit 2).
+ *
+ * @example
+ * ```ts
+ * import { RestreamClient, UsageError } from "jsr:@restream/cli";
+ * try {
+ *   await new RestreamClient({ token: "…" }).updateChannelMeta(1, { title: "" });
+ * } catch (error) {
+ *   if (error instanceof UsageError) console.error(error.message);
+ * }
+ * ```
+ */
 export class UsageError extends RestreamError {
   /** Creates a usage error with a one-line message. */
   constructor(message: string) {

@@ -6,5 +6,13 @@
 
 import denoConfig from "../deno.json" with { type: "json" };
 
-/** The version of this package (semver). */
+/**
+ * The version of this package (semver).
+ *
+ * @example
+ * ```ts
+ * import { VERSION } from "jsr:@restream/cli";
+ * console.log(`restream.io ${VERSION}`);
+ * ```
+ */
 export const VERSION: string = denoConfig.version;

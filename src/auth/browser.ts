@@ -6,7 +6,7 @@
  */
 
 /**
- * The opener command of an OS. On Windows, `rundll32 url.dll,FileProtocolHandler` takes the
+ * The opener command of an OS (not exported from the package). On Windows, `rundll32 url.dll,FileProtocolHandler` takes the
  * URL as one argument; `cmd /c start` would parse the `&` between query parameters as a
  * command separator.
  */
@@ -34,7 +34,7 @@ export interface OpenInBrowserOptions {
  *
  * @example
  * ```ts
- * import { openInBrowser } from "./browser.ts";
+ * import { openInBrowser } from "jsr:@restream/cli";
  * if (!await openInBrowser("https://restream.io")) console.error("open it yourself");
  * ```
  */

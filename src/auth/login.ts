@@ -19,12 +19,42 @@ import {
 } from "./oauth.ts";
 import type { TokenSet } from "./token_set.ts";
 
-/** The port of the redirect URI when none is given (it must be registered for the app). */
+/**
+ * The port of the redirect URI when none is given (it must be registered for the app).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_LOGIN_PORT } from "jsr:@restream/cli";
+ * console.log(`register http://localhost:${DEFAULT_LOGIN_PORT}/callback for your app`);
+ * ```
+ */
 export const DEFAULT_LOGIN_PORT = 12000;
-/** How long to wait for the callback when no timeout is given. */
+
+/**
+ * How long {@link login} waits for the callback when no timeout is given (ms).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_LOGIN_TIMEOUT_MS } from "jsr:@restream/cli";
+ * console.log(`waiting up to ${DEFAULT_LOGIN_TIMEOUT_MS / 60_000} minutes`);
+ * ```
+ */
 export const DEFAULT_LOGIN_TIMEOUT_MS = 300_000;
 
-/** The user interface of a login, supplied by the caller. */
+/**
+ * The user interface of a login, supplied by the caller: the library never prints.
+ *
+ * @example
+ * ```ts
+ * import { type LoginCallbacks, openInBrowser } from "jsr:@restream/cli";
+ *
+ * const callbacks: LoginCallbacks = {
+ *   onAuthorizeUrl: (url) => console.error(`Open this URL to log in:\n  ${url}`),
+ *   openBrowser: (url) => openInBrowser(url.href),
+ *   onBrowserFailed: () => console.error("Could not open a browser; open the URL yourself."),
+ * };
+ * ```
+ */
 export interface LoginCallbacks {
   /** The listener is up: show the URL to open (the CLI prints it to stderr). */
   onAuthorizeUrl(url: URL, redirectUri: string): void;
@@ -77,7 +107,7 @@ export interface LoginResult {
  *
  * @example
  * ```ts
- * import { login } from "./login.ts";
+ * import { login } from "jsr:@restream/cli";
  * const result = await login({
  *   apiUrl: "https://api.restream.io",
  *   clientId: "my-client-id",

@@ -49,7 +49,7 @@ function randomToken(byteLength: number): string {
  *
  * @example
  * ```ts
- * import { createPkcePair } from "./oauth.ts";
+ * import { createPkcePair } from "jsr:@restream/cli";
  * const pkce = await createPkcePair();
  * console.log(pkce.challenge.length); // 43
  * ```
@@ -59,13 +59,31 @@ export async function createPkcePair(): Promise<PkcePair> {
   return { verifier, challenge: await pkceChallenge(verifier), method: "S256" };
 }
 
-/** The S256 challenge of a verifier: base64url(SHA-256(ASCII(verifier))). */
+/**
+ * The S256 challenge of a verifier: base64url(SHA-256(ASCII(verifier))).
+ *
+ * @example
+ * ```ts
+ * import { pkceChallenge } from "jsr:@restream/cli";
+ * // The example of RFC 7636, appendix B.
+ * const challenge = await pkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+ * console.log(challenge); // "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+ * ```
+ */
 export async function pkceChallenge(verifier: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
   return base64url(new Uint8Array(digest));
 }
 
-/** A fresh unguessable `state` value (256 bits, base64url). */
+/**
+ * A fresh unguessable `state` value (256 bits, base64url).
+ *
+ * @example
+ * ```ts
+ * import { createState } from "jsr:@restream/cli";
+ * const state = createState(); // compare it with the callback's `state`
+ * ```
+ */
 export function createState(): string {
   return randomToken(32);
 }
@@ -84,7 +102,25 @@ export interface AuthorizeUrlOptions {
   codeChallenge: string;
 }
 
-/** Builds the authorize page URL the user opens in a browser. */
+/**
+ * Builds the authorize page URL the user opens in a browser (when you run the flow yourself
+ * instead of {@link login}).
+ *
+ * @example
+ * ```ts
+ * import { authorizeUrl, createPkcePair, createState } from "jsr:@restream/cli";
+ *
+ * const pkce = await createPkcePair();
+ * const url = authorizeUrl({
+ *   apiUrl: "https://api.restream.io",
+ *   clientId: "my-client-id",
+ *   redirectUri: "http://localhost:12000/callback",
+ *   state: createState(),
+ *   codeChallenge: pkce.challenge,
+ * });
+ * console.log(url.href);
+ * ```
+ */
 export function authorizeUrl(options: AuthorizeUrlOptions): URL {
   const url = new URL(`${options.apiUrl.replace(/\/+$/, "")}/login`);
   url.searchParams.set("response_type", "code");
@@ -108,7 +144,24 @@ export interface ExchangeCodeOptions extends ClientCredentials {
   signal?: AbortSignal;
 }
 
-/** Exchanges an authorization code for tokens (`grant_type=authorization_code`). */
+/**
+ * Exchanges an authorization code for tokens (`grant_type=authorization_code`).
+ *
+ * @example
+ * ```ts
+ * import { exchangeCode, HttpClient } from "jsr:@restream/cli";
+ *
+ * const http = new HttpClient({ baseUrl: "https://api.restream.io" });
+ * const tokens = await exchangeCode(http, {
+ *   clientId: "my-client-id",
+ *   clientSecret: Deno.env.get("RESTREAM_CLIENT_SECRET")!,
+ *   code: "code-from-the-callback",
+ *   redirectUri: "http://localhost:12000/callback",
+ *   codeVerifier: "the-verifier-of-the-challenge-you-sent",
+ * });
+ * console.log(tokens.expiresAt);
+ * ```
+ */
 export function exchangeCode(
   http: HttpClient,
   options: ExchangeCodeOptions,
@@ -138,7 +191,23 @@ export interface RefreshOptions extends ClientCredentials {
   signal?: AbortSignal;
 }
 
-/** Trades a refresh token for a new pair (`grant_type=refresh_token`). */
+/**
+ * Trades a refresh token for a new pair (`grant_type=refresh_token`). Restream rotates refresh
+ * tokens: store the new pair before using it ({@link Session} does this for you).
+ *
+ * @example
+ * ```ts
+ * import { HttpClient, refreshTokens } from "jsr:@restream/cli";
+ *
+ * const http = new HttpClient({ baseUrl: "https://api.restream.io" });
+ * const next = await refreshTokens(http, {
+ *   clientId: "my-client-id",
+ *   clientSecret: Deno.env.get("RESTREAM_CLIENT_SECRET")!,
+ *   refreshToken: "the-current-refresh-token",
+ * });
+ * console.log(next.refreshToken !== undefined);
+ * ```
+ */
 export function refreshTokens(
   http: HttpClient,
   options: RefreshOptions,
@@ -168,7 +237,22 @@ export interface RevokeOptions extends ClientCredentials {
   signal?: AbortSignal;
 }
 
-/** Revokes a token (`POST /oauth/revoke`); the server revokes the whole pair. */
+/**
+ * Revokes a token (`POST /oauth/revoke`); the server revokes the whole pair.
+ *
+ * @example
+ * ```ts
+ * import { HttpClient, revokeToken } from "jsr:@restream/cli";
+ *
+ * const http = new HttpClient({ baseUrl: "https://api.restream.io" });
+ * await revokeToken(http, {
+ *   clientId: "my-client-id",
+ *   clientSecret: Deno.env.get("RESTREAM_CLIENT_SECRET")!,
+ *   token: "the-refresh-token",
+ *   hint: "refresh_token",
+ * });
+ * ```
+ */
 export async function revokeToken(http: HttpClient, options: RevokeOptions): Promise<void> {
   try {
     await http.request({

@@ -17,7 +17,7 @@ import { type ClientCredentials, refreshTokens } from "./oauth.ts";
 import type { TokenSet } from "./token_set.ts";
 import { apiOrigin, type StoredTokens, type TokenStore } from "./token_store.ts";
 
-/** Refresh a token that expires within this many ms. */
+/** Refresh a token that expires within this many ms (SPEC.md: 60 s). */
 export const REFRESH_MARGIN_MS = 60_000;
 
 /** Where the session's token comes from. */
@@ -63,9 +63,7 @@ export interface SessionOptions {
  *
  * @example
  * ```ts
- * import { RestreamClient } from "../client.ts";
- * import { Session } from "./session.ts";
- * import { TokenStore } from "./token_store.ts";
+ * import { RestreamClient, Session, TokenStore } from "jsr:@restream/cli";
  *
  * const apiUrl = "https://api.restream.io";
  * const session = new Session({

@@ -92,7 +92,15 @@ export function normaliseScope(scope: string): string {
   return scope.trim().replace(/\.default(?=\.)/g, "");
 }
 
-/** True when `granted` includes `wanted`, ignoring the `.default` infix. */
+/**
+ * True when `granted` includes `wanted`, ignoring Restream's `.default` infix.
+ *
+ * @example
+ * ```ts
+ * import { hasScope } from "jsr:@restream/cli";
+ * hasScope(["stream.default.read", "chat.read"], "stream.read"); // true
+ * ```
+ */
 export function hasScope(granted: readonly string[], wanted: string): boolean {
   const target = normaliseScope(wanted);
   return granted.some((s) => normaliseScope(s) === target);

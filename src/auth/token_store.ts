@@ -12,7 +12,7 @@
  * directory, flushed, then renamed over the old one: a crash leaves the old file or the new
  * one, never half of either). A wider mode found on read is reported and tightened. A corrupt
  * file is an `auth` error that names it and leaves it in place. Writers hold the lock beside
- * the file ({@link acquireLock}), so concurrent logins, logouts and refreshes do not lose each
+ * the file, so concurrent logins, logouts and refreshes do not lose each
  * other's records. A `tokens.json` from the older Python CLI is migrated on first use.
  *
  * @module
@@ -100,7 +100,7 @@ type ReadResult = { file: TokenFile; legacy: boolean };
  *
  * @example
  * ```ts
- * import { apiOrigin } from "./token_store.ts";
+ * import { apiOrigin } from "jsr:@restream/cli";
  * apiOrigin("HTTPS://api.restream.io:443/"); // "https://api.restream.io"
  * ```
  */
@@ -114,7 +114,7 @@ export function apiOrigin(apiUrl: string): string {
  *
  * @example
  * ```ts
- * import { TokenStore } from "./token_store.ts";
+ * import { TokenStore } from "jsr:@restream/cli";
  * const store = new TokenStore({ dir: "/tmp/restream-example" });
  * const tokens = await store.get("https://api.restream.io");
  * console.log(tokens ? `expires ${tokens.expiresAt}` : "not logged in");
@@ -205,7 +205,7 @@ export class TokenStore {
       if (error instanceof Deno.errors.NotFound) {
         return { file: { version: TOKEN_FILE_VERSION, tokens: {} }, legacy: false };
       }
-      if (error instanceof RestreamError) throw error;
+      if (error instanceof RestreamError || isDeniedByDeno(error)) throw error;
       throw this.#unusable(`cannot be read (${error instanceof Error ? error.name : "error"})`);
     }
     let data: unknown;
@@ -241,7 +241,8 @@ export class TokenStore {
     if ((mode & 0o077) === 0) return;
     try {
       await Deno.chmod(this.path, 0o600);
-    } catch {
+    } catch (error) {
+      if (isDeniedByDeno(error)) throw error;
       throw new RestreamError(
         "auth",
         `the token file ${this.path} has mode ${octal(mode)} and cannot be tightened to 0600; ` +
@@ -271,6 +272,7 @@ export class TokenStore {
       await this.#removeOrphans(temp);
     } catch (error) {
       await Deno.remove(temp).catch(() => {});
+      if (isDeniedByDeno(error)) throw error;
       throw new RestreamError(
         "auth",
         `cannot write the token file ${this.path}: ${
@@ -314,6 +316,14 @@ export class TokenStore {
         "fix or delete it, then run 'restream login'",
     );
   }
+}
+
+/**
+ * A file operation Deno's permissions refused (not the file system): it reaches the CLI as is,
+ * which names the missing flag, instead of reading as a broken token file.
+ */
+function isDeniedByDeno(error: unknown): boolean {
+  return error instanceof Deno.errors.NotCapable;
 }
 
 function octal(mode: number): string {

@@ -195,11 +195,13 @@ async function readBytes(
   try {
     return await Deno.readFile(name);
   } catch (error) {
+    // Deno's own refusal names the flag to add (run.ts reports it); keep it whole.
+    if (error instanceof Deno.errors.NotCapable) throw error;
     const reason = error instanceof Deno.errors.NotFound
       ? "no such file"
       : error instanceof Deno.errors.IsADirectory
       ? "is a directory"
-      : error instanceof Deno.errors.PermissionDenied || error instanceof Deno.errors.NotCapable
+      : error instanceof Deno.errors.PermissionDenied
       ? "permission denied"
       : (error instanceof Error ? error.message : String(error)).split("\n")[0];
     throw new UsageError(`${what}: cannot read '${name}': ${reason}`);

@@ -21,6 +21,12 @@ import type { ApiCore } from "./core.ts";
  * The longest channel title accepted. The API rejects over-long titles without saying the
  * limit; 140 is the shortest limit among the major platforms (X), so a longer title is
  * refused before it is sent.
+ *
+ * @example
+ * ```ts
+ * import { MAX_TITLE_LENGTH } from "jsr:@restream/cli";
+ * const title = "A very long show title…".slice(0, MAX_TITLE_LENGTH);
+ * ```
  */
 export const MAX_TITLE_LENGTH = 140;
 

@@ -21,12 +21,33 @@ import {
   RETRYABLE_STATUSES,
 } from "./retry.ts";
 
-/** The shape of `fetch` the pipeline needs; tests pass a fake. */
+/**
+ * The shape of `fetch` the pipeline needs; tests pass a fake.
+ *
+ * @example
+ * ```ts
+ * import { type FetchLike, RestreamClient } from "jsr:@restream/cli";
+ * const fake: FetchLike = () => Promise.resolve(Response.json([{ id: 1, name: "Twitch", url: "" }]));
+ * console.log(await new RestreamClient({ fetch: fake }).listPlatforms());
+ * ```
+ */
 export type FetchLike = (input: Request) => Promise<Response>;
 
 /**
- * Where bearer tokens come from. The session of the auth module implements it; a fixed
- * token is `{ getAccessToken: () => Promise.resolve(token) }`.
+ * Where bearer tokens come from. {@link Session} implements it; {@link fixedToken} is the
+ * simplest one.
+ *
+ * @example
+ * ```ts
+ * import { RestreamClient, type TokenProvider } from "jsr:@restream/cli";
+ *
+ * // Tokens kept by your own app (a database, a secret manager…).
+ * const tokens: TokenProvider = {
+ *   getAccessToken: () => Promise.resolve(Deno.env.get("RESTREAM_TOKEN")!),
+ *   refreshAfterUnauthorized: () => Promise.resolve(null), // cannot refresh: a 401 is final
+ * };
+ * const client = new RestreamClient({ tokens });
+ * ```
  */
 export interface TokenProvider {
   /** A token to send now (refreshed first if it is about to expire). */
@@ -139,7 +160,7 @@ type Attempt =
  *
  * @example
  * ```ts
- * import { HttpClient } from "./http.ts";
+ * import { HttpClient } from "jsr:@restream/cli";
  * const http = new HttpClient({ baseUrl: "https://api.restream.io" });
  * const { body } = await http.request({ path: "/v2/platform/all", auth: false });
  * ```

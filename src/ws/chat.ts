@@ -87,6 +87,19 @@ export function monitorChat(
 /**
  * {@link monitorChat} in batches (the messages that arrived together): for consumers that
  * must keep up with a flood without their memory growing (see `connectMonitorBatches`).
+ *
+ * @example
+ * ```ts
+ * import { fixedToken, monitorChatBatches } from "jsr:@restream/cli";
+ *
+ * const signal = AbortSignal.timeout(60_000);
+ * const tokens = fixedToken(Deno.env.get("RESTREAM_TOKEN")!);
+ * for await (const batch of monitorChatBatches({ tokens, signal })) {
+ *   // Handle the whole batch without awaiting, so the socket's flow control bounds memory.
+ *   const lines = batch.map((message) => JSON.stringify(message.raw));
+ *   await Deno.stdout.write(new TextEncoder().encode(lines.join("\n") + "\n"));
+ * }
+ * ```
  */
 export async function* monitorChatBatches(
   options: ChatMonitorOptions,

@@ -90,6 +90,18 @@ export function monitorStreaming(
 /**
  * {@link monitorStreaming} in batches (the messages that arrived together): for consumers
  * that must keep up with a flood without their memory growing (see `connectMonitorBatches`).
+ *
+ * @example
+ * ```ts
+ * import { fixedToken, monitorStreamingBatches } from "jsr:@restream/cli";
+ *
+ * const signal = AbortSignal.timeout(60_000);
+ * const tokens = fixedToken(Deno.env.get("RESTREAM_TOKEN")!);
+ * for await (const batch of monitorStreamingBatches({ tokens, signal })) {
+ *   const outgoing = batch.filter((message) => message.type === "updateOutgoing");
+ *   if (outgoing.length > 0) console.log(`${outgoing.length} destination updates`);
+ * }
+ * ```
  */
 export async function* monitorStreamingBatches(
   options: StreamingMonitorOptions,

@@ -50,7 +50,7 @@ Deno.test("e2e: a refused connection is a one-line error, exit 1, no stack trace
 
 Deno.test("e2e: a denied permission names the flag, exit 2, no retries, no stack trace", async () => {
   const result = await runProcess(["platforms"], {
-    permissions: ["--no-prompt"],
+    permissions: ["--allow-env", "--no-prompt"],
     env: { RUST_BACKTRACE: "1" },
   });
   assert.equal(result.code, 2);

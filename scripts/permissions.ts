@@ -1,0 +1,81 @@
+/**
+ * The narrowest Deno permissions the `restream` CLI runs with, in one place: the README's
+ * install and run lines, `deno task compile` (scripts/compile.ts) and the end-to-end tests
+ * that run the CLI without `-A` all come from here.
+ *
+ * - net: the three Restream hosts (REST + OAuth, streaming and chat WebSockets) and loopback
+ *   (the mock server, the login callback listener: a host without a port allows every port,
+ *   for connecting and for listening; IPv6 is written `[::1]`).
+ * - read/write: the config directory (tokens, their lock) and `.`, the directory the command
+ *   runs in (Deno resolves a relative permission path against the working directory when the
+ *   process starts, also for an installed command), for downloads and `api --input`/`-F @file`.
+ * - env: the variables the CLI reads, and the ones commander reads for colour. Proxy variables
+ *   (`HTTPS_PROXY`…) are read by Deno itself, which needs no permission for them.
+ * - sys: `osRelease`, for `version` (nothing calls `os.homedir()`: the config directory comes
+ *   from `HOME`).
+ * - run: only the OS's browser opener, for `login`.
+ *
+ * @module
+ */
+
+/** The Restream hosts the CLI talks to (SPEC.md, "Environment"). */
+export const RESTREAM_HOSTS: readonly string[] = [
+  "api.restream.io",
+  "streaming.api.restream.io",
+  "chat.api.restream.io",
+];
+
+/** Loopback, for the mock server and the login callback (any port). */
+export const LOOPBACK_HOSTS: readonly string[] = ["127.0.0.1", "localhost", "[::1]"];
+
+/** Every environment variable the CLI (or commander) reads. */
+export const ENV_VARS: readonly string[] = [
+  "RESTREAM_*",
+  "HOME",
+  "XDG_CONFIG_HOME",
+  "APPDATA",
+  "NO_COLOR",
+  "FORCE_COLOR",
+  "CLICOLOR_FORCE",
+];
+
+/** The browser opener of each OS (src/auth/browser.ts). */
+export const BROWSER_OPENERS: Readonly<Record<string, string>> = {
+  linux: "xdg-open",
+  darwin: "open",
+  windows: "rundll32",
+};
+
+/** Options of {@link permissionFlags}. */
+export interface PermissionOptions {
+  /**
+   * The config directory to allow (e.g. `$HOME/.config/restream.io`). Absent: read and write
+   * are allowed everywhere (a compiled binary runs on machines whose paths are unknown).
+   */
+  configDir?: string;
+  /** The OS whose browser opener to allow; the running one by default. */
+  os?: string;
+}
+
+/** The permission flags of the CLI, in the order the README prints them. */
+export function permissionFlags(options: PermissionOptions = {}): string[] {
+  const fs = options.configDir === undefined
+    ? ["--allow-read", "--allow-write"]
+    : [`--allow-read=.,${options.configDir}`, `--allow-write=.,${options.configDir}`];
+  const opener = BROWSER_OPENERS[options.os ?? Deno.build.os] ?? BROWSER_OPENERS.linux;
+  return [
+    `--allow-net=${[...RESTREAM_HOSTS, ...LOOPBACK_HOSTS].join(",")}`,
+    ...fs,
+    `--allow-env=${ENV_VARS.join(",")}`,
+    "--allow-sys=osRelease",
+    `--allow-run=${opener}`,
+    "--no-prompt",
+  ];
+}
+
+if (import.meta.main) {
+  // Prints the flags for a config directory, one line, e.g. to paste into a shell.
+  console.log(
+    permissionFlags({ configDir: Deno.args[0] ?? "$HOME/.config/restream.io" }).join(" "),
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The programs in examples/ run as written in their headers (same permissions) against the
+ * mock server, and do what they say.
+ */
+
+import assert from "node:assert/strict";
+import { SEED_CHANNEL_IDS } from "../../src/mock/seed.ts";
+import type { MockServer } from "../../src/mock/types.ts";
+import { call, withMock } from "../support/mock.ts";
+import { runProcess } from "../support/subprocess.ts";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+const PERMISSIONS = ["--allow-net", "--allow-env=RESTREAM_API_URL,RESTREAM_TOKEN", "--no-prompt"];
+
+function runExample(mock: MockServer, name: string, args: string[] = []) {
+  return runProcess(args, {
+    script: `${ROOT}examples/${name}`,
+    permissions: PERMISSIONS,
+    // The checkout's deno.json maps `@restream/cli` to this package.
+    cwd: ROOT,
+    env: { RESTREAM_API_URL: mock.apiUrl, RESTREAM_TOKEN: mock.token },
+  });
+}
+
+Deno.test("examples/go_live.ts enables the named channels and retitles them", async () => {
+  await withMock({}, async (mock) => {
+    const { facebook, twitch } = SEED_CHANNEL_IDS;
+    const before = await call(mock, `/v2/user/channel/${facebook}`);
+    assert.equal(before.json.active, false);
+
+    const result = await runExample(mock, "go_live.ts", [
+      "Speedrun Friday #42",
+      `${facebook}`,
+      `${twitch}`,
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout.trim().split("\n").length, 2);
+
+    for (const id of [facebook, twitch]) {
+      assert.equal((await call(mock, `/v2/user/channel/${id}`)).json.active, true);
+      const meta = await call(mock, `/v2/user/channel-meta/${id}`);
+      assert.equal(meta.json.title, "Speedrun Friday #42");
+    }
+    const untouched = await call(mock, `/v2/user/channel-meta/${SEED_CHANNEL_IDS.youtube}`);
+    assert.notEqual(untouched.json.title, "Speedrun Friday #42");
+
+    const unknown = await runExample(mock, "go_live.ts", ["Title", "999"]);
+    assert.equal(unknown.code, 1);
+    assert.equal(unknown.stderr, "error: no channel 999\n");
+  });
+});
+
+Deno.test("examples/event_report.ts reports live, upcoming and recent events", async () => {
+  await withMock({}, async (mock) => {
+    const result = await runExample(mock, "event_report.ts");
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stdout,
+      /^Live now:\n( {2}.+\n)*Upcoming:\n( {2}.+\n)+Recent:\n( {2}.+\n)+$/,
+    );
+    assert.match(result.stdout, /peak \d+, \d+ views/);
+  });
+});
