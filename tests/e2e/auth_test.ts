@@ -197,6 +197,32 @@ Deno.test("e2e login: a callback with the wrong state → exit 3, the code never
   });
 });
 
+Deno.test("e2e login: a wrong client secret → the browser's page and the CLI say so, exit 3", async () => {
+  await withAuthSetting({ autoApprove: true }, async (setting) => {
+    const secret = "not-the-mock-client-secret";
+    const login = await startLogin({
+      ...setting,
+      env: { ...setting.env, RESTREAM_CLIENT_SECRET: secret },
+    });
+    try {
+      const page = await landOn(login, await approvedCallback(login));
+      assert.equal(page.status, 400);
+      assert.match(page.text, /<h1>Login failed<\/h1>/);
+      assert.match(page.text, /the client id or secret was refused/);
+      const result = await login.cli.done();
+      assert.equal(result.code, 3, result.stderr);
+      assert.match(
+        result.stderr,
+        /error: the login failed: the client id or secret was refused \(invalid_client: .*\); check the app's credentials \(RESTREAM_CLIENT_ID, RESTREAM_CLIENT_SECRET\)\n$/,
+      );
+      assertNoSecret(result.stderr + page.text, [secret]);
+    } finally {
+      await login.cli.close();
+    }
+    await assert.rejects(Deno.stat(setting.tokensPath), Deno.errors.NotFound);
+  });
+});
+
 Deno.test("e2e login: --timeout 1 without a callback → exit 3; a port in use → exit 3 naming --port", async () => {
   await withAuthSetting({}, async (setting) => {
     const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
