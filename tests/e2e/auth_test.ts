@@ -102,7 +102,9 @@ Deno.test("e2e login: callback fetched like a browser → exit 0, tokens 0600 in
       assert.equal(authorizeUrl.searchParams.get("response_type"), "code");
       assert.equal(authorizeUrl.searchParams.get("code_challenge_method"), "S256");
       assert.match(redirectUri.href, /^http:\/\/localhost:\d+\/callback$/);
-      assert.match(login.cli.stderr(), /Waiting for http:\/\/localhost:\d+\/callback/);
+      await login.cli.waitForStderr(
+        /Waiting for http:\/\/localhost:\d+\/callback \(timeout 300 s\)/,
+      );
 
       callback = await approvedCallback(login);
       assert.equal(callback.searchParams.get("state"), authorizeUrl.searchParams.get("state"));
@@ -223,16 +225,27 @@ Deno.test("e2e login: a wrong client secret → the browser's page and the CLI s
   });
 });
 
-Deno.test("e2e login: --timeout 1 without a callback → exit 3; a port in use → exit 3 naming --port", async () => {
+Deno.test("e2e login: --timeout 1 → exit 3; a port in use → exit 3 naming --port; Ctrl+C → 130", async () => {
   await withAuthSetting({}, async (setting) => {
     const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
     const port = String(listener.addr.port);
     try {
-      const [timedOut, taken] = await Promise.all([
+      const interrupt = async (): Promise<ProcessResult> => {
+        const login = await startLogin(setting);
+        try {
+          await login.cli.waitForStderr(/Waiting for/);
+          login.cli.child.kill("SIGINT");
+          return await login.cli.done();
+        } finally {
+          await login.cli.close();
+        }
+      };
+      const [timedOut, taken, interrupted] = await Promise.all([
         runProcess(["login", "--no-browser", "--port", "0", "--timeout", "1"], {
           env: setting.env,
         }),
         runProcess(["login", "--no-browser", "--port", port], { env: setting.env }),
+        interrupt(),
       ]);
       assert.equal(timedOut.code, 3, timedOut.stderr);
       assert.match(timedOut.stderr, /error: login timed out after 1 s without a callback\n$/);
@@ -242,6 +255,8 @@ Deno.test("e2e login: --timeout 1 without a callback → exit 3; a port in use �
         `error: port ${port} on 127.0.0.1 is already in use: pass --port with a free port ` +
           "(http://localhost:<port>/callback must be a redirect URI registered for your app)\n",
       );
+      assert.equal(interrupted.code, 130, interrupted.stderr);
+      assert.match(interrupted.stderr, /error: login cancelled\n$/);
     } finally {
       listener.close();
     }
@@ -304,21 +319,31 @@ Deno.test("e2e tokens: profile, status, token; expiry and 401 refreshes, also in
     const run = (...args: string[]): Promise<ProcessResult> => runProcess(args, { env });
     const refreshes = (): number => mock.control.counters().refreshes;
 
-    // The stored tokens as they are.
+    // The stored tokens as they are. A file someone made readable to others is tightened
+    // at once, with a notice.
     const first = await mockRecord(setting);
-    const profile = await run("profile", "--json");
-    assert.equal(profile.code, 0, profile.stderr);
-    assert.equal(JSON.parse(profile.stdout).username, "gamenight");
+    await Deno.chmod(setting.tokensPath, 0o644);
     const token = await run("auth", "token");
     assert.equal(token.stdout, `${first.accessToken}\n`);
-    const status = await run("auth", "status");
+    assert.equal(
+      token.stderr,
+      `note: the token file ${setting.tokensPath} had mode 0644 (readable by others); ` +
+        "tightened it to 0600\n",
+    );
+    assert.equal(await modeOf(setting.tokensPath), 0o600);
+    const [profile, status, statusJson] = await Promise.all([
+      run("profile", "--json"),
+      run("auth", "status"),
+      run("auth", "status", "--json"),
+    ]);
+    assert.equal(profile.code, 0, profile.stderr);
+    assert.equal(JSON.parse(profile.stdout).username, "gamenight");
     assert.equal(status.code, 0, status.stderr);
     assert.match(status.stdout, /Account:\s+gamenight \(gamenight@example\.com\)/);
     assert.match(status.stdout, /Source:\s+token file/);
     assert.ok(status.stdout.includes(setting.tokensPath));
-    const statusJson = JSON.parse((await run("auth", "status", "--json")).stdout);
-    assert.equal(statusJson.source, "file");
-    assert.equal(statusJson.origin, mock.apiUrl);
+    assert.equal(JSON.parse(statusJson.stdout).source, "file");
+    assert.equal(JSON.parse(statusJson.stdout).origin, mock.apiUrl);
     assert.equal(refreshes(), 0);
 
     // Days later: the stored expiry has passed, so the next command refreshes before asking.
