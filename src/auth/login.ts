@@ -120,7 +120,8 @@ export interface LoginResult {
 export async function login(options: LoginOptions): Promise<LoginResult> {
   const pkce = await createPkcePair();
   const state = createState();
-  const { code, scopes, redirectUri } = await waitForCode(
+  const http = new HttpClient({ baseUrl: options.apiUrl, fetch: options.fetch, log: options.log });
+  return await waitForCode(
     options,
     state,
     (redirect) =>
@@ -131,38 +132,43 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
         state,
         codeChallenge: pkce.challenge,
       }),
+    (code, redirectUri) =>
+      exchangeCode(http, {
+        clientId: options.clientId,
+        clientSecret: options.clientSecret,
+        code,
+        redirectUri,
+        codeVerifier: pkce.verifier,
+        signal: options.signal,
+      }, options.now),
   );
-  const http = new HttpClient({ baseUrl: options.apiUrl, fetch: options.fetch, log: options.log });
-  const tokens = await exchangeCode(http, {
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    code,
-    redirectUri,
-    codeVerifier: pkce.verifier,
-    signal: options.signal,
-  }, options.now);
-  return { tokens, redirectUri, callbackScopes: scopes };
 }
 
-/** Listens, shows the URL, and waits for the first decisive callback, paste, timeout or abort. */
+/**
+ * Listens, shows the URL, waits for the first decisive callback, paste, timeout or abort, and
+ * exchanges the code. The browser's page is answered once the exchange is over, so it says
+ * whether the login really worked (a refused client secret shows there too).
+ */
 async function waitForCode(
   options: LoginOptions,
   state: string,
   buildUrl: (redirectUri: string) => URL,
-): Promise<{ code: string; scopes: string[]; redirectUri: string }> {
+  exchange: (code: string, redirectUri: string) => Promise<TokenSet>,
+): Promise<LoginResult> {
   const settled = Promise.withResolvers<CallbackOutcome>();
+  const exchanged = Promise.withResolvers<CallbackOutcome>();
   let done = false;
   const settle = (outcome: CallbackOutcome): void => {
     if (done) return;
     done = true;
     settled.resolve(outcome);
   };
-  const handler = (request: Request): Response => {
+  const handler = (request: Request): Response | Promise<Response> => {
     const url = new URL(request.url);
     if (url.pathname !== "/callback" || done) return notFoundPage();
     const outcome = readCallback(url.searchParams, state);
     settle(outcome);
-    return callbackPage(outcome);
+    return outcome.ok ? exchanged.promise.then(callbackPage) : callbackPage(outcome);
   };
 
   const servers = startListeners(options.port ?? DEFAULT_LOGIN_PORT, handler);
@@ -198,13 +204,29 @@ async function waitForCode(
     stop.abort();
     await pasting;
     if (!outcome.ok) throw outcome.error;
-    return { code: outcome.code, scopes: outcome.scopes, redirectUri };
+    try {
+      const tokens = await exchange(outcome.code, redirectUri);
+      exchanged.resolve(outcome);
+      return { tokens, redirectUri, callbackScopes: outcome.scopes };
+    } catch (error) {
+      exchanged.resolve({ ok: false, error: pageError(error) });
+      throw error;
+    }
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
     stop.abort();
+    // A browser still waiting for its page must get one, or the shutdown would wait for it.
+    exchanged.resolve({ ok: false, error: new RestreamError("auth", "the login did not finish") });
     await Promise.all(servers.map((server) => server.shutdown()));
   }
+}
+
+/** What the browser's page says about a failed exchange (a RestreamError's text has no secret). */
+function pageError(error: unknown): RestreamError {
+  return error instanceof RestreamError
+    ? error
+    : new RestreamError("auth", "the login failed while exchanging the code");
 }
 
 /** Reads pasted lines until one is a callback URL (or the flow ends). */
@@ -245,7 +267,7 @@ async function readPasted(
  */
 function startListeners(
   port: number,
-  handler: (request: Request) => Response,
+  handler: (request: Request) => Response | Promise<Response>,
 ): Deno.HttpServer<Deno.NetAddr>[] {
   const onListen = (): void => {};
   let first: Deno.HttpServer<Deno.NetAddr>;

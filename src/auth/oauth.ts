@@ -300,19 +300,25 @@ async function tokenRequest(
 
 /**
  * Maps a token-endpoint failure: any 400/401 means the grant or the client was refused, so
- * the user must log in again (kind `auth`, exit 3). Other failures keep their kind.
+ * the user must log in again, or fix the app's credentials (kind `auth`, exit 3). Other
+ * failures keep their kind.
  */
 export function tokenEndpointError(error: unknown, what: string, hint: string): unknown {
   if (!(error instanceof RestreamError)) return error;
   if (error.status !== 400 && error.status !== 401) return error;
   const code = error.code ?? (error.status === 401 ? "invalid_client" : "invalid_grant");
-  const reason = code === "invalid_client"
+  const badClient = code === "invalid_client";
+  const reason = badClient
     ? "the client id or secret was refused"
     : "the authorization was refused";
+  // Logging in again does not help when the app's credentials are wrong.
+  const advice = badClient
+    ? "check the app's credentials (RESTREAM_CLIENT_ID, RESTREAM_CLIENT_SECRET)"
+    : hint;
   const detail = maskSecrets(error.message.replace(/\s*\(HTTP \d+ from [^)]*\)$/, ""));
   return new RestreamError(
     "auth",
-    `${what} failed: ${reason} (${code}: ${detail})${hint ? `; ${hint}` : ""}`,
+    `${what} failed: ${reason} (${code}: ${detail})${advice ? `; ${advice}` : ""}`,
     { status: error.status, code, cause: error },
   );
 }

@@ -7,12 +7,12 @@
 
 import type { Command } from "@commander-js/extra-typings";
 import { revokeToken } from "../auth/oauth.ts";
-import { notLoggedIn } from "../auth/session.ts";
+import { notLoggedIn, type SessionState } from "../auth/session.ts";
 import { apiOrigin, type StoredTokens } from "../auth/token_store.ts";
 import { RestreamError, UsageError } from "../errors.ts";
 import { HttpClient } from "../http/http.ts";
 import { parsePort } from "./args.ts";
-import { describeAccount, fetchAccount } from "./account_summary.ts";
+import { type Account, describeAccount, fetchAccount } from "./account_summary.ts";
 import type { CliContext } from "./context.ts";
 import { formatTime } from "./format.ts";
 
@@ -155,13 +155,26 @@ async function status(ctx: CliContext): Promise<void> {
   const { config, output } = ctx;
   const store = ctx.tokenStore();
   const origin = apiOrigin(config.apiUrl);
-  if (config.token === undefined && (await store?.get(config.apiUrl)) === undefined) {
+  // With --json, a script always learns the answer on stdout; the error object that explains
+  // it (and exit 3) comes as for any other failure.
+  const loggedOut = (error: RestreamError): RestreamError => {
     if (output.json) output.printJson({ loggedIn: false });
-    throw notLoggedIn(origin);
+    return error;
+  };
+  if (config.token === undefined && (await store?.get(config.apiUrl)) === undefined) {
+    throw loggedOut(notLoggedIn(origin));
   }
   const session = ctx.session();
-  const account = await fetchAccount(ctx.authenticatedClient(), ctx.io.signal);
-  const state = await session.current();
+  let account: Account;
+  let state: SessionState;
+  try {
+    account = await fetchAccount(ctx.authenticatedClient(), ctx.io.signal);
+    state = await session.current();
+  } catch (error) {
+    // Tokens the server refuses (and cannot be refreshed) are no login either.
+    if (error instanceof RestreamError && error.kind === "auth") throw loggedOut(error);
+    throw error;
+  }
   const stored = state.stored;
   if (output.json) {
     output.printJson({

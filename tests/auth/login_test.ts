@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { login, type LoginCallbacks, type LoginResult } from "../../src/auth/login.ts";
 import { RestreamError } from "../../src/errors.ts";
-import { FakeFetch } from "../support/fake_fetch.ts";
+import { FakeFetch, type FakeReply } from "../support/fake_fetch.ts";
 
 const API = "http://127.0.0.1:9";
 const TOKENS = { access_token: "at", refresh_token: "rt", expires_in: 3600, scope: "profile.read" };
@@ -14,10 +14,10 @@ interface Started {
 }
 
 function start(
-  options: { port?: number; timeoutMs?: number; signal?: AbortSignal } = {},
+  options: { port?: number; timeoutMs?: number; signal?: AbortSignal; tokenReply?: FakeReply } = {},
   callbacks: Partial<LoginCallbacks> = {},
 ): Started {
-  const fake = new FakeFetch().on("POST", "/oauth/token", { body: TOKENS });
+  const fake = new FakeFetch().on("POST", "/oauth/token", options.tokenReply ?? { body: TOKENS });
   const url = Promise.withResolvers<URL>();
   const result = login({
     apiUrl: API,
@@ -88,6 +88,28 @@ Deno.test("login: favicon ignored, good callback → success page, code exchange
   assert.equal(challenge, authorize.searchParams.get("code_challenge"));
   fake.assertDone();
   // The listener is gone after one good callback.
+  await assert.rejects(fetch(callbackUrl(authorize, {})));
+});
+
+Deno.test("login: the page waits for the code exchange, so a refused client secret shows there", async () => {
+  const { result, url } = start({
+    tokenReply: {
+      status: 401,
+      body: { error: "invalid_client", error_description: "Invalid client: client is invalid" },
+    },
+  });
+  const authorize = await url;
+  const state = authorize.searchParams.get("state")!;
+  const [page, error] = await Promise.all([
+    visit(callbackUrl(authorize, { code: "the-code", state })),
+    rejected(result),
+  ]);
+  assert.equal(page.status, 400);
+  assert.match(page.html, /<h1>Login failed<\/h1>/);
+  assert.match(page.html, /the client id or secret was refused/);
+  assert.ok(!page.html.includes("csecret") && !page.html.includes("the-code"));
+  assert.equal(error.code, "invalid_client");
+  assert.match(error.message, /check the app&?.*RESTREAM_CLIENT_SECRET/);
   await assert.rejects(fetch(callbackUrl(authorize, {})));
 });
 

@@ -172,7 +172,11 @@ Deno.test("token endpoint errors: 400/401 become auth errors without secrets; ot
       assert.equal(error.kind, c.kind, error.message);
       assert.ok(!error.message.includes("secret-refresh"));
       assert.ok(!error.message.includes(CREDS.clientSecret));
-      if (c.kind === "auth") assert.match(error.message, /run 'restream login'/);
+      if (c.name === "401 invalid_client") {
+        assert.match(error.message, /check the app's credentials \(RESTREAM_CLIENT_ID, /);
+      } else if (c.kind === "auth") {
+        assert.match(error.message, /run 'restream login'/);
+      }
       assert.equal(fake.requests.length, 1, "a POST to the token endpoint is sent once");
     });
   }

@@ -229,7 +229,34 @@ Deno.test("auth status: not logged in → exit 3; --json prints {loggedIn:false}
     assert.match(human.stderr, /not logged in to http:\/\/127\.0\.0\.1:9/);
     const json = await runCapture(["auth", "status", "--json"], { env });
     assert.equal(json.code, 3);
-    assert.deepEqual(JSON.parse(json.stdout), { loggedIn: false });
+    assert.equal(json.stdout, '{"loggedIn":false}\n');
+    // The reason, as for any --json failure: one error object on stderr.
+    assert.deepEqual(JSON.parse(json.stderr), {
+      error: {
+        kind: "auth",
+        status: null,
+        message: `not logged in to ${API}: run 'restream login' or set RESTREAM_TOKEN`,
+      },
+    });
+  });
+});
+
+Deno.test("auth status --json: tokens the server refuses and cannot refresh are no login", async () => {
+  await withConfig(async (dir, env) => {
+    await new TokenStore({ dir }).set(API, STORED);
+    const fake = new FakeFetch()
+      .on("GET", "/v2/user/profile", { status: 401, body: {} })
+      .on("POST", "/oauth/token", {
+        status: 400,
+        body: { error: "invalid_grant", error_description: "refresh token is invalid" },
+      });
+    const json = await runCapture(["auth", "status", "--json"], { env, fetch: fake.fetch });
+    assert.equal(json.code, 3);
+    assert.equal(json.stdout, '{"loggedIn":false}\n');
+    const error = JSON.parse(json.stderr).error;
+    assert.equal(error.kind, "auth");
+    assert.match(error.message, /invalid_grant.*run 'restream login'/);
+    fake.assertDone();
   });
 });
 

@@ -1,0 +1,96 @@
+/**
+ * End to end in a real browser: headless Chromium (Debian's `chromium`, driven by
+ * `playwright-core`) goes through the mock's authorize page, clicks Approve and lands on the
+ * CLI's callback page. A real browser asks for /favicon.ico, preconnects and keeps its
+ * sockets open: the CLI must finish anyway. Skipped only where Chromium is not installed
+ * (`.ci/run` installs it).
+ */
+
+import assert from "node:assert/strict";
+import { type BrowserContext, chromium } from "playwright-core";
+import { modeOf, readTokenFile, startLogin, withAuthSetting } from "../support/login_flow.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+
+function installed(path: string): boolean {
+  try {
+    return Deno.statSync(path).isFile;
+  } catch {
+    return false;
+  }
+}
+
+/** A throwaway headless Chromium that reaches nothing but what the test opens. */
+function launch(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 30_000,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+    ],
+  });
+}
+
+Deno.test({
+  name:
+    "e2e browser: Chromium approves on the mock's page, lands on the callback page; the CLI exits 0",
+  ignore: !installed(CHROMIUM),
+  async fn() {
+    await withAuthSetting({ autoApprove: false }, async (setting) => {
+      const userDataDir = await Deno.makeTempDir({ prefix: "restream-chromium-" });
+      const login = await startLogin(setting);
+      let context: BrowserContext | undefined;
+      try {
+        context = await launch(userDataDir);
+        const page = context.pages()[0] ?? await context.newPage();
+        const visited: string[] = [];
+        page.on("request", (request) => void visited.push(new URL(request.url()).pathname));
+
+        await page.goto(login.authorizeUrl.href);
+        assert.equal(await page.textContent("h1"), "Restream Mock App");
+        await Promise.all([
+          page.waitForURL((url) => url.pathname === "/callback", { timeout: 10_000 }),
+          page.click("#approve"),
+        ]);
+        assert.equal(new URL(page.url()).host, login.redirectUri.host);
+        assert.equal(await page.title(), "restream: Logged in");
+        assert.equal(await page.textContent("h1"), "Logged in");
+        assert.match(
+          (await page.textContent("main")) ?? "",
+          /You can close this tab and return to the terminal\./,
+        );
+        assert.deepEqual(visited.filter((path) => path !== "/favicon.ico"), [
+          "/login",
+          "/login",
+          "/callback",
+        ]);
+
+        // The CLI finishes while the browser still holds its connections to the listener.
+        const result = await login.cli.done(10_000);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stdout, "");
+        assert.match(
+          result.stderr,
+          /Logged in as gamenight \(gamenight@example\.com\) to http:\/\/127\.0\.0\.1:\d+\./,
+        );
+      } finally {
+        await context?.close();
+        await login.cli.close();
+        await Deno.remove(userDataDir, { recursive: true });
+      }
+
+      assert.equal(await modeOf(setting.tokensPath), 0o600);
+      const stored = (await readTokenFile(setting)).tokens[setting.mock.apiUrl];
+      assert.equal(stored?.clientId, setting.mock.clientId);
+      assert.equal(setting.mock.control.counters().tokenGrants, 1);
+    });
+  },
+});
