@@ -5,7 +5,7 @@
  */
 
 import type { Command } from "@commander-js/extra-typings";
-import type { ClipProjectInput } from "../client.ts";
+import type { ClipProjectInput } from "../client/clips.ts";
 import { UsageError } from "../errors.ts";
 import type { Clip, ClipProject } from "../schemas/clip.ts";
 import { oneOf, parseLimit } from "./args.ts";
