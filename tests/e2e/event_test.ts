@@ -160,7 +160,12 @@ Deno.test("e2e: event create, destination add, srt-key, 404 and 403", async () =
       `Stream ID:  ${srt.streamId}\nPassphrase: ${srt.passPhrase}\nURL:        ${srt.url}\n`,
     );
     assert.equal(plan.code, 3);
-    assert.match(plan.stderr, /^error: SRT stream keys need a Business or Enterprise plan/);
+    assert.equal(
+      plan.stderr,
+      "error: SRT stream keys need a Business or Enterprise plan: SRT ingest is available on " +
+        "Business and Enterprise plans only " +
+        `(HTTP 403 from GET /v2/user/events/${latestFinished}/srt/streamKey)\n`,
+    );
     assert.equal(missing.code, 4);
     assert.equal(missing.stdout, "");
     assert.deepEqual(JSON.parse(missing.stderr), {
