@@ -11,27 +11,27 @@ import type { Clip, ClipProject } from "../schemas/clip.ts";
 import { oneOf, parseLimit } from "./args.ts";
 import type { CliContext } from "./context.ts";
 import { runDownload } from "./download_command.ts";
-import { formatTime } from "./format.ts";
+import { formatTableTime } from "./format.ts";
 import { parseClipId, parseProjectId, parseStorageFileId, parseVideoTime } from "./ids.ts";
 import type { Column } from "./output.ts";
 import { formatSeconds } from "./storage.ts";
 
 const PROJECT_COLUMNS: Column<ClipProject>[] = [
-  { header: "ID", value: (p) => p.projectId },
+  { header: "ID", value: (p) => p.projectId, keep: true },
   { header: "TITLE", value: (p) => p.title ?? "", color: (t, _p, style) => style.cyan(t) },
-  { header: "SOURCE", value: (p) => p.sourceTypeName ?? "" },
+  { header: "SOURCE", value: (p) => p.sourceTypeName ?? "", optional: true },
   { header: "CLIPS", value: (p) => p.clipsCount == null ? "" : String(p.clipsCount) },
-  { header: "GENERATING", value: (p) => p.generatingClipsNow ? "yes" : "" },
-  { header: "CREATED", value: (p) => formatTime(p.createdAt) },
+  { header: "GENERATING", value: (p) => p.generatingClipsNow ? "yes" : "", optional: true },
+  { header: "CREATED", value: (p) => formatTableTime(p.createdAt), keep: true },
 ];
 
 const CLIP_COLUMNS: Column<Clip>[] = [
-  { header: "ID", value: (c) => c.clipId },
+  { header: "ID", value: (c) => c.clipId, keep: true },
   { header: "NAME", value: (c) => c.name ?? "", color: (t, _c, style) => style.cyan(t) },
   { header: "SCORE", value: (c) => c.viralityScore == null ? "" : String(c.viralityScore) },
   { header: "FROM", value: (c) => formatSeconds(c.sourceStartSeconds) },
   { header: "TO", value: (c) => formatSeconds(c.sourceEndSeconds) },
-  { header: "CREATED", value: (c) => formatTime(c.createdAt) },
+  { header: "CREATED", value: (c) => formatTableTime(c.createdAt), keep: true, optional: true },
 ];
 
 const SORTS = { created: "CreatedAt", activity: "LastActivity" } as const;

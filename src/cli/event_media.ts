@@ -11,7 +11,7 @@ import type { Recording } from "../schemas/recording.ts";
 import { parseEventId } from "./args.ts";
 import type { CliContext } from "./context.ts";
 import { runDownload } from "./download_command.ts";
-import { formatTime } from "./format.ts";
+import { formatTableTime } from "./format.ts";
 import { parseRecordingFileName } from "./ids.ts";
 import type { Column } from "./output.ts";
 
@@ -22,7 +22,7 @@ interface RecordingRow extends Recording {
 const RECORDING_COLUMNS: Column<RecordingRow>[] = [
   { header: "KIND", value: (r) => r.kind },
   { header: "FILE NAME", value: (r) => r.fileName, color: (t, _r, style) => style.cyan(t) },
-  { header: "EXPIRES", value: (r) => formatTime(r.expiresAt) },
+  { header: "EXPIRES", value: (r) => formatTableTime(r.expiresAt), keep: true },
 ];
 
 /** Registers the event media commands on the program's `event` command. */
