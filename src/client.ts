@@ -271,6 +271,14 @@ export class RestreamClient {
     return clips.listClipProjects(this.#api, query, signal);
   }
 
+  /** Every page of clip projects, following `pagination.nextCursor` (clips.read). */
+  iterateClipProjects(
+    query?: clips.ClipProjectQuery,
+    signal?: AbortSignal,
+  ): AsyncGenerator<ClipProjectPage, void, undefined> {
+    return clips.iterateClipProjects(this.#api, query, signal);
+  }
+
   /** A clip project with its clips (clips.read). */
   getClipProject(id: string, signal?: AbortSignal): Promise<ClipProjectDetail> {
     return clips.getClipProject(this.#api, id, signal);

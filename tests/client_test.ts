@@ -256,6 +256,31 @@ Deno.test("iterateEventChat stops when the API repeats a page token", async () =
   assert.equal(pages, 2);
 });
 
+Deno.test("iterateClipProjects follows cursors, stops at hasMore false or a repeated cursor", async () => {
+  const project = (id: string) => ({ projectId: id });
+  const fake = new FakeFetch()
+    .on("GET", "/v2/user/clips/projects", {
+      body: { projects: [project("a")], pagination: { nextCursor: "c1", hasMore: true } },
+    }, { query: { limit: "1" } })
+    .on("GET", "/v2/user/clips/projects", {
+      body: { projects: [project("b")], pagination: { nextCursor: "c2", hasMore: false } },
+    }, { query: { limit: "1", cursor: "c1" } })
+    .on("GET", "/v2/user/clips/projects", {
+      body: { projects: [project("c")], pagination: { nextCursor: "c3", hasMore: true } },
+    }, { query: { cursor: "c3" } });
+  const ids: string[] = [];
+  for await (const page of client(fake).iterateClipProjects({ limit: 1 })) {
+    ids.push(...page.projects.map((p) => p.projectId));
+  }
+  assert.deepEqual(ids, ["a", "b"]);
+  // A cursor that names the page just read is not fetched again.
+  for await (const page of client(fake).iterateClipProjects({ cursor: "c3" })) {
+    ids.push(...page.projects.map((p) => p.projectId));
+  }
+  assert.deepEqual(ids, ["a", "b", "c"]);
+  fake.assertDone();
+});
+
 Deno.test("createEvent sends scheduledFor as ISO-8601 and leaves unset fields out", async () => {
   const fake = new FakeFetch().on("POST", "/v2/user/events/new", {
     status: 201,

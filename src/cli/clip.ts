@@ -5,7 +5,7 @@
  */
 
 import type { Command } from "@commander-js/extra-typings";
-import type { ClipProjectInput } from "../client/clips.ts";
+import { type ClipProjectInput, nextClipCursor } from "../client/clips.ts";
 import { UsageError } from "../errors.ts";
 import type { Clip, ClipProject } from "../schemas/clip.ts";
 import { oneOf, parseLimit } from "./args.ts";
@@ -54,24 +54,14 @@ export function registerClipCommands(program: Command, ctx: CliContext): void {
       const client = ctx.authenticatedClient();
       const sortBy = options.sort === undefined ? undefined : SORTS[options.sort];
       const projects: ClipProject[] = [];
-      let cursor: string | undefined;
-      const seen = new Set<string>();
-      for (;;) {
-        const page = await client.listClipProjects(
-          { limit: options.limit, cursor, sortBy },
-          ctx.io.signal,
-        );
+      const query = { limit: options.limit, sortBy };
+      for await (const page of client.iterateClipProjects(query, ctx.io.signal)) {
         projects.push(...page.projects);
-        const next = page.pagination?.hasMore === false ? undefined : page.pagination?.nextCursor;
-        if (!next) break;
-        if (!options.all) {
-          if (!ctx.globals.json) ctx.output.notice("more projects: use --all to list them all");
-          break;
+        if (options.all) continue;
+        if (nextClipCursor(page) !== undefined && !ctx.globals.json) {
+          ctx.output.notice("more projects: use --all to list them all");
         }
-        // A cursor seen before would loop for ever.
-        if (seen.has(next)) break;
-        seen.add(next);
-        cursor = next;
+        break;
       }
       ctx.output.printList(projects, PROJECT_COLUMNS);
     });

@@ -16,6 +16,7 @@ import {
   ClipProjectPageSchema,
 } from "../schemas/clip.ts";
 import type { ApiCore } from "./core.ts";
+import { followPages } from "./pages.ts";
 
 /** Query of {@link listClipProjects}. */
 export interface ClipProjectQuery {
@@ -63,6 +64,26 @@ export function listClipProjects(
     scope: READ,
     signal,
   });
+}
+
+/** The cursor of the page after this one; undefined on the last page. */
+export function nextClipCursor(page: ClipProjectPage): string | undefined {
+  const pagination = page.pagination;
+  if (!pagination || pagination.hasMore === false) return undefined;
+  return pagination.nextCursor || undefined;
+}
+
+/** Every page of clip projects from `query.cursor` on, following `nextCursor`. */
+export function iterateClipProjects(
+  api: ApiCore,
+  query: ClipProjectQuery = {},
+  signal?: AbortSignal,
+): AsyncGenerator<ClipProjectPage, void, undefined> {
+  return followPages(
+    query.cursor,
+    (cursor) => listClipProjects(api, { ...query, cursor }, signal),
+    nextClipCursor,
+  );
 }
 
 /** GET /v2/user/clips/projects/{id}: a project with its clips. */

@@ -8,8 +8,7 @@
 import { type DownloadUrl, DownloadUrlSchema } from "../schemas/account.ts";
 import { type EventRecordings, EventRecordingsSchema } from "../schemas/recording.ts";
 import type { ApiCore } from "./core.ts";
-
-const eventPath = (id: string): string => `/v2/user/events/${encodeURIComponent(id)}`;
+import { eventPath } from "./events.ts";
 
 /** GET /v2/user/events/{id}/recordings: primary videos, secondary videos, audio. */
 export function listEventRecordings(
