@@ -10,7 +10,7 @@ import { UsageError } from "../errors.ts";
 import type { Clip, ClipProject } from "../schemas/clip.ts";
 import { oneOf, parseLimit } from "./args.ts";
 import type { CliContext } from "./context.ts";
-import { runDownload } from "./download_command.ts";
+import { runDownload, withDownloadFlags } from "./download_command.ts";
 import { formatTableTime } from "./format.ts";
 import { parseClipId, parseProjectId, parseStorageFileId, parseVideoTime } from "./ids.ts";
 import type { Column } from "./output.ts";
@@ -123,12 +123,12 @@ export function registerClipCommands(program: Command, ctx: CliContext): void {
       }
     });
 
-  clip
-    .command("download")
-    .description("download one clip")
-    .argument("<clip-id>", "clip id (from 'clip project')", parseClipId)
-    .option("-o, --output <path>", "file to write, or a directory to save into")
-    .option("--force", "overwrite an existing file")
+  withDownloadFlags(
+    clip
+      .command("download")
+      .description("download one clip")
+      .argument("<clip-id>", "clip id (from 'clip project')", parseClipId),
+  )
     .action(async (clipId, flags) => {
       const client = ctx.authenticatedClient();
       await runDownload(ctx, flags, {

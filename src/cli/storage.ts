@@ -7,7 +7,7 @@
 import type { Command } from "@commander-js/extra-typings";
 import type { StorageFile } from "../schemas/storage.ts";
 import type { CliContext } from "./context.ts";
-import { runDownload } from "./download_command.ts";
+import { runDownload, withDownloadFlags } from "./download_command.ts";
 import { formatTableTime, formatTime } from "./format.ts";
 import { parseStorageFileId } from "./ids.ts";
 import type { Column } from "./output.ts";
@@ -54,12 +54,12 @@ export function registerStorageCommands(program: Command, ctx: CliContext): void
       ]);
     });
 
-  storage
-    .command("download")
-    .description("download a stored file (default name: the file's title)")
-    .argument("<id>", "storage file id", parseStorageFileId)
-    .option("-o, --output <path>", "file to write, or a directory to save into")
-    .option("--force", "overwrite an existing file")
+  withDownloadFlags(
+    storage
+      .command("download")
+      .description("download a stored file (default name: the file's title)")
+      .argument("<id>", "storage file id", parseStorageFileId),
+  )
     .action(async (id, flags) => {
       const client = ctx.authenticatedClient();
       await runDownload(ctx, flags, {
