@@ -6,7 +6,7 @@
 
 import assert from "node:assert/strict";
 import { SEED_CHANNEL_IDS } from "../../src/mock/seed.ts";
-import { SEED_HISTORY_SIZE } from "../../src/mock/seed_events.ts";
+import { SEED_EVENT_IDS, SEED_HISTORY_SIZE } from "../../src/mock/seed_events.ts";
 import { call } from "../support/mock.ts";
 import { withE2e } from "../support/e2e.ts";
 
@@ -55,21 +55,27 @@ Deno.test("e2e: api GET prints the body exactly as received; PATCH changes state
   });
 });
 
-Deno.test("e2e: api --paginate follows page numbers and cursors", async () => {
+Deno.test("e2e: api --paginate follows page numbers, cursors and page tokens", async () => {
   await withE2e(async ({ mock, json }) => {
     const history = (await call(mock, "/v2/user/events/history?limit=100")).json.items;
     const projects = (await call(mock, "/v2/user/clips/projects?limit=100")).json.projects;
+    const chatPath = `/v2/user/events/${SEED_EVENT_IDS.latestFinished}/chat/history`;
+    const chat = (await call(mock, `${chatPath}?pageSize=1000`)).json.messages;
     mock.control.reset();
-    const [pages, cursors] = await Promise.all([
+    const [pages, cursors, tokens] = await Promise.all([
       json(["api", "user/events/history?limit=10", "--paginate"]),
       json(["api", "-X", "GET", "user/clips/projects", "-F", "limit=3", "--paginate"]),
+      json(["api", `${chatPath}?pageSize=8`, "--paginate"]),
     ]);
     assert.equal(pages.length, SEED_HISTORY_SIZE);
     assert.deepEqual(pages, history);
     assert.deepEqual(cursors, projects);
+    assert.equal(chat.length, 30);
+    assert.deepEqual(tokens, chat);
     const requests = mock.control.counters().requests;
     assert.equal(requests["GET /v2/user/events/history"], 3);
     assert.equal(requests["GET /v2/user/clips/projects"], 3);
+    assert.equal(requests[`GET ${chatPath}`], 4);
   });
 });
 
