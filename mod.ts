@@ -99,18 +99,13 @@ export {
   TokenStore,
   type TokenStoreOptions,
 } from "./src/auth/token_store.ts";
-export {
-  type ClipProjectInput,
-  type ClipProjectQuery,
-  fixedToken,
-  RestreamClient,
-  type RestreamClientOptions,
-} from "./src/client.ts";
+export { fixedToken, RestreamClient, type RestreamClientOptions } from "./src/client.ts";
 export {
   type ChannelMetaUpdate,
   MAX_TITLE_LENGTH,
   type NewChannel,
 } from "./src/client/channels.ts";
+export type { ClipProjectInput, ClipProjectQuery } from "./src/client/clips.ts";
 export type {
   ChatHistoryOptions,
   NewEvent,

@@ -9,29 +9,14 @@ import {
   type FetchLike,
   HttpClient,
   type HttpClientOptions,
-  type QueryValue,
   type TokenProvider,
 } from "./http/http.ts";
-import { type AnySchema, parseResponse } from "./schemas/parse.ts";
-import {
-  type DownloadUrl,
-  DownloadUrlSchema,
-  type Ingest,
-  IngestSchema,
-  type WebchatUrl,
-  WebchatUrlSchema,
-} from "./schemas/account.ts";
-import {
-  type ClipProjectCreated,
-  type ClipProjectDetail,
-  ClipProjectDetailSchema,
-  type ClipProjectPage,
-  ClipProjectPageSchema,
-} from "./schemas/clip.ts";
-import { type Platform, PlatformListSchema } from "./schemas/platform.ts";
-import { type EventRecordings, EventRecordingsSchema } from "./schemas/recording.ts";
-import { type StorageFile, StorageFileListSchema, StorageFileSchema } from "./schemas/storage.ts";
-import { type Server, ServerListSchema } from "./schemas/server.ts";
+import type { DownloadUrl, Ingest, WebchatUrl } from "./schemas/account.ts";
+import type { ClipProjectCreated, ClipProjectDetail, ClipProjectPage } from "./schemas/clip.ts";
+import type { Platform } from "./schemas/platform.ts";
+import type { EventRecordings } from "./schemas/recording.ts";
+import type { StorageFile } from "./schemas/storage.ts";
+import type { Server } from "./schemas/server.ts";
 import type { Channel, ChannelMeta, ChannelSummary, CreatedChannel } from "./schemas/channel.ts";
 import type { Created, EventHistoryPage, RestreamEvent } from "./schemas/event.ts";
 import type {
@@ -44,11 +29,12 @@ import type { Profile } from "./schemas/profile.ts";
 import type { SrtStreamKey, StreamKey } from "./schemas/stream_key.ts";
 import * as account from "./client/account.ts";
 import * as channels from "./client/channels.ts";
+import * as clips from "./client/clips.ts";
 import { ApiCore } from "./client/core.ts";
 import * as extras from "./client/event_extras.ts";
+import * as media from "./client/event_media.ts";
 import * as events from "./client/events.ts";
-import type * as v from "valibot";
-import { RestreamError } from "./errors.ts";
+import * as storage from "./client/storage.ts";
 
 /** Options of {@link RestreamClient}. */
 export interface RestreamClientOptions
@@ -63,38 +49,6 @@ export interface RestreamClientOptions
   fetch?: FetchLike;
   /** A ready pipeline to share (one connection pool per process); overrides the above. */
   http?: HttpClient;
-}
-
-/** Options of a GET through {@link RestreamClient}. */
-interface GetOptions {
-  /** Query parameters. */
-  query?: Record<string, QueryValue>;
-  /** False for the public endpoints: no token needed, none sent. */
-  auth?: boolean;
-  /** Cancels the request. */
-  signal?: AbortSignal;
-}
-
-/** Query of {@link RestreamClient.listClipProjects}. */
-export interface ClipProjectQuery {
-  /** Projects per page, at most 100. */
-  limit?: number;
-  /** `nextCursor` of the previous page. */
-  cursor?: string;
-  /** Order: newest created first (`CreatedAt`, the API's default) or by `LastActivity`. */
-  sortBy?: "CreatedAt" | "LastActivity";
-}
-
-/** Input of {@link RestreamClient.createClipProject}. */
-export interface ClipProjectInput {
-  /** The video storage file to clip. */
-  videoStorageFileId: string;
-  /** Project title. */
-  title?: string;
-  /** Clip only this span of the video (seconds from its start). */
-  selectedTimeRange?: { startSeconds: number; endSeconds: number };
-  /** Clip the whole video again although it was clipped before. */
-  forceReprocess?: boolean;
 }
 
 /**
@@ -276,145 +230,95 @@ export class RestreamClient {
 
   /** Lists streaming platforms. Public: no token needed. */
   listPlatforms(signal?: AbortSignal): Promise<Platform[]> {
-    return this.#get("/v2/platform/all", PlatformListSchema, { auth: false, signal });
+    return account.listPlatforms(this.#api, signal);
   }
 
   /** Lists ingest servers. Public: no token needed. */
   listServers(signal?: AbortSignal): Promise<Server[]> {
-    return this.#get("/v2/server/all", ServerListSchema, { auth: false, signal });
+    return account.listServers(this.#api, signal);
   }
 
-  /** The ingest server the account streams to (`{ingestId}`, an id of {@link RestreamClient.listServers}). */
+  /** The ingest server the account streams to (`{ingestId}`, an id of {@link RestreamClient.listServers}) (channels.read). */
   getIngest(signal?: AbortSignal): Promise<Ingest> {
-    return this.#get("/v2/user/ingest", IngestSchema, { signal });
+    return account.getIngest(this.#api, signal);
   }
 
-  /** The URL of the account's embeddable web chat. */
+  /** The URL of the account's embeddable web chat (chat.read). */
   getWebchatUrl(signal?: AbortSignal): Promise<WebchatUrl> {
-    return this.#get("/v2/user/webchat/url", WebchatUrlSchema, { signal });
+    return account.getWebchatUrl(this.#api, signal);
   }
 
-  /** Lists the files in the account's video storage. */
-  async listStorageFiles(signal?: AbortSignal): Promise<StorageFile[]> {
-    const list = await this.#get("/v2/user/storage/files", StorageFileListSchema, { signal });
-    return list.files;
+  /** Lists the files in the account's video storage (storage.read). */
+  listStorageFiles(signal?: AbortSignal): Promise<StorageFile[]> {
+    return storage.listStorageFiles(this.#api, signal);
   }
 
-  /** One video storage file. */
+  /** One video storage file (storage.read). */
   getStorageFile(id: string, signal?: AbortSignal): Promise<StorageFile> {
-    return this.#get(`/v2/user/storage/files/${segment(id)}`, StorageFileSchema, { signal });
+    return storage.getStorageFile(this.#api, id, signal);
   }
 
-  /** A short-lived link to download a storage file (fetch it without a token). */
+  /** A short-lived link to download a storage file (fetch it without a token) (storage.read). */
   getStorageFileDownloadUrl(id: string, signal?: AbortSignal): Promise<DownloadUrl> {
-    return this.#postForDownloadUrl(
-      `/v2/user/storage/files/${segment(id)}/download-url`,
-      undefined,
-      signal,
-    );
+    return storage.getStorageFileDownloadUrl(this.#api, id, signal);
   }
 
-  /** One page of clip projects; follow `pagination.nextCursor` while `hasMore`. */
-  listClipProjects(query: ClipProjectQuery = {}, signal?: AbortSignal): Promise<ClipProjectPage> {
-    return this.#get("/v2/user/clips/projects", ClipProjectPageSchema, {
-      query: { limit: query.limit, cursor: query.cursor, sortBy: query.sortBy },
-      signal,
-    });
+  /** One page of clip projects; follow `pagination.nextCursor` while `hasMore` (clips.read). */
+  listClipProjects(
+    query?: clips.ClipProjectQuery,
+    signal?: AbortSignal,
+  ): Promise<ClipProjectPage> {
+    return clips.listClipProjects(this.#api, query, signal);
   }
 
-  /** A clip project with its clips. */
+  /** Every page of clip projects, following `pagination.nextCursor` (clips.read). */
+  iterateClipProjects(
+    query?: clips.ClipProjectQuery,
+    signal?: AbortSignal,
+  ): AsyncGenerator<ClipProjectPage, void, undefined> {
+    return clips.iterateClipProjects(this.#api, query, signal);
+  }
+
+  /** A clip project with its clips (clips.read). */
   getClipProject(id: string, signal?: AbortSignal): Promise<ClipProjectDetail> {
-    return this.#get(`/v2/user/clips/projects/${segment(id)}`, ClipProjectDetailSchema, {
-      signal,
-    });
+    return clips.getClipProject(this.#api, id, signal);
   }
 
   /**
-   * Starts generating clips from a storage video. A 409 `ClipsInputAlreadyProcessed` (the
-   * whole video was clipped before) is not an error: it comes back as `alreadyProcessed`.
+   * Starts generating clips from a storage video (clips.write). A 409
+   * `ClipsInputAlreadyProcessed` (the whole video was clipped before) is not an error: it
+   * comes back as `alreadyProcessed`.
    */
-  async createClipProject(
-    input: ClipProjectInput,
+  createClipProject(
+    input: clips.ClipProjectInput,
     signal?: AbortSignal,
   ): Promise<ClipProjectCreated> {
-    const json = { sourceType: "VideoStorageFile", ...input };
-    try {
-      const response = await this.http.request({
-        method: "POST",
-        path: "/v2/user/clips/projects",
-        json,
-        signal,
-      });
-      const body = response.body;
-      const record = body !== null && typeof body === "object" && !Array.isArray(body)
-        ? body as Record<string, unknown>
-        : {};
-      return { alreadyProcessed: false, response: record };
-    } catch (error) {
-      if (isAlreadyProcessed(error)) return { alreadyProcessed: true, response: {} };
-      throw error;
-    }
+    return clips.createClipProject(this.#api, input, signal);
   }
 
-  /** A short-lived link to download one clip. */
+  /** A short-lived link to download one clip (clips.read). */
   getClipDownloadUrl(clipId: string, signal?: AbortSignal): Promise<DownloadUrl> {
-    return this.#get(`/v2/user/clips/${segment(clipId)}/download`, DownloadUrlSchema, {
-      signal,
-    });
+    return clips.getClipDownloadUrl(this.#api, clipId, signal);
   }
 
-  /** A one-time link to download an event's whole chat history. */
+  /** A one-time link to download an event's whole chat history (chat.read). */
   getEventChatDownloadUrl(eventId: string, signal?: AbortSignal): Promise<DownloadUrl> {
-    const path = `/v2/user/events/${segment(eventId)}/chat/history/download-url`;
-    return this.#postForDownloadUrl(path, undefined, signal);
+    return media.getEventChatDownloadUrl(this.#api, eventId, signal);
   }
 
-  /** An event's recordings (primary videos, secondary videos, audio). */
+  /** An event's recordings: primary videos, secondary videos, audio (storage.read). */
   listEventRecordings(eventId: string, signal?: AbortSignal): Promise<EventRecordings> {
-    const path = `/v2/user/events/${segment(eventId)}/recordings`;
-    return this.#get(path, EventRecordingsSchema, { signal });
+    return media.listEventRecordings(this.#api, eventId, signal);
   }
 
-  /** A short-lived link to download one recording of an event. */
+  /** A short-lived link to download one recording of an event (storage.read). */
   getEventRecordingDownloadUrl(
     eventId: string,
     fileName: string,
     signal?: AbortSignal,
   ): Promise<DownloadUrl> {
-    const path = `/v2/user/events/${segment(eventId)}/recordings/download-url`;
-    return this.#postForDownloadUrl(path, { fileName }, signal);
+    return media.getEventRecordingDownloadUrl(this.#api, eventId, fileName, signal);
   }
-
-  /** POSTs (a JSON body, or none) and validates a download-link answer. */
-  async #postForDownloadUrl(
-    path: string,
-    json: unknown,
-    signal?: AbortSignal,
-  ): Promise<DownloadUrl> {
-    const response = await this.http.request({ method: "POST", path, json, signal });
-    return parseResponse(DownloadUrlSchema, response.body, `POST ${path}`);
-  }
-
-  async #get<TSchema extends AnySchema>(
-    path: string,
-    schema: TSchema,
-    options: GetOptions = {},
-  ): Promise<v.InferOutput<TSchema>> {
-    const response = await this.http.request({ method: "GET", path, ...options });
-    return parseResponse(schema, response.body, `GET ${path}`);
-  }
-}
-
-/** An id as one URL path segment: ids come from users, so nothing in one may change the path. */
-function segment(id: string): string {
-  return encodeURIComponent(id);
-}
-
-/** The API's harmless 409: the whole video was already clipped. */
-function isAlreadyProcessed(error: unknown): boolean {
-  if (!(error instanceof RestreamError) || error.status !== 409) return false;
-  const said = `${error.code ?? ""} ${error.message}`.replace(/[_\s-]/g, "").toLowerCase();
-  return said.includes("alreadyprocessed");
 }
 
 /**

@@ -108,6 +108,33 @@ Deno.test("a 403 insufficient_scope names the endpoint's scope; another 403 is k
   await assert.rejects(client(fake).getStreamKey(), isError("forbidden", 403, /Plan required/));
 });
 
+Deno.test("storage, clips and recordings share the wording: 404 names the item, 403 the scope", async () => {
+  const file = uuid(1);
+  const fake = new FakeFetch()
+    .on("GET", `/v2/user/storage/files/${file}`, NOT_FOUND)
+    .on("POST", `/v2/user/storage/files/${file}/download-url`, NOT_FOUND)
+    .on("GET", `/v2/user/clips/projects/${file}`, NOT_FOUND)
+    .on("GET", `/v2/user/clips/${file}/download`, NOT_FOUND)
+    .on("POST", `/v2/user/events/${EVENT_ID}/recordings/download-url`, NOT_FOUND)
+    .on("GET", `/v2/user/events/${EVENT_ID}/recordings`, INSUFFICIENT_SCOPE)
+    .on("GET", "/v2/user/ingest", INSUFFICIENT_SCOPE);
+  const api = client(fake);
+  const notFound = (what: string) => isError("not_found", 404, new RegExp(`^${what} not found$`));
+  await assert.rejects(api.getStorageFile(file), notFound(`storage file ${file}`));
+  await assert.rejects(api.getStorageFileDownloadUrl(file), notFound(`storage file ${file}`));
+  await assert.rejects(api.getClipProject(file), notFound(`clip project ${file}`));
+  await assert.rejects(api.getClipDownloadUrl(file), notFound(`clip ${file}`));
+  await assert.rejects(
+    api.getEventRecordingDownloadUrl(EVENT_ID, "a.mp4"),
+    notFound(`recording a\\.mp4 of event ${EVENT_ID}`),
+  );
+  const scope = (name: string) =>
+    isError("forbidden", 403, new RegExp(`^missing scope ${name.replace(".", "\\.")} `));
+  await assert.rejects(api.listEventRecordings(EVENT_ID), scope("storage.read"));
+  await assert.rejects(api.getIngest(), scope("channels.read"));
+  fake.assertDone();
+});
+
 Deno.test("listUpcomingEvents maps the source name to the API's number and sends scheduled", async () => {
   const fake = new FakeFetch()
     .on("GET", "/v2/user/events/upcoming", { body: [] }, {
@@ -227,6 +254,31 @@ Deno.test("iterateEventChat stops when the API repeats a page token", async () =
   let pages = 0;
   for await (const _ of client(fake).iterateEventChat(EVENT_ID)) pages++;
   assert.equal(pages, 2);
+});
+
+Deno.test("iterateClipProjects follows cursors, stops at hasMore false or a repeated cursor", async () => {
+  const project = (id: string) => ({ projectId: id });
+  const fake = new FakeFetch()
+    .on("GET", "/v2/user/clips/projects", {
+      body: { projects: [project("a")], pagination: { nextCursor: "c1", hasMore: true } },
+    }, { query: { limit: "1" } })
+    .on("GET", "/v2/user/clips/projects", {
+      body: { projects: [project("b")], pagination: { nextCursor: "c2", hasMore: false } },
+    }, { query: { limit: "1", cursor: "c1" } })
+    .on("GET", "/v2/user/clips/projects", {
+      body: { projects: [project("c")], pagination: { nextCursor: "c3", hasMore: true } },
+    }, { query: { cursor: "c3" } });
+  const ids: string[] = [];
+  for await (const page of client(fake).iterateClipProjects({ limit: 1 })) {
+    ids.push(...page.projects.map((p) => p.projectId));
+  }
+  assert.deepEqual(ids, ["a", "b"]);
+  // A cursor that names the page just read is not fetched again.
+  for await (const page of client(fake).iterateClipProjects({ cursor: "c3" })) {
+    ids.push(...page.projects.map((p) => p.projectId));
+  }
+  assert.deepEqual(ids, ["a", "b", "c"]);
+  fake.assertDone();
 });
 
 Deno.test("createEvent sends scheduledFor as ISO-8601 and leaves unset fields out", async () => {

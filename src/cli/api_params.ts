@@ -80,6 +80,13 @@ export function withParam(path: string, key: string, value: string | number): st
   return url.pathname + url.search;
 }
 
+/** The path without a query parameter. */
+function withoutParam(path: string, key: string): string {
+  const url = new URL(path, "http://placeholder");
+  url.searchParams.delete(key);
+  return url.pathname + url.search;
+}
+
 /** Builds a JSON body from fields: `a=1` sets, `a[b]=1` nests, `a[]=1` appends. */
 export function buildBody(fields: readonly ApiField[]): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -131,10 +138,10 @@ export interface PageStep {
 }
 
 /**
- * Reads one page of either pagination style of the API: `{items, pagination: {page,
- * pages_total}}` (events history; next is `?page=N+1`) or `{<list>, pagination: {nextCursor,
- * hasMore}}` (clip projects; next is `?cursor=…`). A bare array is one page; an object with no
- * list is one item.
+ * Reads one page of any pagination style of the API: `{items, pagination: {page,
+ * pages_total}}` (events history; next is `?page=N+1`), `{<list>, pagination: {nextCursor,
+ * hasMore}}` (clip projects; next is `?cursor=…`) or `{<list>, nextPageToken}` (chat history;
+ * next is `?pageToken=…`). A bare array is one page; an object with no list is one item.
  */
 export function readPage(body: unknown, path: string): PageStep {
   if (Array.isArray(body)) return { items: body };
@@ -147,6 +154,12 @@ export function readPage(body: unknown, path: string): PageStep {
     ? lists[0][1] as unknown[]
     : undefined;
   if (list === undefined) return { items: [body] };
+  // Chat history: `{messages, nextPageToken}`; the token replaces a starting `timestamp`.
+  if (typeof record.nextPageToken === "string" && record.nextPageToken !== "") {
+    if (list.length === 0) return { items: list };
+    const next = withParam(path, "pageToken", record.nextPageToken);
+    return { items: list, next: withoutParam(next, "timestamp") };
+  }
   const pagination = record.pagination;
   if (pagination === null || typeof pagination !== "object") return { items: list };
   const p = pagination as Record<string, unknown>;

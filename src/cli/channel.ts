@@ -18,7 +18,7 @@ import type { Style } from "./style.ts";
 
 function channelColumns(platformName: PlatformNamer): Column<ChannelSummary>[] {
   return [
-    { header: "ID", value: (c) => String(c.id) },
+    { header: "ID", value: (c) => String(c.id), keep: true },
     { header: "PLATFORM", value: (c) => platformName(c.streamingPlatformId) },
     {
       header: "NAME",
@@ -27,6 +27,7 @@ function channelColumns(platformName: PlatformNamer): Column<ChannelSummary>[] {
     },
     {
       header: "ENABLED",
+      keep: true,
       value: (c) => formatOnOff(c.enabled),
       color: (text, c, style) => paintOnOff(text, c.enabled, style),
     },

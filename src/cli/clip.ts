@@ -5,33 +5,33 @@
  */
 
 import type { Command } from "@commander-js/extra-typings";
-import type { ClipProjectInput } from "../client.ts";
+import { type ClipProjectInput, nextClipCursor } from "../client/clips.ts";
 import { UsageError } from "../errors.ts";
 import type { Clip, ClipProject } from "../schemas/clip.ts";
 import { oneOf, parseLimit } from "./args.ts";
 import type { CliContext } from "./context.ts";
-import { runDownload } from "./download_command.ts";
-import { formatTime } from "./format.ts";
+import { runDownload, withDownloadFlags } from "./download_command.ts";
+import { formatTableTime } from "./format.ts";
 import { parseClipId, parseProjectId, parseStorageFileId, parseVideoTime } from "./ids.ts";
 import type { Column } from "./output.ts";
 import { formatSeconds } from "./storage.ts";
 
 const PROJECT_COLUMNS: Column<ClipProject>[] = [
-  { header: "ID", value: (p) => p.projectId },
+  { header: "ID", value: (p) => p.projectId, keep: true },
   { header: "TITLE", value: (p) => p.title ?? "", color: (t, _p, style) => style.cyan(t) },
-  { header: "SOURCE", value: (p) => p.sourceTypeName ?? "" },
+  { header: "SOURCE", value: (p) => p.sourceTypeName ?? "", optional: true },
   { header: "CLIPS", value: (p) => p.clipsCount == null ? "" : String(p.clipsCount) },
-  { header: "GENERATING", value: (p) => p.generatingClipsNow ? "yes" : "" },
-  { header: "CREATED", value: (p) => formatTime(p.createdAt) },
+  { header: "GENERATING", value: (p) => p.generatingClipsNow ? "yes" : "", optional: true },
+  { header: "CREATED", value: (p) => formatTableTime(p.createdAt), keep: true },
 ];
 
 const CLIP_COLUMNS: Column<Clip>[] = [
-  { header: "ID", value: (c) => c.clipId },
+  { header: "ID", value: (c) => c.clipId, keep: true },
   { header: "NAME", value: (c) => c.name ?? "", color: (t, _c, style) => style.cyan(t) },
   { header: "SCORE", value: (c) => c.viralityScore == null ? "" : String(c.viralityScore) },
   { header: "FROM", value: (c) => formatSeconds(c.sourceStartSeconds) },
   { header: "TO", value: (c) => formatSeconds(c.sourceEndSeconds) },
-  { header: "CREATED", value: (c) => formatTime(c.createdAt) },
+  { header: "CREATED", value: (c) => formatTableTime(c.createdAt), keep: true, optional: true },
 ];
 
 const SORTS = { created: "CreatedAt", activity: "LastActivity" } as const;
@@ -54,24 +54,14 @@ export function registerClipCommands(program: Command, ctx: CliContext): void {
       const client = ctx.authenticatedClient();
       const sortBy = options.sort === undefined ? undefined : SORTS[options.sort];
       const projects: ClipProject[] = [];
-      let cursor: string | undefined;
-      const seen = new Set<string>();
-      for (;;) {
-        const page = await client.listClipProjects(
-          { limit: options.limit, cursor, sortBy },
-          ctx.io.signal,
-        );
+      const query = { limit: options.limit, sortBy };
+      for await (const page of client.iterateClipProjects(query, ctx.io.signal)) {
         projects.push(...page.projects);
-        const next = page.pagination?.hasMore === false ? undefined : page.pagination?.nextCursor;
-        if (!next) break;
-        if (!options.all) {
-          if (!ctx.globals.json) ctx.output.notice("more projects: use --all to list them all");
-          break;
+        if (options.all) continue;
+        if (nextClipCursor(page) !== undefined && !ctx.globals.json) {
+          ctx.output.notice("more projects: use --all to list them all");
         }
-        // A cursor seen before would loop for ever.
-        if (seen.has(next)) break;
-        seen.add(next);
-        cursor = next;
+        break;
       }
       ctx.output.printList(projects, PROJECT_COLUMNS);
     });
@@ -133,12 +123,12 @@ export function registerClipCommands(program: Command, ctx: CliContext): void {
       }
     });
 
-  clip
-    .command("download")
-    .description("download one clip")
-    .argument("<clip-id>", "clip id (from 'clip project')", parseClipId)
-    .option("-o, --output <path>", "file to write, or a directory to save into")
-    .option("--force", "overwrite an existing file")
+  withDownloadFlags(
+    clip
+      .command("download")
+      .description("download one clip")
+      .argument("<clip-id>", "clip id (from 'clip project')", parseClipId),
+  )
     .action(async (clipId, flags) => {
       const client = ctx.authenticatedClient();
       await runDownload(ctx, flags, {

@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { Command, OptionValues } from "@commander-js/extra-typings";
 import { join } from "node:path";
 import { type DownloadTarget, downloadToFile, safeName, suggestedFileName } from "../download.ts";
 import { UsageError } from "../errors.ts";
@@ -18,6 +19,30 @@ export interface DownloadFlags {
   output?: string;
   /** `--force`: replace an existing file. */
   force?: true;
+}
+
+/**
+ * Adds `-o/--output` and `--force` to a download command, worded the same everywhere.
+ *
+ * @example
+ * ```ts
+ * withDownloadFlags(storage.command("download").argument("<id>"))
+ *   .action(async (id, flags) => await runDownload(ctx, flags, job(id)));
+ * ```
+ */
+export function withDownloadFlags<
+  Args extends unknown[],
+  Opts extends OptionValues,
+  Globals extends OptionValues,
+>(command: Command<Args, Opts, Globals>): Command<Args, Opts & DownloadFlags, Globals> {
+  // The same type as commander infers, which TypeScript cannot prove for a generic Opts.
+  return command
+    .option("-o, --output <path>", "file to write, or a directory to save into")
+    .option("--force", "overwrite an existing file") as unknown as Command<
+      Args,
+      Opts & DownloadFlags,
+      Globals
+    >;
 }
 
 /** One download: how to get the link, what to call the file when `-o` does not say. */

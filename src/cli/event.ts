@@ -14,7 +14,6 @@ import { registerEventDataCommands } from "./event_data.ts";
 import { EVENT_COLUMNS, eventEntries } from "./event_view.ts";
 import { loadPlatformNames } from "./platform_names.ts";
 import { printStreamKey } from "./stream_key.ts";
-import { TableStream } from "./table_stream.ts";
 
 const SOURCE_WORDS = ["studio", "encoder", "video", "1", "2", "3"] as const;
 
@@ -32,7 +31,7 @@ export function registerEventCommands(program: Command, ctx: CliContext): void {
     .description("live, upcoming and past events");
   const printEvents = (events: readonly RestreamEvent[]): void => {
     if (ctx.output.json) ctx.output.printJson(events);
-    else TableStream.print(ctx.output, events, EVENT_COLUMNS);
+    else ctx.output.printTable(events, EVENT_COLUMNS);
   };
 
   event
@@ -79,7 +78,7 @@ export function registerEventCommands(program: Command, ctx: CliContext): void {
         return;
       }
       // Rows are printed as pages arrive, so a long history shows (and pipes) at once.
-      const table = new TableStream(ctx.output, EVENT_COLUMNS);
+      const table = ctx.output.table(EVENT_COLUMNS);
       for await (const page of client.iterateEventHistory(query)) table.push(page.items);
       table.end();
     });

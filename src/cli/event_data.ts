@@ -16,17 +16,16 @@ import { parseEventId, positiveInteger } from "./args.ts";
 import type { CliContext } from "./context.ts";
 import { formatTime, toDate } from "./format.ts";
 import type { Column } from "./output.ts";
-import { TableStream } from "./table_stream.ts";
 
 const TRANSCRIPTION_COLUMNS: Column<Transcription>[] = [
-  { header: "ID", value: (t) => String(t.id) },
+  { header: "ID", value: (t) => String(t.id), keep: true },
   { header: "STATUS", value: (t) => t.status ?? "" },
   { header: "FILE", value: (t) => t.fileName ?? "" },
-  { header: "DOWNLOAD URL", value: (t) => t.downloadUrl ?? "" },
+  { header: "DOWNLOAD URL", value: (t) => t.downloadUrl ?? "", keep: true, optional: true },
 ];
 
 const CHAT_COLUMNS: Column<ChatHistoryMessage>[] = [
-  { header: "TIME", value: (m) => formatTime(m.timestamp) },
+  { header: "TIME", value: (m) => formatTime(m.timestamp), keep: true },
   { header: "PLATFORM", value: (m) => nameOf(m.platform) },
   { header: "CHANNEL", value: (m) => m.channelName ?? "" },
   { header: "AUTHOR", value: (m) => nameOf(m.author) },
@@ -174,7 +173,7 @@ export function registerEventDataCommands(event: Command, ctx: CliContext): void
         ctx.output.printJson(all);
         return;
       }
-      const table = new TableStream(ctx.output, CHAT_COLUMNS);
+      const table = ctx.output.table(CHAT_COLUMNS);
       for await (const page of client.iterateEventChat(id, query)) table.push(page.messages);
       table.end();
     });

@@ -10,8 +10,8 @@ import type { Command } from "@commander-js/extra-typings";
 import type { Recording } from "../schemas/recording.ts";
 import { parseEventId } from "./args.ts";
 import type { CliContext } from "./context.ts";
-import { runDownload } from "./download_command.ts";
-import { formatTime } from "./format.ts";
+import { runDownload, withDownloadFlags } from "./download_command.ts";
+import { formatTableTime } from "./format.ts";
 import { parseRecordingFileName } from "./ids.ts";
 import type { Column } from "./output.ts";
 
@@ -22,7 +22,7 @@ interface RecordingRow extends Recording {
 const RECORDING_COLUMNS: Column<RecordingRow>[] = [
   { header: "KIND", value: (r) => r.kind },
   { header: "FILE NAME", value: (r) => r.fileName, color: (t, _r, style) => style.cyan(t) },
-  { header: "EXPIRES", value: (r) => formatTime(r.expiresAt) },
+  { header: "EXPIRES", value: (r) => formatTableTime(r.expiresAt), keep: true },
 ];
 
 /** Registers the event media commands on the program's `event` command. */
@@ -34,12 +34,12 @@ export function registerEventMediaCommands(program: Command, ctx: CliContext): v
 
 /** Adds `chat-export`, `recordings` and `recording-download` to an `event` command. */
 export function addEventMediaCommands(event: Command, ctx: CliContext): void {
-  event
-    .command("chat-export")
-    .description("download an event's whole chat history as a file")
-    .argument("<id>", "event id (UUID)", parseEventId)
-    .option("-o, --output <path>", "file to write, or a directory to save into")
-    .option("--force", "overwrite an existing file")
+  withDownloadFlags(
+    event
+      .command("chat-export")
+      .description("download an event's whole chat history as a file")
+      .argument("<id>", "event id (a UUID)", parseEventId),
+  )
     .action(async (id, flags) => {
       const client = ctx.authenticatedClient();
       await runDownload(ctx, flags, {
@@ -53,7 +53,7 @@ export function addEventMediaCommands(event: Command, ctx: CliContext): void {
   event
     .command("recordings")
     .description("list an event's recordings")
-    .argument("<id>", "event id (UUID)", parseEventId)
+    .argument("<id>", "event id (a UUID)", parseEventId)
     .action(async (id) => {
       const recordings = await ctx.authenticatedClient().listEventRecordings(id, ctx.io.signal);
       if (ctx.globals.json) return ctx.output.printJson(recordings);
@@ -65,13 +65,13 @@ export function addEventMediaCommands(event: Command, ctx: CliContext): void {
       ctx.output.printTable(rows, RECORDING_COLUMNS);
     });
 
-  event
-    .command("recording-download")
-    .description("download one recording of an event (default name: its file name)")
-    .argument("<id>", "event id (UUID)", parseEventId)
-    .argument("<file>", "file name, as 'event recordings' lists it", parseRecordingFileName)
-    .option("-o, --output <path>", "file to write, or a directory to save into")
-    .option("--force", "overwrite an existing file")
+  withDownloadFlags(
+    event
+      .command("recording-download")
+      .description("download one recording of an event (default name: its file name)")
+      .argument("<id>", "event id (a UUID)", parseEventId)
+      .argument("<file>", "file name, as 'event recordings' lists it", parseRecordingFileName),
+  )
     .action(async (id, fileName, flags) => {
       const client = ctx.authenticatedClient();
       await runDownload(ctx, flags, {

@@ -5,16 +5,10 @@
  */
 
 import type { RestreamEvent } from "../schemas/event.ts";
-import { formatTime } from "./format.ts";
-import type { TableColumn } from "./table_stream.ts";
+import { formatTableTime, formatTime } from "./format.ts";
+import type { Column } from "./table.ts";
 import type { PlatformNamer } from "./platform_names.ts";
 import type { Style } from "./style.ts";
-
-/** Table time: local date-time to the minute (seconds add width, not information). */
-function tableTime(value: RestreamEvent["startedAt"]): string {
-  const text = formatTime(value);
-  return /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(text) ? text.slice(0, 16) : text;
-}
 
 function paintStatus(text: string, style: Style): string {
   if (text === "in-progress") return style.green(text);
@@ -24,8 +18,8 @@ function paintStatus(text: string, style: Style): string {
 }
 
 /** The columns of every event list: id, status, title, start time, destination count. */
-export const EVENT_COLUMNS: readonly TableColumn<RestreamEvent>[] = [
-  { header: "ID", value: (e) => e.id, fixed: true },
+export const EVENT_COLUMNS: readonly Column<RestreamEvent>[] = [
+  { header: "ID", value: (e) => e.id, keep: true },
   {
     header: "STATUS",
     value: (e) => e.status ?? "",
@@ -34,8 +28,8 @@ export const EVENT_COLUMNS: readonly TableColumn<RestreamEvent>[] = [
   { header: "TITLE", value: (e) => e.title ?? "" },
   // One time column keeps the title readable on a 100-column terminal: when it started,
   // or, until it does, when it is scheduled to (the status tells which).
-  { header: "START", value: (e) => tableTime(e.startedAt ?? e.scheduledFor) },
-  { header: "DESTS", value: (e) => String(e.destinations?.length ?? 0) },
+  { header: "START", value: (e) => formatTableTime(e.startedAt ?? e.scheduledFor), keep: true },
+  { header: "DESTS", value: (e) => String(e.destinations?.length ?? 0), optional: true },
 ];
 
 function text(value: unknown): string | undefined {

@@ -18,6 +18,15 @@ export function formatTime(value: number | string | null | undefined): string {
     `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
+/**
+ * Local date-time to the minute (`2026-05-01 18:04`), for table columns: seconds add width,
+ * not information, to a list of events or files.
+ */
+export function formatTableTime(value: number | string | null | undefined): string {
+  const text = formatTime(value);
+  return /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(text) ? text.slice(0, 16) : text;
+}
+
 /** Local time of day (`18:04:05`), for monitor lines. */
 export function formatClock(value: number | string | Date): string {
   const date = value instanceof Date ? value : toDate(value);

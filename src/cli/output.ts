@@ -1,6 +1,7 @@
 /**
- * Everything commands print goes through here: tables (aligned on a terminal by display
- * width, so CJK and emoji line up; tab-separated when piped), `Key: value` blocks, JSON documents, NDJSON lines and stderr notices.
+ * Everything commands print goes through here: tables (table.ts: aligned on a terminal by
+ * display width, so CJK and emoji line up; tab-separated when piped), `Key: value` blocks,
+ * JSON documents, NDJSON lines and stderr notices.
  *
  * stdout carries data only; notices, warnings and errors go to stderr (SPEC.md, "Output").
  *
@@ -8,22 +9,15 @@
  */
 
 import stringWidth from "string-width";
-import { createStyle, stripAnsi, type Style } from "./style.ts";
+import { createStyle, type Style } from "./style.ts";
+import { type Column, singleLine, TableWriter } from "./table.ts";
+
+export type { Column } from "./table.ts";
 
 /** A sink for text; the CLI writes to the process streams, tests to strings. */
 export interface Writer {
   /** Writes text as is (the caller adds newlines). */
   write(text: string): void;
-}
-
-/** One column of a table. */
-export interface Column<T> {
-  /** Header text. */
-  header: string;
-  /** The cell text of a row (plain, no escape codes). */
-  value: (row: T) => string;
-  /** Optional colouring of the cell on a terminal. */
-  color?: (text: string, row: T, style: Style) => string;
 }
 
 /** How output is rendered. */
@@ -41,9 +35,6 @@ export interface OutputOptions {
   /** Everything else. */
   stderr: Writer;
 }
-
-const COLUMN_GAP = 2;
-const MIN_COLUMN_WIDTH = 6;
 
 /** Renders data for people or for programs, per the options. */
 export class Output {
@@ -113,34 +104,17 @@ export class Output {
 
   /**
    * Writes a list: an aligned table with a header on a terminal (fitted to its width), the
-   * same columns tab-separated and untruncated otherwise.
+   * same columns tab-separated and untruncated otherwise (see table.ts).
    */
   printTable<T>(rows: readonly T[], columns: readonly Column<T>[]): void {
-    const cells = rows.map((row) => columns.map((column) => clean(column.value(row))));
-    const headers = columns.map((column) => column.header);
-    if (!this.isTerminal) {
-      const lines = [headers, ...cells].map((line) => line.join("\t"));
-      this.#options.stdout.write(lines.map((line) => `${line}\n`).join(""));
-      return;
-    }
-    const widths = fitWidths(
-      [headers, ...cells].reduce(
-        (acc, line) => acc.map((w, i) => Math.max(w, stringWidth(line[i]))),
-        headers.map(() => 0),
-      ),
-      this.columns,
-    );
-    const lines = [
-      headers.map((header, c) => pad(this.style.bold(truncate(header, widths[c])), widths[c])),
-      ...rows.map((row, r) =>
-        columns.map((column, c) => {
-          const text = truncate(cells[r][c], widths[c]);
-          return pad(column.color ? column.color(text, row, this.style) : text, widths[c]);
-        })
-      ),
-    ];
-    const rendered = lines.map((line) => line.join(" ".repeat(COLUMN_GAP)).trimEnd()).join("\n");
-    this.#options.stdout.write(`${rendered}\n`);
+    const table = this.table(columns);
+    table.push(rows);
+    table.end();
+  }
+
+  /** A table written page by page: push rows as they arrive, then end it. */
+  table<T>(columns: readonly Column<T>[]): TableWriter<T> {
+    return new TableWriter(this, columns);
   }
 
   /** Writes a `Key: value` block; entries with an undefined value are left out. */
@@ -149,42 +123,8 @@ export class Output {
     const width = Math.max(0, ...present.map(([key]) => stringWidth(key) + 1));
     const lines = present.map(([key, value]) => {
       const label = `${key}:`.padEnd(width + (key.length - stringWidth(key)));
-      return `${this.style.bold(label)} ${clean(value)}`;
+      return `${this.style.bold(label)} ${singleLine(value)}`;
     });
     this.#options.stdout.write(lines.map((line) => `${line}\n`).join(""));
   }
-}
-
-/** Shrinks the widest columns until the table fits the terminal. */
-export function fitWidths(natural: readonly number[], columns?: number): number[] {
-  const widths = [...natural];
-  if (columns === undefined || columns <= 0) return widths;
-  const total = (): number => widths.reduce((a, b) => a + b, 0) + COLUMN_GAP * (widths.length - 1);
-  while (total() > columns) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest] <= MIN_COLUMN_WIDTH) break;
-    widths[widest] = Math.max(MIN_COLUMN_WIDTH, widths[widest] - (total() - columns));
-  }
-  return widths;
-}
-
-/** Cuts text to a display width, ending with "…" when cut. Wide characters count double. */
-export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
-  let out = "";
-  for (const char of text) {
-    if (stringWidth(out + char) > width - 1) break;
-    out += char;
-  }
-  return `${out}…`;
-}
-
-/** Pads text (which may carry colour codes) to a display width. */
-function pad(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - stringWidth(stripAnsi(text))));
-}
-
-/** Table cells are single-line: tabs and newlines would break both layouts. */
-function clean(text: string): string {
-  return stripAnsi(text).replace(/[\t\r\n]+/g, " ");
 }

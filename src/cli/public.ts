@@ -12,15 +12,15 @@ import type { CliContext } from "./context.ts";
 import type { Column } from "./output.ts";
 
 const PLATFORM_COLUMNS: Column<Platform>[] = [
-  { header: "ID", value: (p) => String(p.id) },
+  { header: "ID", value: (p) => String(p.id), keep: true },
   { header: "NAME", value: (p) => p.name, color: (text, _p, style) => style.cyan(text) },
   { header: "URL", value: (p) => p.url ?? "" },
 ];
 
 const SERVER_COLUMNS: Column<Server>[] = [
-  { header: "ID", value: (s) => String(s.id) },
+  { header: "ID", value: (s) => String(s.id), keep: true },
   { header: "NAME", value: (s) => s.name, color: (text, _s, style) => style.cyan(text) },
-  { header: "RTMP URL", value: (s) => s.rtmpUrl ?? "" },
+  { header: "RTMP URL", value: (s) => s.rtmpUrl ?? "", keep: true },
   { header: "LOCATION", value: (s) => formatLocation(s) },
 ];
 
@@ -44,8 +44,8 @@ export function registerPublicCommands(program: Command, ctx: CliContext): void 
 }
 
 function formatLocation(server: Server): string {
-  // The API sends coordinates as strings, empty for the "Autodetect" pseudo-server.
-  if (server.latitude == null || server.longitude == null) return "";
-  if (String(server.latitude).trim() === "" || String(server.longitude).trim() === "") return "";
+  // The API sends strings, empty for "Autodetect".
+  const known = (value: unknown): boolean => value !== null && value !== undefined && value !== "";
+  if (!known(server.latitude) || !known(server.longitude)) return "";
   return `${server.latitude}, ${server.longitude}`;
 }

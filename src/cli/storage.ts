@@ -7,20 +7,20 @@
 import type { Command } from "@commander-js/extra-typings";
 import type { StorageFile } from "../schemas/storage.ts";
 import type { CliContext } from "./context.ts";
-import { runDownload } from "./download_command.ts";
-import { formatTime } from "./format.ts";
+import { runDownload, withDownloadFlags } from "./download_command.ts";
+import { formatTableTime, formatTime } from "./format.ts";
 import { parseStorageFileId } from "./ids.ts";
 import type { Column } from "./output.ts";
 import { formatBytes } from "./progress.ts";
 import type { Style } from "./style.ts";
 
 const FILE_COLUMNS: Column<StorageFile>[] = [
-  { header: "ID", value: (f) => f.id },
+  { header: "ID", value: (f) => f.id, keep: true },
   { header: "TITLE", value: (f) => f.title ?? "", color: (t, _f, style) => style.cyan(t) },
   { header: "STATUS", value: (f) => f.status ?? "", color: statusColor },
   { header: "SIZE", value: (f) => f.sizeBytes == null ? "" : formatBytes(f.sizeBytes) },
-  { header: "DURATION", value: (f) => formatSeconds(f.durationSeconds) },
-  { header: "CREATED", value: (f) => formatTime(f.createdAt) },
+  { header: "DURATION", value: (f) => formatSeconds(f.durationSeconds), optional: true },
+  { header: "CREATED", value: (f) => formatTableTime(f.createdAt), keep: true, optional: true },
 ];
 
 /** Registers `storage list`, `storage get` and `storage download`. */
@@ -54,12 +54,12 @@ export function registerStorageCommands(program: Command, ctx: CliContext): void
       ]);
     });
 
-  storage
-    .command("download")
-    .description("download a stored file (default name: the file's title)")
-    .argument("<id>", "storage file id", parseStorageFileId)
-    .option("-o, --output <path>", "file to write, or a directory to save into")
-    .option("--force", "overwrite an existing file")
+  withDownloadFlags(
+    storage
+      .command("download")
+      .description("download a stored file (default name: the file's title)")
+      .argument("<id>", "storage file id", parseStorageFileId),
+  )
     .action(async (id, flags) => {
       const client = ctx.authenticatedClient();
       await runDownload(ctx, flags, {

@@ -15,6 +15,8 @@ import type * as v from "valibot";
 export interface CallOptions extends ResourceContext {
   /** Query parameters. */
   query?: Record<string, QueryValue>;
+  /** False for the public endpoints: no token needed, none sent. */
+  auth?: boolean;
   /** Cancels the request. */
   signal?: AbortSignal;
 }
@@ -34,9 +36,9 @@ export class ApiCore {
     schema: TSchema,
     options: CallOptions = {},
   ): Promise<v.InferOutput<TSchema>> {
-    const { query, signal } = options;
+    const { query, auth, signal } = options;
     try {
-      const response = await this.#http.request({ method: "GET", path, query, signal });
+      const response = await this.#http.request({ method: "GET", path, query, auth, signal });
       return parseResponse(schema, response.body, `GET ${path}`);
     } catch (error) {
       throw explainResourceError(error, options);
@@ -63,9 +65,9 @@ export class ApiCore {
     options: CallOptions = {},
     schema?: AnySchema,
   ): Promise<unknown> {
-    const { query, signal } = options;
+    const { query, auth, signal } = options;
     try {
-      const response = await this.#http.request({ method, path, query, json, signal });
+      const response = await this.#http.request({ method, path, query, json, auth, signal });
       if (schema === undefined) return undefined;
       return parseResponse(schema, response.body, `${method} ${path}`);
     } catch (error) {

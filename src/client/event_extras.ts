@@ -19,6 +19,8 @@ import {
 } from "../schemas/event_data.ts";
 import { type SrtStreamKey, SrtStreamKeySchema } from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
+import { eventPath } from "./events.ts";
+import { followPages } from "./pages.ts";
 
 /** An event to create (POST /v2/user/events/new). */
 export interface NewEvent {
@@ -51,8 +53,6 @@ export interface ChatHistoryOptions {
   /** Cancels the requests. */
   signal?: AbortSignal;
 }
-
-const eventPath = (id: string): string => `/v2/user/events/${encodeURIComponent(id)}`;
 
 /** POST /v2/user/events/new → `{id}`. */
 export function createEvent(api: ApiCore, event: NewEvent, signal?: AbortSignal): Promise<Created> {
@@ -161,20 +161,15 @@ export async function getEventChatHistory(
 }
 
 /** Every chat history page from the first (or `since`), following `nextPageToken`. */
-export async function* iterateEventChat(
+export function iterateEventChat(
   api: ApiCore,
   id: string,
   options: ChatHistoryOptions = {},
 ): AsyncGenerator<ChatHistoryPage, void, undefined> {
-  const seen = new Set<string>();
-  let pageToken = options.pageToken;
-  for (;;) {
-    const page = await getEventChatHistory(api, id, { ...options, pageToken });
-    yield page;
-    const next = page.nextPageToken;
-    // A repeated token would loop forever; an empty page has nothing after it.
-    if (!next || seen.has(next) || page.messages.length === 0) return;
-    seen.add(next);
-    pageToken = next;
-  }
+  return followPages(
+    options.pageToken,
+    (pageToken) => getEventChatHistory(api, id, { ...options, pageToken }),
+    // An empty page has nothing after it.
+    (page) => page.nextPageToken && page.messages.length > 0 ? page.nextPageToken : undefined,
+  );
 }

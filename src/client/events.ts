@@ -16,6 +16,7 @@ import {
 } from "../schemas/event.ts";
 import { type StreamKey, StreamKeySchema } from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
+import { followPages } from "./pages.ts";
 
 /** Where an upcoming event streams from: a name, or the API's number (1, 2, 3). */
 export type UpcomingEventSource = "studio" | "encoder" | "video" | 1 | 2 | 3;
@@ -99,25 +100,30 @@ export function getEventHistory(
  * Every history page from `page` on, one request at a time, while the API says there is a
  * next one (`page < pages_total`). Stops at a page without pagination or without items.
  */
-export async function* iterateEventHistory(
+export function iterateEventHistory(
   api: ApiCore,
   options: EventHistoryOptions = {},
 ): AsyncGenerator<EventHistoryPage, void, undefined> {
-  let page = options.page ?? 1;
-  for (;;) {
-    const result = await getEventHistory(api, { ...options, page });
-    yield result;
-    const pagination = result.pagination;
-    if (!pagination || result.items.length === 0) return;
-    const current = Math.max(pagination.page, page);
-    if (current >= pagination.pages_total) return;
-    page = current + 1;
-  }
+  return followPages(
+    options.page ?? 1,
+    (page) => getEventHistory(api, { ...options, page }),
+    (result, page = 1) => {
+      const pagination = result.pagination;
+      if (!pagination || result.items.length === 0) return undefined;
+      const current = Math.max(pagination.page, page);
+      return current < pagination.pages_total ? current + 1 : undefined;
+    },
+  );
+}
+
+/** The path of one event: ids come from users, so nothing in one may change the path. */
+export function eventPath(id: string): string {
+  return `/v2/user/events/${encodeURIComponent(id)}`;
 }
 
 /** GET /v2/user/events/{id}. */
 export function getEvent(api: ApiCore, id: string, signal?: AbortSignal): Promise<RestreamEvent> {
-  return api.get(`/v2/user/events/${encodeURIComponent(id)}`, EventSchema, {
+  return api.get(eventPath(id), EventSchema, {
     resource: `event ${id}`,
     scope: READ,
     signal,
@@ -130,7 +136,7 @@ export function getEventStreamKey(
   id: string,
   signal?: AbortSignal,
 ): Promise<StreamKey> {
-  return api.get(`/v2/user/events/${encodeURIComponent(id)}/streamKey`, StreamKeySchema, {
+  return api.get(`${eventPath(id)}/streamKey`, StreamKeySchema, {
     resource: `event ${id}`,
     scope: READ,
     signal,

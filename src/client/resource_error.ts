@@ -37,7 +37,7 @@ export function explainResourceError(error: unknown, context: ResourceContext): 
       );
     }
     if (context.forbidden !== undefined) {
-      return new RestreamError("forbidden", `${context.forbidden} (${error.message})`, options);
+      return new RestreamError("forbidden", `${context.forbidden}: ${error.message}`, options);
     }
   }
   return error;

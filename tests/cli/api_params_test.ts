@@ -47,7 +47,7 @@ Deno.test("buildBody nests and appends; conflicting names are usage errors", () 
   assert.throws(() => buildBody([{ key: "a]", value: 1 }]), UsageError);
 });
 
-Deno.test("readPage finds the list and the next page in both styles", () => {
+Deno.test("readPage finds the list and the next page in all three styles", () => {
   assert.deepEqual(readPage([1, 2], "/v2/x"), { items: [1, 2] });
   assert.deepEqual(readPage({ id: 1 }, "/v2/x"), { items: [{ id: 1 }] });
   assert.deepEqual(
@@ -66,5 +66,14 @@ Deno.test("readPage finds the list and the next page in both styles", () => {
     readPage({ projects: [1], pagination: { nextCursor: "c", hasMore: false } }, "/v2/p"),
     { items: [1] },
   );
+  assert.deepEqual(
+    readPage(
+      { messages: [1], nextPageToken: "t2", previousPageToken: null },
+      "/v2/c?pageSize=1&timestamp=5",
+    ),
+    { items: [1], next: "/v2/c?pageSize=1&pageToken=t2" },
+  );
+  assert.deepEqual(readPage({ messages: [], nextPageToken: "t" }, "/v2/c"), { items: [] });
+  assert.deepEqual(readPage({ messages: [1], nextPageToken: null }, "/v2/c"), { items: [1] });
   assert.equal(withParam("/v2/p?cursor=a&x=1", "cursor", "b"), "/v2/p?cursor=b&x=1");
 });

@@ -60,7 +60,7 @@ Deno.test("event srt-key: a plain 403 explains the plan requirement, exit 3", as
   });
   const result = await runCapture(["event", "srt-key", EVENT_ID], { fetch: fake.fetch, env: ENV });
   assert.equal(result.code, 3);
-  assert.match(result.stderr, /^error: SRT stream keys need a Business or Enterprise plan \(/);
+  assert.match(result.stderr, /^error: SRT stream keys need a Business or Enterprise plan: /);
 });
 
 Deno.test("event transcriptions: a table piped, the items with --json", async () => {

@@ -69,14 +69,14 @@ Deno.test("storage get prints a block; --json the object", async () => {
   assert.deepEqual(JSON.parse(json.stdout), FILES[0]);
 });
 
-Deno.test("storage get: a 404 exits 4 with the API's message", async () => {
+Deno.test("storage get: a 404 exits 4 naming the file", async () => {
   const fake = new FakeFetch().on("GET", `/v2/user/storage/files/${ID}`, {
     status: 404,
     body: { error: { message: "StorageFileNotFound", name: "storage_file_not_found" } },
   });
   const result = await runCapture(["storage", "get", ID], { fetch: fake.fetch, env: ENV });
   assert.equal(result.code, 4);
-  assert.match(result.stderr, /StorageFileNotFound/);
+  assert.equal(result.stderr, `error: storage file ${ID} not found\n`);
 });
 
 Deno.test("storage commands reject a malformed id with exit 2 and no request", async () => {

@@ -65,16 +65,37 @@ export async function runProgram(
   args: string[],
   options: Omit<ProcessOptions, "permissions" | "script"> = {},
 ): Promise<ProcessResult> {
-  const stdin = options.stdin === undefined ? "null" : "piped";
-  const child = command(program, args, options, stdin).spawn();
+  const child = await spawnWithInput(program, args, options);
+  const { code, stdout, stderr } = await child.output();
+  const decoder = new TextDecoder();
+  return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
+}
+
+/**
+ * Starts `restream <args>` with stdout and stderr piped, for tests that read the output as
+ * it comes (or stop reading early). The caller must consume or cancel both streams.
+ */
+export function spawnProcess(
+  args: string[],
+  options: ProcessOptions = {},
+): Promise<Deno.ChildProcess> {
+  return spawnWithInput(Deno.execPath(), cliArgs(args, options), options);
+}
+
+/** Spawns a program and writes `options.stdin` (then closes it) when given. */
+async function spawnWithInput(
+  program: string,
+  args: string[],
+  options: Omit<ProcessOptions, "permissions" | "script">,
+): Promise<Deno.ChildProcess> {
+  const child = command(program, args, options, options.stdin === undefined ? "null" : "piped")
+    .spawn();
   if (options.stdin !== undefined) {
     const writer = child.stdin.getWriter();
     await writer.write(new TextEncoder().encode(options.stdin));
     await writer.close();
   }
-  const { code, stdout, stderr } = await child.output();
-  const decoder = new TextDecoder();
-  return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
+  return child;
 }
 
 /** A CLI process that is still running; see {@link spawnCli}. */
