@@ -22,13 +22,8 @@ export interface DownloadFlags {
 }
 
 /**
- * Adds `-o/--output` and `--force` to a download command, worded the same everywhere.
- *
- * @example
- * ```ts
- * withDownloadFlags(storage.command("download").argument("<id>"))
- *   .action(async (id, flags) => await runDownload(ctx, flags, job(id)));
- * ```
+ * Adds `-o/--output` and `--force` to a download command, worded the same everywhere, e.g.
+ * `withDownloadFlags(storage.command("download").argument("<id>")).action(…)`.
  */
 export function withDownloadFlags<
   Args extends unknown[],
