@@ -61,3 +61,32 @@ Deno.test("examples/event_report.ts reports live, upcoming and recent events", a
     assert.match(result.stdout, /peak \d+, \d+ views/);
   });
 });
+
+Deno.test("examples/chat_logger.ts logs chat events as JSON Lines and stops after its time", async () => {
+  await withMock({ chatRatePerSecond: 20 }, async (mock) => {
+    const dir = await Deno.makeTempDir();
+    try {
+      const file = `${dir}/chat.jsonl`;
+      const result = await runProcess([file, "1"], {
+        script: `${ROOT}examples/chat_logger.ts`,
+        permissions: [
+          "--allow-net",
+          "--allow-env=RESTREAM_CHAT_WS_URL,RESTREAM_TOKEN",
+          `--allow-write=${file}`,
+          "--no-prompt",
+        ],
+        cwd: ROOT,
+        env: { RESTREAM_CHAT_WS_URL: mock.chatWsUrl, RESTREAM_TOKEN: mock.token },
+      });
+      assert.equal(result.code, 0, result.stderr);
+      const lines = (await Deno.readTextFile(file)).trim().split("\n");
+      assert.ok(lines.length >= 3, `only ${lines.length} messages in a second at 20/s`);
+      for (const line of lines) assert.equal(JSON.parse(line).action, "event");
+      assert.equal(result.stdout.trim().split("\n").length, lines.length);
+      assert.match(result.stdout, /^\[platform \d+\] .+: /m);
+      assert.match(result.stderr, new RegExp(`^${lines.length} messages logged to `, "m"));
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  });
+});
