@@ -57,7 +57,9 @@ export function streamingLine(
   names: PlatformNames,
   style: Style,
 ): string {
-  const time = messageClock(message.raw.createdAt ?? message.raw.updatedAt, message.receivedAt);
+  // `createdAt` is when the stream or connection began, the same on every update of it: the
+  // line's time is the update's (`updatedAt` where sent, else when it arrived).
+  const time = messageClock(message.raw.updatedAt, message.receivedAt);
   switch (message.type) {
     case "updateIncoming":
       return `${time} encoder ${describeIncoming(message.data.streaming)}`.trimEnd();

@@ -32,7 +32,8 @@ const STATUSES = {
   action: "updateStatuses",
   platformId: 5,
   channelId: 456,
-  createdAt: T,
+  createdAt: T - 3600,
+  updatedAt: T,
   online: true,
   viewers: 42,
 };
@@ -57,19 +58,18 @@ Deno.test("monitor streaming: encoder stats, destination status and bitrate, vie
       fetch: fake.fetch,
     });
     assert.equal(result.code, 0, result.stderr);
-    const time = formatClock(T);
-    // A message without its own time shows when it arrived.
-    assert.equal(
-      result.stdout.replace(/\n\d\d:\d\d:\d\d \[\?\]/, "\nHH:MM:SS [?]"),
-      [
-        `${time} encoder 6000 kbps 60 fps 1920x1080 h264/aac`,
-        `${time} channel 123 (Twitch) CONNECTED 5900 kbps`,
-        `${time} channel 456 (platform 5) online 42 viewers`,
-        `${time} channel 123 (Twitch) stopped`,
-        `HH:MM:SS [?] newThing {"a":1}`,
-        "",
-      ].join("\n"),
-    );
+    // `createdAt` is when the stream began, not the update: a line shows `updatedAt` when the
+    // message has one, else when it arrived (never the stale createdAt).
+    const arrived = (line: string): string => line.replace(/^\d\d:\d\d:\d\d /, "HH:MM:SS ");
+    const lines = result.stdout.trimEnd().split("\n");
+    assert.ok(!lines.some((line) => line.startsWith(formatClock(T - 3600))), result.stdout);
+    assert.equal(lines[2], `${formatClock(T)} channel 456 (platform 5) online 42 viewers`);
+    assert.deepEqual([...lines.slice(0, 2), ...lines.slice(3)].map(arrived), [
+      "HH:MM:SS encoder 6000 kbps 60 fps 1920x1080 h264/aac",
+      "HH:MM:SS channel 123 (Twitch) CONNECTED 5900 kbps",
+      "HH:MM:SS channel 123 (Twitch) stopped",
+      'HH:MM:SS [?] newThing {"a":1}',
+    ]);
     assert.match(result.stderr, /^monitor streaming: 5 messages, 0 reconnects/m);
     assert.equal(fake.requests[0].headers.get("authorization"), null, "public endpoint");
   } finally {
@@ -148,7 +148,7 @@ Deno.test("monitor streaming --live when piped stays line by line", async () => 
       fetch: fake.fetch,
     });
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout, `${formatClock(T)} channel 123 (Twitch) CONNECTED 5900 kbps\n`);
+    assert.match(result.stdout, /^\d\d:\d\d:\d\d channel 123 \(Twitch\) CONNECTED 5900 kbps\n$/);
   } finally {
     await server.close();
   }
