@@ -53,13 +53,24 @@ Deno.test({
          COMP_WORDS=(restream ""); COMP_CWORD=1; _restream; echo "\${COMPREPLY[*]}"
          COMP_WORDS=(restream --json ver); COMP_CWORD=2; _restream; echo "\${COMPREPLY[*]}"
          COMP_WORDS=(restream version --j); COMP_CWORD=2; _restream; echo "\${COMPREPLY[*]}"
-         complete -p restream.io`,
+         complete -p restream.io
+         COMP_WORDS=(restream channel ""); COMP_CWORD=2; _restream; echo "\${COMPREPLY[*]}"
+         COMP_WORDS=(restream --json channel meta s); COMP_CWORD=4; _restream; echo "\${COMPREPLY[*]}"
+         COMP_WORDS=(restream event history --); COMP_CWORD=3; _restream; echo "\${COMPREPLY[*]}"`,
       );
-      const [top, partial, flag, registered] = out.trimEnd().split("\n");
+      const [top, partial, flag, registered, channel, meta, history] = out.trimEnd().split("\n");
       for (const word of EXPECTED_TOP) assert.ok(top.split(" ").includes(word), word);
       assert.equal(partial, "version");
       assert.equal(flag, "--json");
       assert.match(registered, /_restream restream\.io/);
+      for (const word of ["list", "get", "set", "add", "remove", "meta", "--json"]) {
+        assert.ok(channel.split(" ").includes(word), `channel: ${word} in ${channel}`);
+      }
+      assert.ok(!channel.split(" ").includes("platforms"), "only channel's words");
+      assert.equal(meta, "set");
+      for (const flag of ["--page", "--limit", "--all", "--json"]) {
+        assert.ok(history.split(" ").includes(flag), `event history: ${flag}`);
+      }
     } finally {
       await Deno.remove(file);
     }
@@ -104,6 +115,10 @@ Deno.test({
       }
       const flags = await shell("fish", `source ${file}; complete -C 'restream version --'`);
       assert.match(flags, /^--json\t/m);
+      const nested = await shell("fish", `source ${file}; complete -C 'restream channel meta '`);
+      assert.match(nested, /^get\t/m);
+      assert.match(nested, /^set\t/m);
+      assert.doesNotMatch(nested, /^list\t/m);
     } finally {
       await Deno.remove(file);
     }
