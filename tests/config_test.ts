@@ -78,3 +78,24 @@ Deno.test("a URL variable that is not a URL of the right scheme is a usage error
     "HTTPS://proxy.example/restream",
   );
 });
+
+Deno.test("RESTREAM_CONFIG_DIR wins over the older RESTREAM_CONFIG_PATH; empty variables count as unset", () => {
+  const both = env({ RESTREAM_CONFIG_DIR: "/new", RESTREAM_CONFIG_PATH: "/old", HOME: "/h" });
+  assert.equal(loadConfig(both, "linux").configDir, "/new");
+  const empty = loadConfig(
+    env({
+      RESTREAM_API_URL: "",
+      RESTREAM_STREAMING_WS_URL: "",
+      RESTREAM_TOKEN: "",
+      RESTREAM_CONFIG_DIR: "",
+      RESTREAM_CONFIG_PATH: "/old",
+      NO_COLOR: "",
+    }),
+    "linux",
+  );
+  assert.equal(empty.apiUrl, "https://api.restream.io");
+  assert.equal(empty.streamingWsUrl, "wss://streaming.api.restream.io/ws");
+  assert.equal(empty.token, undefined);
+  assert.equal(empty.configDir, "/old");
+  assert.equal(empty.noColor, false);
+});
