@@ -86,3 +86,19 @@ Deno.test("e2e: one connection pool per process: the pages of --paginate reuse o
     await server.shutdown();
   }
 });
+
+Deno.test("e2e: a RESTREAM_API_URL that is not an http(s) URL is a usage error, no stack trace", async () => {
+  const results = await Promise.all(
+    ["ftp://x", "not a url"].map((url) =>
+      runProcess(["platforms"], { env: { RESTREAM_API_URL: url, RUST_BACKTRACE: "1" } })
+    ),
+  );
+  for (const result of results) {
+    assert.equal(result.code, 2, result.stderr);
+    assert.equal(result.stdout, "");
+    assert.match(
+      result.stderr,
+      /^error: RESTREAM_API_URL '[^']+' (is not a URL|has the wrong scheme): expected a URL starting with http:\/\/ or https:\/\/\nRun 'restream platforms --help' for usage\.\n$/,
+    );
+  }
+});
