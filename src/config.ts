@@ -10,6 +10,7 @@
  */
 
 import { join } from "node:path";
+import { UsageError } from "./errors.ts";
 
 /**
  * Reads one environment variable; returns undefined when unset.
@@ -98,15 +99,37 @@ export function loadConfig(env: EnvLookup = processEnv, os: string = Deno.build.
     return v === undefined || v === "" ? undefined : v;
   };
   return {
-    apiUrl: stripTrailingSlash(value("RESTREAM_API_URL") ?? DEFAULT_API_URL),
-    streamingWsUrl: value("RESTREAM_STREAMING_WS_URL") ?? DEFAULT_STREAMING_WS_URL,
-    chatWsUrl: value("RESTREAM_CHAT_WS_URL") ?? DEFAULT_CHAT_WS_URL,
+    apiUrl: stripTrailingSlash(url(value, "RESTREAM_API_URL", DEFAULT_API_URL, HTTP)),
+    streamingWsUrl: url(value, "RESTREAM_STREAMING_WS_URL", DEFAULT_STREAMING_WS_URL, WS),
+    chatWsUrl: url(value, "RESTREAM_CHAT_WS_URL", DEFAULT_CHAT_WS_URL, WS),
     clientId: value("RESTREAM_CLIENT_ID"),
     clientSecret: value("RESTREAM_CLIENT_SECRET"),
     token: value("RESTREAM_TOKEN"),
     configDir: resolveConfigDir(value, os),
     noColor: value("NO_COLOR") !== undefined,
   };
+}
+
+const HTTP = ["http:", "https:"];
+const WS = ["ws:", "wss:"];
+
+/**
+ * A URL variable, checked here so a typo is one clear usage error naming the variable rather
+ * than a "cannot reach" or a URL parser's message from deep inside a request.
+ */
+function url(
+  value: (name: string) => string | undefined,
+  name: string,
+  fallback: string,
+  schemes: string[],
+): string {
+  const text = value(name) ?? fallback;
+  const expected = `expected a URL starting with ${schemes.map((s) => `${s}//`).join(" or ")}`;
+  if (!URL.canParse(text)) throw new UsageError(`${name} '${text}' is not a URL: ${expected}`);
+  if (!schemes.includes(new URL(text).protocol)) {
+    throw new UsageError(`${name} '${text}' has the wrong scheme: ${expected}`);
+  }
+  return text;
 }
 
 function resolveConfigDir(

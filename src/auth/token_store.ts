@@ -206,6 +206,7 @@ export class TokenStore {
         return { file: { version: TOKEN_FILE_VERSION, tokens: {} }, legacy: false };
       }
       if (error instanceof RestreamError || isDeniedByDeno(error)) throw error;
+      if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
       throw this.#unusable(`cannot be read (${error instanceof Error ? error.name : "error"})`);
     }
     let data: unknown;
@@ -299,14 +300,36 @@ export class TokenStore {
 
   async #ensureDir(): Promise<void> {
     try {
-      await Deno.stat(this.#dir);
+      if (!(await Deno.stat(this.#dir)).isDirectory) throw this.#notADirectory();
       return;
     } catch (error) {
+      if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
       if (!(error instanceof Deno.errors.NotFound)) throw error;
     }
-    await Deno.mkdir(this.#dir, { recursive: true, mode: 0o700 });
-    // mkdir's mode is narrowed by the umask, never widened; set it exactly.
-    if (this.#checkModes) await Deno.chmod(this.#dir, 0o700);
+    try {
+      await Deno.mkdir(this.#dir, { recursive: true, mode: 0o700 });
+      // mkdir's mode is narrowed by the umask, never widened; set it exactly.
+      if (this.#checkModes) await Deno.chmod(this.#dir, 0o700);
+    } catch (error) {
+      if (isDeniedByDeno(error)) throw error;
+      if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
+      throw new RestreamError(
+        "auth",
+        `cannot create the config directory ${this.#dir}: ${
+          error instanceof Error ? error.message : error
+        }`,
+        { cause: error },
+      );
+    }
+  }
+
+  /** The config directory, or a parent of it, is a file: say so instead of an OS error. */
+  #notADirectory(): RestreamError {
+    return new RestreamError(
+      "auth",
+      `the config directory ${this.#dir} is not a directory (it or a parent is a file): ` +
+        "move the file away or choose another config directory",
+    );
   }
 
   #unusable(problem: string): RestreamError {

@@ -67,7 +67,7 @@ export function createControl(state: MockState, sockets: SocketHub): MockControl
       return structuredClone(state.counters);
     },
     reset(): void {
-      state.data = createSeed(Math.floor(state.now() / 1000));
+      state.data = createSeed(state.seedEpoch);
       state.faults.reset();
       state.downloads.clear();
       state.counters = zeroCounters();

@@ -98,8 +98,10 @@ function start(options: MockServerOptions): MockServer {
     heartbeatSeconds: positive(options.heartbeatSeconds, 45, "heartbeat period", true),
   };
   const now = (): number => Date.now();
+  const seedEpoch = Math.floor(now() / 1000);
   const state: MockState = {
-    data: createSeed(Math.floor(now() / 1000)),
+    data: createSeed(seedEpoch),
+    seedEpoch,
     tokens: new TokenStore(now),
     faults: new Faults(),
     downloads: new Downloads(() => state.apiUrl),

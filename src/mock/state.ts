@@ -50,6 +50,8 @@ export class Downloads {
 /** Everything the routes of one server read and change. */
 export interface MockState {
   data: MockData;
+  /** The Unix second the seed data was made for; a reset re-seeds from it, not from now. */
+  seedEpoch: number;
   tokens: TokenStore;
   faults: Faults;
   downloads: Downloads;

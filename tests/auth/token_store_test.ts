@@ -192,3 +192,27 @@ Deno.test("store: a writer killed between writing and renaming leaves the old fi
     assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["tokens.json"]);
   });
 });
+
+Deno.test("store: a config directory that is a file is one auth error naming it, for every operation", async () => {
+  await withDir(async (dir) => {
+    const parent = join(dir, "..");
+    await Deno.mkdir(parent, { recursive: true });
+    await Deno.writeTextFile(dir, "not a directory");
+    for (const path of [dir, join(dir, "sub")]) {
+      const store = new TokenStore({ dir: path });
+      const operations = [
+        () => store.get(REAL),
+        () => store.set(REAL, RECORD),
+        () => store.delete(REAL),
+      ];
+      for (const operation of operations) {
+        const error = await rejects(operation());
+        assert.equal(error.kind, "auth");
+        assert.match(error.message, /is not a directory/);
+        assert.ok(error.message.includes(dir), error.message);
+        assert.ok(!error.message.includes("os error"), error.message);
+      }
+    }
+    assert.equal(await Deno.readTextFile(dir), "not a directory");
+  });
+});

@@ -31,6 +31,16 @@ const BAD_COMMAND_LINES: Array<[string[], RegExp]> = [
     /the title is 141 characters long; the limit is 140/,
   ],
   [["channel", "lst"], /unknown command 'lst'.*did you mean list/],
+  [["channel", "get", "1e3"], /invalid channel id '1e3'/],
+  [["channel", "get", " 7"], /invalid channel id ' 7'/],
+  [["channel", "get", "7abc"], /invalid channel id '7abc'/],
+  [["channel", "get", "+7"], /invalid channel id '\+7'/],
+  [["channel", "get", "0x10"], /invalid channel id '0x10'/],
+  [["channel", "get", ""], /invalid channel id ''/],
+  [["channel", "get", "9007199254740993"], /invalid channel id '9007199254740993'/],
+  [["channel", "get", "5", "6"], /too many arguments/],
+  [["channel", "meta", "bogus"], /unknown command 'bogus' for 'restream channel meta'/],
+  [["channel", "meta", "set", "5", "--title", "🎮".repeat(141)], /141 characters long/],
 ];
 
 for (const [argv, message] of BAD_COMMAND_LINES) {
@@ -241,4 +251,26 @@ Deno.test("channel meta set: a title of exactly 140 characters is sent", async (
   });
   assert.equal(result.code, 0, result.stderr);
   assert.deepEqual(JSON.parse(fake.requests[0].body), { title });
+});
+
+Deno.test("channel meta set: astral characters count once; global option names are plain values", async () => {
+  const fake = new FakeFetch().on("PATCH", "/v2/user/channel-meta/1", { status: 200 }, {
+    repeat: true,
+  });
+  const title = "🎮".repeat(140);
+  const emoji = await runCapture(["channel", "meta", "set", "1", "--title", title], {
+    fetch: fake.fetch,
+    env: ENV,
+  });
+  assert.equal(emoji.code, 0, emoji.stderr);
+  assert.deepEqual(JSON.parse(fake.requests[0].body), { title });
+
+  const values = await runCapture(
+    ["channel", "meta", "set", "1", "--title", "--json", "--description", "-v"],
+    { fetch: fake.fetch, env: ENV },
+  );
+  assert.equal(values.code, 0, values.stderr);
+  assert.deepEqual(JSON.parse(fake.requests[1].body), { title: "--json", description: "-v" });
+  assert.equal(values.stdout, "", "--json was a value, not the global option");
+  assert.equal(values.stderr, "channel 1: title and description updated\n");
 });

@@ -33,6 +33,14 @@ const BAD_COMMAND_LINES: Array<[string[], RegExp]> = [
   [["event", "upcoming", "--source", "radio"], /invalid --source 'radio': expected one of/],
   [["event", "upcoming", "--source", "4"], /invalid --source '4'/],
   [["event", "in-progress", "--limit", "3"], /unknown option '--limit'/],
+  [["event", "get", ` ${EVENT_ID}`], /invalid event id ' /],
+  [["event", "get", `{${EVENT_ID}}`], /invalid event id/],
+  [["event", "get", "../../user/profile"], /invalid event id '\.\.\/\.\.\/user\/profile'/],
+  [["event", "stream-key", "-1"], /unknown option '-1'|invalid event id/],
+  [["event", "list", "--limit", "abc"], /invalid --limit 'abc'/],
+  [["event", "list", "--limit", "1e1"], /invalid --limit '1e1'/],
+  [["event", "history", "--page", "-1"], /invalid --page '-1'|unknown option/],
+  [["event", "bogus"], /unknown command 'bogus' for 'restream event'/],
 ];
 
 for (const [argv, message] of BAD_COMMAND_LINES) {

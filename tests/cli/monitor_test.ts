@@ -247,3 +247,40 @@ Deno.test("monitor -v logs the socket URL with the token masked", async () => {
     await server.close();
   }
 });
+
+Deno.test("monitor chat: connection_closed forgets only the connection whose uuid matches", async () => {
+  const connected = (uuid: string, eventSourceId: number) => ({
+    action: "connection_info",
+    timestamp: T,
+    payload: { connectionUuid: uuid, eventSourceId, status: "connected", target: "t" },
+  });
+  const closed = (uuid: string) => ({
+    action: "connection_closed",
+    timestamp: T,
+    payload: { connectionUuid: uuid, reason: "replaced" },
+  });
+  const server = WsTestServer.start({
+    onConnection: (c) =>
+      [
+        connected("u1", 2),
+        connected("u2", 13),
+        closed("u9"),
+        closed("u2"),
+        closed("u2"),
+        closed("u1"),
+      ].forEach((m) => c.send(m)),
+  });
+  try {
+    const result = await runWhileServing(["monitor", "chat"], server, { env: env(server) });
+    assert.equal(result.code, 0, result.stderr);
+    const time = formatClock(T);
+    assert.deepEqual(result.stdout.split("\n").slice(2, 6), [
+      `${time} [?] connection closed: replaced`,
+      `${time} [YouTube] connection closed: replaced`,
+      `${time} [?] connection closed: replaced`,
+      `${time} [Twitch] connection closed: replaced`,
+    ]);
+  } finally {
+    await server.close();
+  }
+});

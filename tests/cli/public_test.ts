@@ -72,3 +72,13 @@ Deno.test("servers: string coordinates shown, empty ones (Autodetect) left blank
     "ID\tNAME\tRTMP URL\tLOCATION\n1\tAutodetect\trtmp://live\t\n8\tFrankfurt\trtmp://fra\t50.11, 8.68\n",
   );
 });
+
+Deno.test("colour on a terminal unless NO_COLOR or --no-color; never when piped", async () => {
+  const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS }, { repeat: true });
+  const run = (argv: string[], env: Record<string, string>, terminal?: number) =>
+    runCapture(argv, { fetch: fake.fetch, env, terminal });
+  assert.ok((await run(["platforms"], {}, 120)).stdout.includes("\x1b["), "a terminal has colour");
+  assert.ok(!(await run(["platforms"], { NO_COLOR: "1" }, 120)).stdout.includes("\x1b["));
+  assert.ok(!(await run(["platforms", "--no-color"], {}, 120)).stdout.includes("\x1b["));
+  assert.ok(!(await run(["platforms"], {})).stdout.includes("\x1b["), "piped: no colour");
+});

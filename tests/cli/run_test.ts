@@ -118,3 +118,66 @@ Deno.test("version --json reports every component", async () => {
   assert.equal(info.deno, Deno.version.deno);
   for (const key of ["v8", "typescript", "os", "arch"]) assert.equal(typeof info[key], "string");
 });
+
+Deno.test("global options work before, between and after the command words", async () => {
+  const fake = new FakeFetch().on("GET", "/v2/server/all", { status: 200, body: [] }, {
+    repeat: true,
+  });
+  const env = { RESTREAM_API_URL: "https://api.example.test" };
+  for (
+    const argv of [
+      ["--json", "servers"],
+      ["servers", "--json"],
+      ["-v", "servers", "--json", "--no-color"],
+      ["--no-color", "--json", "servers", "-v"],
+    ]
+  ) {
+    const result = await runCapture(argv, { fetch: fake.fetch, env });
+    assert.equal(result.code, 0, `${argv.join(" ")}: ${result.stderr}`);
+    assert.equal(result.stdout, "[]\n", argv.join(" "));
+    assert.equal(/GET \S+\/v2\/server\/all/.test(result.stderr), argv.includes("-v"));
+  }
+  // Between group and subcommand, on a command that needs a token.
+  const channels = new FakeFetch().on("GET", "/v2/user/channel/all", { status: 200, body: [] });
+  const middle = await runCapture(["channel", "--json", "list"], {
+    fetch: channels.fetch,
+    env: { ...env, RESTREAM_TOKEN: "t" },
+  });
+  assert.equal(middle.code, 0, middle.stderr);
+  assert.equal(middle.stdout, "[]\n");
+});
+
+Deno.test("an unknown subcommand at every level of the tree: one line, exit 2, no request", async () => {
+  const { buildProgram } = await import("../../src/cli/program.ts");
+  const { CliContext } = await import("../../src/cli/context.ts");
+  const groups: string[][] = [];
+  const walk = (command: { name(): string; commands: readonly unknown[] }, path: string[]) => {
+    if (command.commands.length > 0) groups.push(path);
+    for (const sub of command.commands as typeof command[]) walk(sub, [...path, sub.name()]);
+  };
+  const ctx = new CliContext({
+    stdout: { write: () => {} },
+    stderr: { write: () => {} },
+    stdoutIsTerminal: false,
+    stdinIsTerminal: false,
+    env: () => undefined,
+  });
+  walk(buildProgram(ctx), []);
+  assert.ok(groups.length >= 4, `groups: ${groups.map((g) => g.join(" ")).join(", ")}`);
+  const fake = new FakeFetch();
+  for (const path of groups) {
+    const result = await runCapture([...path, "bogus"], { fetch: fake.fetch });
+    const name = ["restream", ...path].join(" ");
+    assert.equal(result.code, 2, name);
+    assert.equal(result.stdout, "");
+    assert.equal(
+      result.stderr,
+      `error: unknown command 'bogus' for '${name}'\nRun '${name} --help' for usage.\n`,
+    );
+    // With no subcommand, a group prints its help to stdout.
+    const help = await runCapture(path, { fetch: fake.fetch });
+    assert.equal(help.code, 0, name);
+    assert.match(help.stdout, new RegExp(`^Usage: ${name} `));
+  }
+  assert.equal(fake.requests.length, 0);
+});

@@ -59,3 +59,46 @@ Deno.test("e2e: a denied permission names the flag, exit 2, no retries, no stack
     'error: permission denied: Requires net access to "api.restream.io:443", run again with the --allow-net flag\n',
   );
 });
+
+Deno.test("e2e: one connection pool per process: the pages of --paginate reuse one keep-alive connection", async () => {
+  const ports: number[] = [];
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    (request, info) => {
+      ports.push(info.remoteAddr.port);
+      const page = Number(new URL(request.url).searchParams.get("page") ?? 1);
+      return Response.json({ items: [{ page }], pagination: { pages_total: 3, page, limit: 1 } });
+    },
+  );
+  try {
+    const result = await runProcess(["api", "user/events/history?limit=1", "--paginate"], {
+      env: {
+        RESTREAM_API_URL: `http://127.0.0.1:${server.addr.port}`,
+        RESTREAM_TOKEN: "t",
+        RUST_BACKTRACE: "1",
+      },
+    });
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), [{ page: 1 }, { page: 2 }, { page: 3 }]);
+    assert.equal(ports.length, 3);
+    assert.equal(new Set(ports).size, 1, `client ports: ${ports.join(", ")}`);
+  } finally {
+    await server.shutdown();
+  }
+});
+
+Deno.test("e2e: a RESTREAM_API_URL that is not an http(s) URL is a usage error, no stack trace", async () => {
+  const results = await Promise.all(
+    ["ftp://x", "not a url"].map((url) =>
+      runProcess(["platforms"], { env: { RESTREAM_API_URL: url, RUST_BACKTRACE: "1" } })
+    ),
+  );
+  for (const result of results) {
+    assert.equal(result.code, 2, result.stderr);
+    assert.equal(result.stdout, "");
+    assert.match(
+      result.stderr,
+      /^error: RESTREAM_API_URL '[^']+' (is not a URL|has the wrong scheme): expected a URL starting with http:\/\/ or https:\/\/\nRun 'restream platforms --help' for usage\.\n$/,
+    );
+  }
+});

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { RestreamError } from "../../src/errors.ts";
 import { HttpClient, type HttpClientOptions, type TokenProvider } from "../../src/http/http.ts";
+import {
+  isIdempotent,
+  MAX_RETRIES,
+  RETRY_AFTER_CAP_MS,
+  RETRYABLE_STATUSES,
+} from "../../src/http/retry.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
 
 const ORIGIN = "https://api.example.test";
@@ -225,4 +231,26 @@ Deno.test("an aborted signal stops a request as interrupted", async () => {
   });
   const error = await rejects(http.request({ path: "/v2/x", signal: controller.signal }));
   assert.equal(error.kind, "interrupted");
+});
+
+Deno.test("SPEC numbers: 30 s per attempt, at most 3 retries, these statuses, Retry-After capped at 60 s", async () => {
+  assert.deepEqual([...RETRYABLE_STATUSES].sort(), [408, 429, 500, 502, 503, 504]);
+  assert.equal(MAX_RETRIES, 3);
+  assert.equal(RETRY_AFTER_CAP_MS, 60_000);
+  for (const method of ["GET", "PUT", "DELETE", "HEAD", "get"]) assert.ok(isIdempotent(method));
+  for (const method of ["PATCH", "POST"]) assert.ok(!isIdempotent(method), method);
+  // The default per-attempt timeout, seen by the timer the request arms.
+  const delays: number[] = [];
+  const realSetTimeout = globalThis.setTimeout;
+  globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+    delays.push(ms ?? 0);
+    return realSetTimeout(fn, ms);
+  }) as typeof setTimeout;
+  try {
+    const fake = new FakeFetch().on("GET", "/v2/x", { status: 200, body: [] });
+    await new HttpClient({ baseUrl: ORIGIN, fetch: fake.fetch }).request({ path: "/v2/x" });
+  } finally {
+    globalThis.setTimeout = realSetTimeout;
+  }
+  assert.deepEqual(delays, [30_000]);
 });

@@ -188,3 +188,13 @@ Deno.test("parseFaultFlag reads ROUTE=STATUS[xCOUNT][,retry-after=S][,body=SHAPE
   assert.throws(() => parseFaultFlag("GET /x=5"), /STATUS/);
   assert.throws(() => parseFaultFlag("GET /x=503,body=xml"), /invalid body/);
 });
+
+Deno.test("reset brings back the very seed of the start, even a second later", async () => {
+  await withMock({}, async (mock) => {
+    const before = (await call(mock, "/v2/user/events/history?limit=100")).json;
+    // Cross a whole-second boundary: seed times are Unix seconds.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+    mock.control.reset();
+    assert.deepEqual((await call(mock, "/v2/user/events/history?limit=100")).json, before);
+  });
+});

@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { canonicalJson, ReplayFilter } from "../../src/ws/dedupe.ts";
+import { RECONNECT_BASE_MS, RECONNECT_CAP_MS } from "../../src/ws/backoff.ts";
+import { CHAT_WATCHDOG_MS } from "../../src/ws/chat.ts";
+import {
+  canonicalJson,
+  REPLAY_MEMORY,
+  REPLAY_WINDOW_MS,
+  ReplayFilter,
+} from "../../src/ws/dedupe.ts";
 
 Deno.test("canonical JSON ignores key order at every level, keeps array order", () => {
   assert.equal(
@@ -37,4 +44,12 @@ Deno.test("memory stays bounded over a long run", () => {
   const filter = new ReplayFilter();
   for (let i = 0; i < 20_000; i++) filter.admit({ action: "u", i }, i * 10, true);
   assert.ok(filter.size <= 10_000, `size ${filter.size}`);
+});
+
+Deno.test("SPEC numbers: replays remembered 120 s, 10,000 at most; backoff 1 s to 30 s; chat dead after 60 s", () => {
+  assert.equal(REPLAY_WINDOW_MS, 120_000);
+  assert.equal(REPLAY_MEMORY, 10_000);
+  assert.equal(RECONNECT_BASE_MS, 1_000);
+  assert.equal(RECONNECT_CAP_MS, 30_000);
+  assert.equal(CHAT_WATCHDOG_MS, 60_000);
 });
