@@ -6,11 +6,12 @@
  * @module
  */
 
-import { Command } from "@commander-js/extra-typings";
+import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
+import { UsageError } from "../errors.ts";
 import type { CliContext } from "./context.ts";
 import { registerCompletionsCommand } from "./completions.ts";
 import { registerAuthCommands } from "./auth.ts";
-import { applyGlobalOptions } from "./globals.ts";
+import { applyGlobalOptions, commandPath } from "./globals.ts";
 import { registerAccountCommands } from "./account.ts";
 import { registerApiCommand } from "./api.ts";
 import { registerClipCommands } from "./clip.ts";
@@ -65,6 +66,24 @@ export function buildProgram(ctx: CliContext): Command {
       getErrHelpWidth: () => ctx.io.columns ?? 80,
     });
   for (const register of REGISTRATIONS) register(program, ctx);
+  registerHelpCommand(program, ctx);
   applyGlobalOptions(program, ctx);
   return program;
+}
+
+/** `help [command...]`, as in gh: `restream help channel meta` = `restream channel meta -h`. */
+function registerHelpCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("help")
+    .description("show help for a command")
+    .argument("[command...]", "the command, e.g. 'channel meta'")
+    .action((words) => {
+      let command: CommandUnknownOpts = program;
+      for (const word of words) {
+        const next = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+        if (!next) throw new UsageError(`unknown command '${word}' for '${commandPath(command)}'`);
+        command = next;
+      }
+      ctx.io.stdout.write(command.helpInformation());
+    });
 }

@@ -181,3 +181,15 @@ Deno.test("an unknown subcommand at every level of the tree: one line, exit 2, n
   }
   assert.equal(fake.requests.length, 0);
 });
+
+Deno.test("help [command...] prints that command's help; an unknown one is a usage error", async () => {
+  const nested = await runCapture(["help", "channel", "meta"]);
+  assert.equal(nested.code, 0);
+  assert.match(nested.stdout, /^Usage: restream channel meta /);
+  const top = await runCapture(["help"]);
+  assert.match(top.stdout, /^Usage: restream \[options\] \[command\]/);
+  const unknown = await runCapture(["help", "channel", "nope"]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown command 'nope' for 'restream channel'/);
+  assert.equal(unknown.stdout, "");
+});
