@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { CliContext } from "../../src/cli/context.ts";
 import { buildProgram } from "../../src/cli/program.ts";
-import { info, npmPackages, staticGraph } from "../support/graph.ts";
+import { importersOf, info, npmPackages, staticGraph } from "../support/graph.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 
@@ -22,6 +22,17 @@ Deno.test("cli.ts statically imports no client, valibot, auth, download, monitor
   assert.ok(npm.some((p) => p.startsWith("@commander-js/extra-typings@")), "npm packages are seen");
   assert.deepEqual(npm.filter((p) => p.startsWith("valibot@")), []);
   assert.deepEqual([...graph].filter((s) => HEAVY.test(s)), []);
+});
+
+Deno.test("one module names valibot, so Deno resolves npm packages once, not once per schema file", async () => {
+  const cli = await info(CLI);
+  const root = new URL("../../", import.meta.url).href;
+  const importers = importersOf(cli, "valibot").map((s) => s.replace(root, ""));
+  assert.deepEqual(importers, ["src/valibot.ts"]);
+  assert.ok(
+    importersOf(cli, "@commander-js/extra-typings").length > 0,
+    "the search finds npm imports",
+  );
 });
 
 function context(): CliContext {

@@ -13,11 +13,13 @@ export async function denoJson(args: string[]): Promise<unknown> {
   return JSON.parse(new TextDecoder().decode(out.stdout));
 }
 
-interface InfoDependency {
+/** One import of a module, as `deno info --json` lists it. */
+export interface InfoDependency {
   code?: { specifier: string };
   isDynamic?: boolean;
 }
-interface InfoModule {
+/** One module of the graph. */
+export interface InfoModule {
   specifier: string;
   dependencies?: InfoDependency[];
   npmPackage?: string;
@@ -56,4 +58,14 @@ export function staticGraph(info: Info): Set<string> {
 export function npmPackages(info: Info, graph: Set<string>): string[] {
   return info.modules.filter((m) => graph.has(m.specifier) && m.npmPackage)
     .map((m) => m.npmPackage!);
+}
+
+/** The local modules (dynamic imports included) that import an npm package by value. */
+export function importersOf(info: Info, name: string): string[] {
+  const names = (dep: InfoDependency): boolean =>
+    dep.code?.specifier.startsWith(`npm:/${name}@`) === true ||
+    dep.code?.specifier.startsWith(`npm:${name}@`) === true;
+  return info.modules
+    .filter((m) => m.specifier.startsWith("file:") && (m.dependencies ?? []).some(names))
+    .map((m) => m.specifier);
 }
