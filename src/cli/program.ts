@@ -64,6 +64,10 @@ export function buildProgram(ctx: CliContext): Command {
       outputError: () => {},
       getOutHelpWidth: () => ctx.io.columns ?? 80,
       getErrHelpWidth: () => ctx.io.columns ?? 80,
+      // Help is plain text. Saying so keeps commander from probing process.stdout for colour
+      // support, which loads Node's stream and tty layers (tens of ms) on every `--help`.
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     // Runs after parsing, before the action of whichever command was named: the client and
     // session modules are loaded only now, and only for commands that use them.
