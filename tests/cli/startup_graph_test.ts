@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { CliContext } from "../../src/cli/context.ts";
 import { buildProgram } from "../../src/cli/program.ts";
+import { RestreamError } from "../../src/errors.ts";
 import { importersOf, info, npmPackages, staticGraph } from "../support/graph.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
@@ -63,6 +64,18 @@ Deno.test("version, completions and a group's help run without loading the clien
   ) {
     const ctx = context();
     await buildProgram(ctx).parseAsync(argv, { from: "user" });
+    assert.equal(loaded(ctx), false, argv.join(" "));
+  }
+});
+
+Deno.test("a usage error in an argument or option is reported before the client loads", async () => {
+  for (const argv of [["channel", "get", "abc"], ["event", "list", "--limit", "0"]]) {
+    const ctx = context();
+    const program = buildProgram(ctx).exitOverride();
+    await assert.rejects(
+      program.parseAsync(argv, { from: "user" }),
+      (error) => error instanceof RestreamError && error.kind === "usage",
+    );
     assert.equal(loaded(ctx), false, argv.join(" "));
   }
 });
