@@ -44,43 +44,52 @@ function environment(): Record<string, string> {
 }
 const env = environment();
 
-async function median(args: string[]): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS + 1; i++) {
-    const started = performance.now();
-    const { code } = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", "--quiet", ...args],
-      env,
-      clearEnv: true,
-      cwd: root,
-      stdout: "null",
-      stderr: "null",
-    }).output();
-    if (code !== 0) throw new Error(`${args.join(" ")} exited ${code}`);
-    if (i > 0) times.push(performance.now() - started); // the first run warms the cache
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+/** One process run, in ms. */
+async function time(args: readonly string[]): Promise<number> {
+  const started = performance.now();
+  const { code } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "--quiet", ...args],
+    env,
+    clearEnv: true,
+    cwd: root,
+    stdout: "null",
+    stderr: "null",
+  }).output();
+  if (code !== 0) throw new Error(`${args.join(" ")} exited ${code}`);
+  return performance.now() - started;
 }
 
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const BASELINE = "bare deno run hello.ts";
+const COMMANDS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  [BASELINE, [hello]],
+  ["--help", [cli, "--help"]],
+  ["version", [cli, "version"]],
+  ["platforms --json", [cli, "platforms", "--json"]],
+  ["channel list --json", [cli, "channel", "list", "--json"]],
+];
+
 try {
-  console.log(`median of ${RUNS} runs each`);
-  const baseline = await median([hello]);
-  console.log(`baseline: bare deno run hello.ts  ${baseline.toFixed(1)} ms`);
-  for (
-    const [name, args] of [
-      ["--help", [cli, "--help"]],
-      ["version", [cli, "version"]],
-      ["platforms --json", [cli, "platforms", "--json"]],
-      ["channel list --json", [cli, "channel", "list", "--json"]],
-    ] as const
-  ) {
-    const ms = await median([...args]);
-    const ratio = ms / baseline;
+  // Round-robin, so the baseline and every command see the same machine load; the first
+  // round only warms the caches.
+  const times = new Map<string, number[]>(COMMANDS.map(([name]) => [name, []]));
+  for (let round = 0; round <= RUNS; round++) {
+    for (const [name, args] of COMMANDS) {
+      const ms = await time(args);
+      if (round > 0) times.get(name)!.push(ms);
+    }
+  }
+  const baseline = median(times.get(BASELINE)!);
+  console.log(`median of ${RUNS} runs each, interleaved`);
+  for (const [name] of COMMANDS) {
+    const ms = median(times.get(name)!);
+    const ratio = name === BASELINE ? "baseline" : `${(ms / baseline).toFixed(2)}× baseline`;
     const target = name === "--help" ? `  (target ≤ ${HELP_TARGET}×)` : "";
-    console.log(
-      `${name.padEnd(20)} ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}× baseline${target}`,
-    );
+    console.log(`${name.padEnd(22)} ${ms.toFixed(1).padStart(7)} ms  ${ratio}${target}`);
   }
 } finally {
   await server.shutdown();
