@@ -5,7 +5,6 @@
  * @module
  */
 
-import { openInBrowser } from "./src/auth/browser.ts";
 import { processEnv } from "./src/config.ts";
 import type { CliIO } from "./src/cli/context.ts";
 import type { Writer } from "./src/cli/output.ts";
@@ -71,7 +70,7 @@ export function realIO(): CliIO {
     env: processEnv,
     stdin: Deno.stdin.readable,
     signal: interruptSignal(),
-    openBrowser: (url) => openInBrowser(url),
+    openBrowser: async (url) => (await import("./src/auth/browser.ts")).openInBrowser(url),
     promptSecret: (prompt) => promptHidden(prompt, stderr),
   };
 }

@@ -4,57 +4,18 @@
  */
 
 import assert from "node:assert/strict";
+import { denoJson, info as denoInfo, npmPackages, staticGraph } from "./support/graph.ts";
 import { withMock } from "./support/mock.ts";
 import { runProcess } from "./support/subprocess.ts";
 
 const MOD = new URL("../mod.ts", import.meta.url).pathname;
 
-async function denoJson(args: string[]): Promise<unknown> {
-  const out = await new Deno.Command(Deno.execPath(), { args, stderr: "piped" }).output();
-  assert.ok(out.success, new TextDecoder().decode(out.stderr));
-  return JSON.parse(new TextDecoder().decode(out.stdout));
-}
-
-interface InfoDependency {
-  code?: { specifier: string };
-  isDynamic?: boolean;
-}
-interface InfoModule {
-  specifier: string;
-  dependencies?: InfoDependency[];
-  npmPackage?: string;
-}
-interface Info {
-  roots: string[];
-  modules: InfoModule[];
-  redirects: Record<string, string>;
-}
-
-/** Every module `import "mod.ts"` evaluates: static value imports only (no dynamic, no types). */
-function staticGraph(info: Info): Set<string> {
-  const byName = new Map(info.modules.map((m) => [m.specifier, m]));
-  const seen = new Set<string>();
-  const visit = (specifier: string): void => {
-    const resolved = info.redirects[specifier] ?? specifier;
-    if (seen.has(resolved)) return;
-    seen.add(resolved);
-    const module = byName.get(resolved);
-    for (const dep of module?.dependencies ?? []) {
-      if (dep.code && !dep.isDynamic) visit(dep.code.specifier);
-    }
-  };
-  info.roots.forEach(visit);
-  return seen;
-}
-
 Deno.test("importing mod.ts loads no CLI code, no commander and no mock server", async () => {
-  const info = await denoJson(["info", "--json", MOD]) as Info;
+  const info = await denoInfo(MOD);
   const graph = [...staticGraph(info)];
-  const npm = info.modules
-    .filter((m) => graph.includes(m.specifier) && m.npmPackage)
-    .map((m) => m.npmPackage!);
+  const npm = npmPackages(info, new Set(graph));
   assert.ok(graph.some((s) => s.endsWith("/src/client.ts")), "the walk follows imports");
-  assert.deepEqual(npm.filter((p) => /commander|string-width/.test(p)), []);
+  assert.deepEqual(npm.filter((p) => /commander/.test(p)), []);
   assert.deepEqual(graph.filter((s) => /\/cli\.ts$|\/src\/cli\//.test(s)), []);
   assert.deepEqual(graph.filter((s) => /\/src\/mock\/(?!types\.ts|lazy\.ts)/.test(s)), []);
 });

@@ -6,7 +6,7 @@
  * @module
  */
 
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 import { DEFAULT_API_URL } from "../config.ts";
 import type { StoredTokens } from "./token_store.ts";
 

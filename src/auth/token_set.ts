@@ -6,7 +6,7 @@
  * @module
  */
 
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 import { RestreamError } from "../errors.ts";
 import { parseResponse } from "../schemas/parse.ts";
 

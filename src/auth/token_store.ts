@@ -19,7 +19,7 @@
  */
 
 import { basename, join } from "node:path";
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
 import { readLegacyFile } from "./legacy_tokens.ts";

@@ -5,7 +5,7 @@
  */
 
 import type { Command } from "@commander-js/extra-typings";
-import { checkChannelTitle, MAX_TITLE_LENGTH } from "../client/channels.ts";
+import { checkChannelTitle, MAX_TITLE_LENGTH } from "../channel_title.ts";
 import { UsageError } from "../errors.ts";
 import type { Channel, ChannelSummary } from "../schemas/channel.ts";
 import { parseChannelId } from "./args.ts";

@@ -5,7 +5,7 @@
  */
 
 import type { Command } from "@commander-js/extra-typings";
-import { type ClipProjectInput, nextClipCursor } from "../client/clips.ts";
+import type { ClipProjectInput } from "../client/clips.ts";
 import { UsageError } from "../errors.ts";
 import type { Clip, ClipProject } from "../schemas/clip.ts";
 import { oneOf, parseLimit } from "./args.ts";
@@ -51,6 +51,8 @@ export function registerClipCommands(program: Command, ctx: CliContext): void {
     .option("--limit <n>", "projects per page, 1-100", parseLimit)
     .option("--all", "follow every page")
     .action(async (options) => {
+      // Loaded with the client by now; imported here to keep it out of start-up.
+      const { nextClipCursor } = await import("../client/clips.ts");
       const client = ctx.authenticatedClient();
       const sortBy = options.sort === undefined ? undefined : SORTS[options.sort];
       const projects: ClipProject[] = [];

@@ -31,7 +31,7 @@ Install:
 
 /** Registers `completions <shell>`. */
 export function registerCompletionsCommand(program: Command, ctx: CliContext): void {
-  program
+  const completions = program
     .command("completions")
     .description("print a shell completion script (bash, zsh or fish)")
     .argument("<shell>", "bash, zsh or fish", (value) => oneOf(value, SHELLS, "shell"))
@@ -41,6 +41,7 @@ export function registerCompletionsCommand(program: Command, ctx: CliContext): v
       const script = shell === "fish" ? fish(nodes) : shell === "zsh" ? zsh(nodes) : bash(nodes);
       ctx.io.stdout.write(script);
     });
+  ctx.runsWithoutRuntime(completions);
 }
 
 /** Flattens the command tree (hidden commands left out). */

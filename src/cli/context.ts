@@ -2,17 +2,22 @@
  * What a command needs from the outside world, in one object: streams, environment, fetch,
  * the global options, and the shared client. Tests build it with fakes.
  *
+ * The client, session and token store come from runtime.ts, which is loaded by {@link
+ * CliContext.load} just before an action runs (program.ts's `preAction` hook), never at
+ * start-up: `--help` and usage errors stay fast, and the accessors stay synchronous.
+ *
  * @module
  */
 
-import { Session } from "../auth/session.ts";
-import { TokenStore } from "../auth/token_store.ts";
-import { RestreamClient } from "../client.ts";
+import type { Session } from "../auth/session.ts";
+import type { TokenStore } from "../auth/token_store.ts";
+import type { RestreamClient } from "../client.ts";
 import { type Config, type EnvLookup, loadConfig } from "../config.ts";
 import type { FetchLike, TokenProvider } from "../http/http.ts";
 import { maskSecrets } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
 import { Output, type Writer } from "./output.ts";
+import type * as Runtime from "./runtime.ts";
 
 /** The process-facing parts of a run; {@link realIO} in cli.ts, fakes in tests. */
 export interface CliIO {
@@ -61,10 +66,40 @@ export class CliContext {
   #config?: Config;
   #output?: Output;
   #session?: Session;
+  #runtime?: typeof Runtime;
+  readonly #withoutRuntime = new WeakSet<object>();
 
   /** Creates the context of one run. */
   constructor(io: CliIO) {
     this.io = io;
+  }
+
+  /**
+   * Loads the client, session and token store modules; the synchronous accessors below need
+   * it done. Idempotent.
+   */
+  async load(): Promise<void> {
+    this.#runtime ??= await import("./runtime.ts");
+  }
+
+  /**
+   * Marks a command whose action uses no client, session or token store (`version`, help of
+   * a group), so {@link beforeAction} does not load them.
+   */
+  runsWithoutRuntime(command: object): void {
+    this.#withoutRuntime.add(command);
+  }
+
+  /** Called before every action (program.ts's `preAction` hook): loads what it needs. */
+  async beforeAction(command: object): Promise<void> {
+    if (!this.#withoutRuntime.has(command)) await this.load();
+  }
+
+  get #loaded(): typeof Runtime {
+    if (this.#runtime === undefined) {
+      throw new Error("CliContext.load() must finish before the client is used");
+    }
+    return this.#runtime;
   }
 
   /** The configuration from the environment, read once. */
@@ -103,7 +138,10 @@ export class CliContext {
   tokenStore(): TokenStore | undefined {
     const dir = this.config.configDir;
     if (dir === undefined) return undefined;
-    return new TokenStore({ dir, onNotice: (message) => this.output.notice(`note: ${message}`) });
+    return new this.#loaded.TokenStore({
+      dir,
+      onNotice: (message) => this.output.notice(`note: ${message}`),
+    });
   }
 
   /**
@@ -113,7 +151,7 @@ export class CliContext {
    */
   session(options: { ignoreEnv?: boolean } = {}): Session {
     const create = (envToken: string | undefined): Session =>
-      new Session({
+      new this.#loaded.Session({
         apiUrl: this.config.apiUrl,
         envToken,
         store: this.tokenStore(),
@@ -139,7 +177,7 @@ export class CliContext {
   }
 
   #client(tokens?: TokenProvider): RestreamClient {
-    return new RestreamClient({
+    return new this.#loaded.RestreamClient({
       apiUrl: this.config.apiUrl,
       tokens,
       fetch: this.io.fetch,

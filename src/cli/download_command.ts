@@ -7,8 +7,7 @@
  */
 
 import type { Command, OptionValues } from "@commander-js/extra-typings";
-import { join } from "node:path";
-import { type DownloadTarget, downloadToFile, safeName, suggestedFileName } from "../download.ts";
+import type { DownloadTarget } from "../download.ts";
 import { UsageError } from "../errors.ts";
 import type { CliContext } from "./context.ts";
 import { createProgress, formatBytes } from "./progress.ts";
@@ -64,6 +63,9 @@ export async function runDownload(
   flags: DownloadFlags,
   job: DownloadJob,
 ): Promise<void> {
+  // The downloader is loaded when a download runs, not whenever a command is defined.
+  const { join } = await import("node:path");
+  const { downloadToFile, safeName, suggestedFileName } = await import("../download.ts");
   const directory = flags.output !== undefined && await isDirectory(flags.output);
   const named = flags.output === undefined || directory ? await job.name() : "";
   const fixed = flags.output !== undefined && !directory

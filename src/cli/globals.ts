@@ -43,6 +43,7 @@ export function applyGlobalOptions(command: CommandUnknownOpts, ctx: CliContext)
       }
       ctx.io.stdout.write(command.helpInformation());
     });
+    ctx.runsWithoutRuntime(command);
   }
   for (const sub of command.commands) applyGlobalOptions(sub, ctx);
 }

@@ -8,9 +8,9 @@
  * @module
  */
 
-import stringWidth from "string-width";
 import { createStyle, type Style } from "./style.ts";
 import { type Column, singleLine, TableWriter } from "./table.ts";
+import { displayWidth } from "./width.ts";
 
 export type { Column } from "./table.ts";
 
@@ -120,9 +120,9 @@ export class Output {
   /** Writes a `Key: value` block; entries with an undefined value are left out. */
   printBlock(entries: ReadonlyArray<readonly [string, string | undefined]>): void {
     const present = entries.filter((e): e is readonly [string, string] => e[1] !== undefined);
-    const width = Math.max(0, ...present.map(([key]) => stringWidth(key) + 1));
+    const width = Math.max(0, ...present.map(([key]) => displayWidth(key) + 1));
     const lines = present.map(([key, value]) => {
-      const label = `${key}:`.padEnd(width + (key.length - stringWidth(key)));
+      const label = `${key}:`.padEnd(width + (key.length - displayWidth(key)));
       return `${this.style.bold(label)} ${singleLine(value)}`;
     });
     this.#options.stdout.write(lines.map((line) => `${line}\n`).join(""));

@@ -1,7 +1,8 @@
 /**
  * Builds the command tree. Each noun lives in its own file and registers itself here; heavy
- * modules (monitors, login listener, mock server) are imported inside their actions only,
- * so `--help` and simple commands start fast.
+ * modules (client and schemas, monitors, login listener, downloader, mock server) are
+ * imported only when a command runs that needs them, so `--help` and simple commands start
+ * fast (tests/cli/startup_graph_test.ts keeps it so).
  *
  * @module
  */
@@ -64,7 +65,14 @@ export function buildProgram(ctx: CliContext): Command {
       outputError: () => {},
       getOutHelpWidth: () => ctx.io.columns ?? 80,
       getErrHelpWidth: () => ctx.io.columns ?? 80,
-    });
+      // Help is plain text. Saying so keeps commander from probing process.stdout for colour
+      // support, which loads Node's stream and tty layers (tens of ms) on every `--help`.
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    // Runs after parsing, before the action of whichever command was named: the client and
+    // session modules are loaded only now, and only for commands that use them.
+    .hook("preAction", (_program, action) => ctx.beforeAction(action));
   for (const register of REGISTRATIONS) register(program, ctx);
   registerHelpCommand(program, ctx);
   applyGlobalOptions(program, ctx);

@@ -12,8 +12,8 @@
  * @module
  */
 
-import stringWidth from "string-width";
 import { stripAnsi, type Style } from "./style.ts";
+import { displayWidth, sliceToWidth } from "./width.ts";
 
 /** One column of a table. */
 export interface Column<T> {
@@ -80,7 +80,7 @@ export class TableWriter<T> {
     }
     if (!this.#started) {
       const natural = [headers, ...cells].reduce(
-        (acc, line) => acc.map((w, i) => Math.max(w, stringWidth(line[i]))),
+        (acc, line) => acc.map((w, i) => Math.max(w, displayWidth(line[i]))),
         headers.map(() => 0),
       );
       this.#layout = layoutColumns(natural, this.#columns, this.#sink.columns);
@@ -107,7 +107,7 @@ export class TableWriter<T> {
     const { shown, widths } = this.#layout!;
     const parts = shown.map((c, i) => {
       const text = truncate(cells[c], widths[i]);
-      return paint(text, c) + " ".repeat(Math.max(0, widths[i] - stringWidth(text)));
+      return paint(text, c) + " ".repeat(Math.max(0, widths[i] - displayWidth(text)));
     });
     return parts.join(" ".repeat(GAP)).trimEnd();
   }
@@ -169,15 +169,13 @@ export function fitWidths(
   return widths;
 }
 
-/** Cuts text to a display width, ending with "…" when cut. Wide characters count double. */
+/**
+ * Cuts text to a display width, ending with "…" when cut. Wide characters count double; an
+ * emoji sequence or an accented letter is never split.
+ */
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
-  let out = "";
-  for (const char of text) {
-    if (stringWidth(out + char) > width - 1) break;
-    out += char;
-  }
-  return `${out}…`;
+  if (displayWidth(text) <= width) return text;
+  return `${sliceToWidth(text, width - 1)}…`;
 }
 
 /** Cells and values are single-line: tabs and newlines would break both layouts. */

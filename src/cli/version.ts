@@ -47,7 +47,7 @@ export function versionInfo(): VersionInfo {
 
 /** Registers `version`. */
 export function registerVersionCommand(program: Command, ctx: CliContext): void {
-  program
+  const version = program
     .command("version")
     .description("show the versions of the CLI, Deno, V8, TypeScript and the OS")
     .action(() => {
@@ -61,4 +61,5 @@ export function registerVersionCommand(program: Command, ctx: CliContext): void 
         ["OS", `${info.os} ${info.arch}${info.osRelease ? ` (${info.osRelease})` : ""}`],
       ]);
     });
+  ctx.runsWithoutRuntime(version);
 }

@@ -4,7 +4,6 @@
  * @module
  */
 
-import { RestreamError } from "../errors.ts";
 import {
   type Channel,
   type ChannelMeta,
@@ -15,20 +14,10 @@ import {
   type CreatedChannel,
   CreatedChannelSchema,
 } from "../schemas/channel.ts";
+import { checkChannelTitle, MAX_TITLE_LENGTH } from "../channel_title.ts";
 import type { ApiCore } from "./core.ts";
 
-/**
- * The longest channel title accepted. The API rejects over-long titles without saying the
- * limit; 140 is the shortest limit among the major platforms (X), so a longer title is
- * refused before it is sent.
- *
- * @example
- * ```ts
- * import { MAX_TITLE_LENGTH } from "jsr:@restream/cli";
- * const title = "A very long show title…".slice(0, MAX_TITLE_LENGTH);
- * ```
- */
-export const MAX_TITLE_LENGTH = 140;
+export { checkChannelTitle, MAX_TITLE_LENGTH };
 
 /** A change of a channel's title and description (PATCH /v2/user/channel-meta/{id}). */
 export interface ChannelMetaUpdate {
@@ -36,21 +25,6 @@ export interface ChannelMetaUpdate {
   title: string;
   /** New description; left unchanged when omitted. */
   description?: string;
-}
-
-/**
- * Checks a title before it is sent: not empty (whitespace only counts as empty) and at
- * most {@link MAX_TITLE_LENGTH} characters. Throws a usage error otherwise.
- */
-export function checkChannelTitle(title: string): void {
-  if (title.trim() === "") throw new RestreamError("usage", "the title must not be empty");
-  const length = [...title].length;
-  if (length > MAX_TITLE_LENGTH) {
-    throw new RestreamError(
-      "usage",
-      `the title is ${length} characters long; the limit is ${MAX_TITLE_LENGTH}`,
-    );
-  }
 }
 
 const READ = "channels.read";

@@ -5,7 +5,7 @@
  * @module
  */
 
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 import { RestreamError } from "../errors.ts";
 import { type DownloadUrl, DownloadUrlSchema } from "../schemas/account.ts";
 import {

@@ -9,7 +9,7 @@
 import type { HttpClient, QueryValue } from "../http/http.ts";
 import { type AnySchema, parseResponse } from "../schemas/parse.ts";
 import { explainResourceError, type ResourceContext } from "./resource_error.ts";
-import type * as v from "valibot";
+import type * as v from "../valibot.ts";
 
 /** Options of one call. */
 export interface CallOptions extends ResourceContext {

@@ -8,7 +8,7 @@
  * @module
  */
 
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 
 /** One channel as the channel list gives it. */
 export interface ChannelSummary {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 
 /** One clip project: clips generated from one source video. */
 export interface ClipProject {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 
 /** A time the API sends: Unix seconds for events, sometimes an ISO string; null when unset. */
 export type ApiTime = number | string | null;

@@ -5,7 +5,7 @@
  * @module
  */
 
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 
 /** One transcription of a recording. */
 export interface Transcription {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 
 /** One recorded file of an event. */
 export interface Recording {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 
 /** A stream key and its SRT URL. Both are secrets: never log them. */
 export interface StreamKey {

@@ -5,7 +5,7 @@
  * @module
  */
 
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 import type { MonitorEvent } from "./events.ts";
 import type { MonitorFrame } from "./frame.ts";
 

@@ -6,7 +6,7 @@
  * @module
  */
 
-import * as v from "valibot";
+import * as v from "../valibot.ts";
 
 /** Bitrate of the incoming stream, bits per second. */
 export interface IncomingBitrate {

@@ -1,0 +1,12 @@
+/**
+ * The heavy half of the CLI context: the API client, the session and the token store, and
+ * with them valibot and every response schema. {@link CliContext} imports this module only
+ * when a command that talks to the API is about to run (the `preAction` hook in program.ts),
+ * so `--help`, `-V`, `version` and usage errors start without it (DESIGN.md, start-up).
+ *
+ * @module
+ */
+
+export { Session } from "../auth/session.ts";
+export { TokenStore } from "../auth/token_store.ts";
+export { RestreamClient } from "../client.ts";

@@ -1,0 +1,113 @@
+/**
+ * Display width of text in a terminal, for aligning tables and `Key: value` blocks: how many
+ * cells a string takes, counted per grapheme cluster (what the user sees as one character).
+ *
+ * - ASCII and most scripts: 1 cell per cluster; combining accents ride along for free.
+ * - East Asian Wide and Fullwidth characters (CJK, kana, Hangul, fullwidth forms): 2.
+ * - Emoji: 2 when drawn as emoji: default emoji presentation (`🎮`), any cluster with the
+ *   emoji variation selector U+FE0F (`❤️`, `1️⃣`), ZWJ sequences (`👩‍💻`), skin tones, flags
+ *   (regional-indicator pairs). Symbols drawn as text by default (`©`, `™`, `☺` without
+ *   U+FE0F) stay 1, as terminals draw them.
+ * - Zero: controls, format characters (ZWJ, zero-width space, soft hyphen), combining marks
+ *   and variation selectors that start a cluster of their own.
+ * - ANSI colour codes are not shown, so they count nothing.
+ *
+ * Small and dependency-free on purpose: it is on the start-up path of every table.
+ *
+ * @module
+ */
+
+import { stripAnsi } from "./style.ts";
+
+/** Printable ASCII only: width is the length (the common case, kept fast). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** A cluster that starts with one of these takes no cell. */
+const ZERO_WIDTH = /^[\p{Cc}\p{Cf}\p{Mn}\p{Me}]/u;
+/** Drawn as emoji (two cells) without a variation selector. */
+const EMOJI_PRESENTATION = /^[\p{Emoji_Presentation}\p{Regional_Indicator}]/u;
+/** Pictographs: emoji-capable, or reserved for future emoji (these are drawn wide). */
+const PICTOGRAPHIC = /^\p{Extended_Pictographic}/u;
+const UNASSIGNED = /^\p{Cn}/u;
+const ZWJ = "\u200d";
+const VS16 = "\ufe0f";
+
+/** East Asian Wide (W) and Fullwidth (F) ranges outside the emoji blocks (EastAsianWidth.txt). */
+const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f], // Hangul Jamo initial consonants
+  [0x2329, 0x232a], // angle brackets
+  [0x2e80, 0x303e], // CJK radicals, Kangxi, CJK symbols and punctuation (ideographic space)
+  [0x3041, 0x3247], // kana, Bopomofo, Hangul compatibility Jamo, Kanbun, enclosed CJK
+  [0x3250, 0x33ff], // enclosed CJK (after the ambiguous circled numbers), CJK compatibility
+  [0x3400, 0x4dbf], // CJK extension A
+  [0x4e00, 0x9fff], // CJK unified ideographs
+  [0xa000, 0xa4cf], // Yi
+  [0xa960, 0xa97f], // Hangul Jamo extended A
+  [0xac00, 0xd7a3], // Hangul syllables
+  [0xf900, 0xfaff], // CJK compatibility ideographs
+  [0xfe10, 0xfe19], // vertical forms
+  [0xfe30, 0xfe6f], // CJK compatibility forms, small form variants
+  [0xff00, 0xff60], // fullwidth forms
+  [0xffe0, 0xffe6], // fullwidth signs
+  [0x16fe0, 0x16fe4], // ideographic symbols
+  [0x17000, 0x18cff], // Tangut, Khitan
+  [0x1aff0, 0x1b2ff], // kana supplement and extensions, Nushu
+  [0x1f200, 0x1f2ff], // enclosed ideographic supplement
+  [0x20000, 0x3fffd], // CJK extensions B and later (planes 2 and 3)
+];
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The grapheme clusters of text: what a reader counts as characters. */
+export function graphemes(text: string): string[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/** The number of terminal cells text takes; ANSI colour codes count nothing. */
+export function displayWidth(text: string): number {
+  const plain = stripAnsi(text);
+  if (PRINTABLE_ASCII.test(plain)) return plain.length;
+  let width = 0;
+  for (const cluster of graphemes(plain)) width += clusterWidth(cluster);
+  return width;
+}
+
+/** The cells one grapheme cluster takes: 0, 1 or 2. */
+export function clusterWidth(cluster: string): number {
+  const first = cluster.codePointAt(0);
+  if (first === undefined) return 0;
+  if (cluster.length > 1 && (cluster.includes(VS16) || isEmojiSequence(cluster))) return 2;
+  if (ZERO_WIDTH.test(cluster)) return 0;
+  if (EMOJI_PRESENTATION.test(cluster)) return 2;
+  if (PICTOGRAPHIC.test(cluster) && UNASSIGNED.test(cluster)) return 2;
+  return isWide(first) ? 2 : 1;
+}
+
+/**
+ * The longest prefix of text, in whole grapheme clusters, that fits in `width` cells (a ZWJ
+ * sequence or a flag is never split). Text without ANSI codes.
+ */
+export function sliceToWidth(text: string, width: number): string {
+  let out = "";
+  let used = 0;
+  for (const cluster of graphemes(text)) {
+    used += clusterWidth(cluster);
+    if (used > width) break;
+    out += cluster;
+  }
+  return out;
+}
+
+/** A ZWJ sequence that joins pictographs (`👩‍💻`), drawn as one emoji. */
+function isEmojiSequence(cluster: string): boolean {
+  return cluster.includes(ZWJ) && PICTOGRAPHIC.test(cluster);
+}
+
+function isWide(codePoint: number): boolean {
+  if (codePoint < WIDE_RANGES[0][0]) return false;
+  for (const [from, to] of WIDE_RANGES) {
+    if (codePoint < from) return false;
+    if (codePoint <= to) return true;
+  }
+  return false;
+}
