@@ -26,10 +26,13 @@ Deno.test("cli.ts statically imports no client, valibot, auth, download, monitor
 });
 
 Deno.test("one module names valibot, so Deno resolves npm packages once, not once per schema file", async () => {
-  const cli = await info(CLI);
   const root = new URL("../../", import.meta.url).href;
-  const importers = importersOf(cli, "valibot").map((s) => s.replace(root, ""));
-  assert.deepEqual(importers, ["src/valibot.ts"]);
+  for (const entry of [CLI, new URL("../../mod.ts", import.meta.url).pathname]) {
+    const graph = await info(entry);
+    const importers = importersOf(graph, "valibot").map((s) => s.replace(root, ""));
+    assert.deepEqual(importers, ["src/valibot.ts"], entry);
+  }
+  const cli = await info(CLI);
   assert.ok(
     importersOf(cli, "@commander-js/extra-typings").length > 0,
     "the search finds npm imports",
