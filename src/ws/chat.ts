@@ -23,10 +23,9 @@ import {
   flatten,
   type KnownMessage,
   type SchemaTable,
-  typeFrame,
+  typeBatches,
   type UnknownMessage,
 } from "./message.ts";
-import { safeEmitter } from "./events.ts";
 import { connectMonitorBatches, type MonitorFrame, type MonitorOptions } from "./monitor.ts";
 
 /** One message of the chat monitor; switch on `type`. */
@@ -104,10 +103,7 @@ export function monitorChat(
 export async function* monitorChatBatches(
   options: ChatMonitorOptions,
 ): AsyncGenerator<ChatMessage[], void, undefined> {
-  const emit = safeEmitter(options.onEvent);
-  for await (const frames of chatFrameBatches(options)) {
-    yield frames.map((frame) => typeFrame(frame, SCHEMAS, emit) as ChatMessage);
-  }
+  yield* typeBatches<ChatMessage>(chatFrameBatches(options), SCHEMAS, options.onEvent);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 
 import * as v from "../valibot.ts";
-import type { MonitorEvent } from "./events.ts";
+import { type MonitorEvent, safeEmitter } from "./events.ts";
 import type { MonitorFrame } from "./frame.ts";
 
 /** A message whose action this client knows: its validated fields and the message as received. */
@@ -65,6 +65,21 @@ export function typeFrame(
     return { type: "unknown", action, data: raw, raw, receivedAt, connection, invalid: reason };
   }
   return { type: "unknown", action, data: raw, raw, receivedAt, connection };
+}
+
+/**
+ * Types every frame of every batch with {@link typeFrame}: the one typing loop of the chat
+ * and streaming monitors. `T` is the monitor's message union.
+ */
+export async function* typeBatches<T>(
+  batches: AsyncIterable<MonitorFrame[]>,
+  schemas: SchemaTable,
+  onEvent?: (event: MonitorEvent) => void,
+): AsyncGenerator<T[], void, undefined> {
+  const emit = safeEmitter(onEvent);
+  for await (const frames of batches) {
+    yield frames.map((frame) => typeFrame(frame, schemas, emit) as T);
+  }
 }
 
 /**

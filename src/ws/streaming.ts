@@ -11,7 +11,7 @@ import {
   flatten,
   type KnownMessage,
   type SchemaTable,
-  typeFrame,
+  typeBatches,
   type UnknownMessage,
 } from "./message.ts";
 import { safeEmitter } from "./events.ts";
@@ -106,10 +106,7 @@ export function monitorStreaming(
 export async function* monitorStreamingBatches(
   options: StreamingMonitorOptions,
 ): AsyncGenerator<StreamingMessage[], void, undefined> {
-  const emit = safeEmitter(options.onEvent);
-  for await (const frames of streamingFrameBatches(options)) {
-    yield frames.map((frame) => typeFrame(frame, SCHEMAS, emit) as StreamingMessage);
-  }
+  yield* typeBatches<StreamingMessage>(streamingFrameBatches(options), SCHEMAS, options.onEvent);
 }
 
 /**
