@@ -1,7 +1,7 @@
 /**
- * What an event leaves behind: `event chat-export`, `event recordings` and
- * `event recording-download`. Added to the `event` command that event.ts builds (or created
- * here when there is none), so the two files stay independent.
+ * What an event leaves behind: `event chat download`, `event recordings` and
+ * `event recordings download`. Added to the `event` and `event chat` commands that
+ * event.ts builds (or created here when there are none), so the two files stay independent.
  *
  * @module
  */
@@ -32,11 +32,18 @@ export function registerEventMediaCommands(program: Command, ctx: CliContext): v
   addEventMediaCommands(event as Command, ctx);
 }
 
-/** Adds `chat-export`, `recordings` and `recording-download` to an `event` command. */
+/**
+ * Adds `chat download`, `recordings` and `recordings download` to an `event` command.
+ * `event chat <id>` (history) and `event recordings <id>` keep their own actions: commander
+ * dispatches to the `download` subcommand only when that word follows (an event id is a UUID,
+ * so it can never be "download").
+ */
 export function addEventMediaCommands(event: Command, ctx: CliContext): void {
+  const chat = (event.commands.find((c) => c.name() === "chat") ??
+    event.command("chat").description("an event's chat")) as Command;
   withDownloadFlags(
-    event
-      .command("chat-export")
+    chat
+      .command("download")
       .description("download an event's whole chat history as a file")
       .argument("<id>", "event id (a UUID)", parseEventId),
   )
@@ -50,9 +57,9 @@ export function addEventMediaCommands(event: Command, ctx: CliContext): void {
       });
     });
 
-  event
+  const recordings = event
     .command("recordings")
-    .description("list an event's recordings")
+    .description("list an event's recordings (or download one: recordings download)")
     .argument("<id>", "event id (a UUID)", parseEventId)
     .action(async (id) => {
       const recordings = await ctx.authenticatedClient().listEventRecordings(id, ctx.io.signal);
@@ -66,8 +73,8 @@ export function addEventMediaCommands(event: Command, ctx: CliContext): void {
     });
 
   withDownloadFlags(
-    event
-      .command("recording-download")
+    recordings
+      .command("download")
       .description("download one recording of an event (default name: its file name)")
       .argument("<id>", "event id (a UUID)", parseEventId)
       .argument("<file>", "file name, as 'event recordings' lists it", parseRecordingFileName),

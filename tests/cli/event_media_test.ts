@@ -62,9 +62,9 @@ Deno.test("event media commands reject a bad event id: exit 2, no request", asyn
   for (
     const argv of [
       ["event", "recordings", "42"],
-      ["event", "chat-export", "not-a-uuid"],
-      ["event", "recording-download", "nope", "main.mp4"],
-      ["event", "recording-download", EVENT, " "],
+      ["event", "chat", "download", "not-a-uuid"],
+      ["event", "recordings", "download", "nope", "main.mp4"],
+      ["event", "recordings", "download", EVENT, " "],
     ]
   ) {
     const fake = new FakeFetch();
@@ -74,7 +74,7 @@ Deno.test("event media commands reject a bad event id: exit 2, no request", asyn
   }
 });
 
-Deno.test("event recording-download asks for the file's link and saves it under its name", async () => {
+Deno.test("event recordings download asks for the file's link and saves it under its name", async () => {
   await withDir(async (dir) => {
     const fake = new FakeFetch()
       .on("POST", `/v2/user/events/${EVENT}/recordings/download-url`, {
@@ -82,7 +82,7 @@ Deno.test("event recording-download asks for the file's link and saves it under 
       })
       .on("GET", "/r/x", { body: "REC" });
     const result = await runCapture(
-      ["event", "recording-download", EVENT, "main.mp4", "-o", dir],
+      ["event", "recordings", "download", EVENT, "main.mp4", "-o", dir],
       { fetch: fake.fetch, env: ENV },
     );
     assert.equal(result.code, 0, result.stderr);
@@ -92,12 +92,12 @@ Deno.test("event recording-download asks for the file's link and saves it under 
   });
 });
 
-Deno.test("event recording-download refuses an existing file before asking for a link", async () => {
+Deno.test("event recordings download refuses an existing file before asking for a link", async () => {
   await withDir(async (dir) => {
     await Deno.writeTextFile(join(dir, "main.mp4"), "OLD");
     const fake = new FakeFetch();
     const result = await runCapture(
-      ["event", "recording-download", EVENT, "main.mp4", "-o", dir],
+      ["event", "recordings", "download", EVENT, "main.mp4", "-o", dir],
       { fetch: fake.fetch, env: ENV },
     );
     assert.equal(result.code, 2);
@@ -106,7 +106,7 @@ Deno.test("event recording-download refuses an existing file before asking for a
   });
 });
 
-Deno.test("event chat-export saves the export under the server's name, token masked in -v", async () => {
+Deno.test("event chat download saves the export under the server's name, token masked in -v", async () => {
   await withDir(async (dir) => {
     const fake = new FakeFetch()
       .on("POST", `/v2/user/events/${EVENT}/chat/history/download-url`, {
@@ -116,10 +116,13 @@ Deno.test("event chat-export saves the export under the server's name, token mas
         body: "time,author,text\n",
         headers: { "content-type": "text/csv" },
       });
-    const result = await runCapture(["event", "chat-export", EVENT, "-o", dir, "-v", "--json"], {
-      fetch: fake.fetch,
-      env: ENV,
-    });
+    const result = await runCapture(
+      ["event", "chat", "download", EVENT, "-o", dir, "-v", "--json"],
+      {
+        fetch: fake.fetch,
+        env: ENV,
+      },
+    );
     assert.equal(result.code, 0, result.stderr);
     const path = join(dir, `chat-${EVENT}.csv`);
     assert.deepEqual(JSON.parse(result.stdout), { id: EVENT, path, bytes: 17 });
@@ -129,17 +132,25 @@ Deno.test("event chat-export saves the export under the server's name, token mas
   });
 });
 
-Deno.test("event chat-export: no chat history (404) exits 4", async () => {
+Deno.test("event chat download: no chat history (404) exits 4", async () => {
   const fake = new FakeFetch().on(
     "POST",
     `/v2/user/events/${EVENT}/chat/history/download-url`,
     { status: 404, body: { error: { message: "ChatHistoryNotFound" } } },
   );
-  const result = await runCapture(["event", "chat-export", EVENT, "--json"], {
+  const result = await runCapture(["event", "chat", "download", EVENT, "--json"], {
     fetch: fake.fetch,
     env: ENV,
   });
   assert.equal(result.code, 4);
   assert.equal(result.stdout, "");
   assert.equal(JSON.parse(result.stderr).error.kind, "not_found");
+});
+
+Deno.test("event chat and event recordings keep their own actions next to 'download'", async () => {
+  const bogus = await runCapture(["event", "chat", "bogus"]);
+  assert.equal(bogus.code, 2);
+  assert.match(bogus.stderr, /^error: invalid event id 'bogus': expected a UUID\n/);
+  const help = await runCapture(["event", "recordings", "--help"]);
+  assert.match(help.stdout, /download \[options\] <id> <file>/);
 });

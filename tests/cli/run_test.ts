@@ -151,8 +151,17 @@ Deno.test("an unknown subcommand at every level of the tree: one line, exit 2, n
   const { buildProgram } = await import("../../src/cli/program.ts");
   const { CliContext } = await import("../../src/cli/context.ts");
   const groups: string[][] = [];
-  const walk = (command: { name(): string; commands: readonly unknown[] }, path: string[]) => {
-    if (command.commands.length > 0) groups.push(path);
+  type Node = {
+    name(): string;
+    commands: readonly unknown[];
+    registeredArguments: readonly unknown[];
+  };
+  const walk = (command: Node, path: string[]) => {
+    // `event chat <id>` has a `download` subcommand but is a command of its own: its
+    // argument is validated instead (covered by the id tests).
+    if (command.commands.length > 0 && command.registeredArguments.length === 0) {
+      groups.push(path);
+    }
     for (const sub of command.commands as typeof command[]) walk(sub, [...path, sub.name()]);
   };
   const ctx = new CliContext({

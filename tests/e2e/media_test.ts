@@ -179,7 +179,7 @@ Deno.test("e2e: clip projects (cursor pages), project, create and download", asy
   });
 });
 
-Deno.test("e2e: event recordings, recording-download and chat-export", async () => {
+Deno.test("e2e: event recordings, recordings download and chat download", async () => {
   await withE2e(async ({ mock, json, table, run }) => {
     const [recordings, rows] = await Promise.all([
       json(["event", "recordings", latestFinished]),
@@ -203,8 +203,8 @@ Deno.test("e2e: event recordings, recording-download and chat-export", async () 
 
     await withTempDir(async (dir) => {
       const [recording, chat] = await Promise.all([
-        json(["event", "recording-download", latestFinished, files[2], "-o", dir]),
-        json(["event", "chat-export", latestFinished, "-o", dir]),
+        json(["event", "recordings", "download", latestFinished, files[2], "-o", dir]),
+        json(["event", "chat", "download", latestFinished, "-o", dir]),
       ]);
       assert.deepEqual(recording, {
         id: latestFinished,
@@ -222,7 +222,8 @@ Deno.test("e2e: event recordings, recording-download and chat-export", async () 
       mock.control.reset();
       const refused = await run([
         "event",
-        "recording-download",
+        "recordings",
+        "download",
         latestFinished,
         files[2],
         "-o",
@@ -234,7 +235,8 @@ Deno.test("e2e: event recordings, recording-download and chat-export", async () 
 
       const missing = await run([
         "event",
-        "recording-download",
+        "recordings",
+        "download",
         latestFinished,
         "nope.mp4",
         "-o",
