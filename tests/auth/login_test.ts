@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { login, type LoginCallbacks, type LoginResult } from "../../src/auth/login.ts";
-import { RestreamError } from "../../src/errors.ts";
 import { FakeFetch, type FakeReply } from "../support/fake_fetch.ts";
+import { rejects } from "../support/rejects.ts";
 
 const API = "http://127.0.0.1:9";
 const TOKENS = { access_token: "at", refresh_token: "rt", expires_in: 3600, scope: "profile.read" };
@@ -46,16 +46,6 @@ function callbackUrl(authorize: URL, params: Record<string, string>): string {
   const url = new URL(`http://127.0.0.1:${redirect.port}/callback`);
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return url.href;
-}
-
-async function rejected(promise: Promise<unknown>): Promise<RestreamError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RestreamError, String(error));
-    return error;
-  }
-  assert.fail("expected a rejection");
 }
 
 Deno.test("login: favicon ignored, good callback → success page, code exchanged with PKCE verifier", async () => {
@@ -102,7 +92,7 @@ Deno.test("login: the page waits for the code exchange, so a refused client secr
   const state = authorize.searchParams.get("state")!;
   const [page, error] = await Promise.all([
     visit(callbackUrl(authorize, { code: "the-code", state })),
-    rejected(result),
+    rejects(result),
   ]);
   assert.equal(page.status, 400);
   assert.match(page.html, /<h1>Login failed<\/h1>/);
@@ -120,7 +110,7 @@ Deno.test("login: a wrong state is rejected with an error page and an auth error
   assert.equal(page.status, 400);
   assert.match(page.html, /Login failed/);
   assert.match(page.html, /state does not match/);
-  const error = await rejected(result);
+  const error = await rejects(result);
   assert.equal(error.kind, "auth");
   assert.equal(error.code, "state_mismatch");
   assert.equal(fake.requests.length, 0, "no code exchanged");
@@ -130,7 +120,7 @@ Deno.test("login: the parameterless redirect of a denial is an auth error", asyn
   const { result, url } = start();
   const page = await visit(callbackUrl(await url, {}));
   assert.equal(page.status, 400);
-  const error = await rejected(result);
+  const error = await rejects(result);
   assert.equal(error.kind, "auth");
   assert.match(error.message, /denied/);
 });
@@ -141,13 +131,13 @@ Deno.test("login: an OAuth error parameter is shown, control characters removed,
     callbackUrl(await url, { error: "access_denied", error_description: "<b>no</b>\x1b[31m" }),
   );
   assert.ok(!page.html.includes("<b>"));
-  const error = await rejected(result);
+  const error = await rejects(result);
   assert.equal(error.message, "login failed in the browser (access_denied: <b>no</b>?[31m)");
 });
 
 Deno.test("login: times out without a callback", async () => {
   const { result } = start({ timeoutMs: 30 });
-  const error = await rejected(result);
+  const error = await rejects(result);
   assert.equal(error.kind, "auth");
   assert.match(error.message, /timed out/);
 });
@@ -157,7 +147,7 @@ Deno.test("login: aborting (Ctrl+C) is an interrupted error", async () => {
   const { result, url } = start({ signal: controller.signal });
   await url;
   controller.abort();
-  const error = await rejected(result);
+  const error = await rejects(result);
   assert.equal(error.kind, "interrupted");
 });
 
@@ -168,7 +158,7 @@ Deno.test("login: a port in use is an auth error with code port_in_use", async (
   );
   try {
     const { result } = start({ port: busy.addr.port });
-    const error = await rejected(result);
+    const error = await rejects(result);
     assert.equal(error.code, "port_in_use");
     assert.match(error.message, new RegExp(`port ${busy.addr.port}`));
   } finally {

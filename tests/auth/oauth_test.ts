@@ -10,9 +10,9 @@ import {
   revokeToken,
 } from "../../src/auth/oauth.ts";
 import { hasScope, normaliseScope } from "../../src/auth/token_set.ts";
-import { RestreamError } from "../../src/errors.ts";
 import { HttpClient } from "../../src/http/http.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
+import { rejects } from "../support/rejects.ts";
 
 const API = "http://127.0.0.1:9";
 const CREDS = { clientId: "client id+1", clientSecret: "s3cr3t:with&chars" };
@@ -20,16 +20,6 @@ const NOW = Date.parse("2026-01-01T00:00:00Z");
 
 function http(fake: FakeFetch, log?: (line: string) => void): HttpClient {
   return new HttpClient({ baseUrl: API, fetch: fake.fetch, sleep: () => Promise.resolve(), log });
-}
-
-async function rejects(promise: Promise<unknown>): Promise<RestreamError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RestreamError, `not a RestreamError: ${error}`);
-    return error;
-  }
-  assert.fail("expected a rejection");
 }
 
 Deno.test("PKCE: 43-char base64url verifier, S256 challenge equals base64url(sha256(verifier))", async () => {

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { Session } from "../../src/auth/session.ts";
 import { type StoredTokens, TokenStore } from "../../src/auth/token_store.ts";
 import { RestreamClient } from "../../src/client.ts";
-import { RestreamError } from "../../src/errors.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
+import { rejects } from "../support/rejects.ts";
 
 const API = "http://127.0.0.1:9";
 const NOW = Date.parse("2026-01-01T00:00:00Z");
@@ -52,16 +52,6 @@ async function setup(
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
-}
-
-async function rejects(promise: Promise<unknown>): Promise<RestreamError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RestreamError, String(error));
-    return error;
-  }
-  assert.fail("expected a rejection");
 }
 
 Deno.test("session: RESTREAM_TOKEN comes first and is never refreshed", async () => {

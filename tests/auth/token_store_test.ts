@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { TokenStore } from "../../src/auth/token_store.ts";
-import { RestreamError } from "../../src/errors.ts";
+import { rejects } from "../support/rejects.ts";
 
 const REAL = "https://api.restream.io";
 const MOCK = "http://127.0.0.1:8080";
@@ -21,16 +21,6 @@ async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
   } finally {
     await Deno.remove(base, { recursive: true });
   }
-}
-
-async function rejects(promise: Promise<unknown>): Promise<RestreamError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RestreamError, String(error));
-    return error;
-  }
-  assert.fail("expected a rejection");
 }
 
 function mode(path: string): number {

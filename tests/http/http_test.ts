@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { RestreamError } from "../../src/errors.ts";
 import { HttpClient, type HttpClientOptions, type TokenProvider } from "../../src/http/http.ts";
 import {
   isIdempotent,
@@ -8,6 +7,7 @@ import {
   RETRYABLE_STATUSES,
 } from "../../src/http/retry.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
+import { rejects } from "../support/rejects.ts";
 
 const ORIGIN = "https://api.example.test";
 
@@ -28,16 +28,6 @@ function pipeline(fake: FakeFetch, options: Partial<HttpClientOptions> = {}) {
     ...options,
   });
   return { http, sleeps, logs };
-}
-
-async function rejects(promise: Promise<unknown>): Promise<RestreamError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RestreamError, `not a RestreamError: ${error}`);
-    return error;
-  }
-  throw new Error("expected a rejection");
 }
 
 for (const status of [408, 429, 500, 502, 503, 504]) {
