@@ -33,17 +33,6 @@ import { Downloads, type MockState, zeroCounters } from "./state.ts";
 import { TokenStore } from "./tokens.ts";
 import type { MockControl, MockServer, MockServerOptions } from "./types.ts";
 
-export type {
-  MockControl,
-  MockCounters,
-  MockFault,
-  MockFaultBody,
-  MockIssuedTokens,
-  MockRequestLogEntry,
-  MockServer,
-  MockServerOptions,
-} from "./types.ts";
-
 /** The OAuth client id the mock accepts. */
 export const MOCK_CLIENT_ID = "mock-client-id";
 /** The OAuth client secret the mock accepts (a mock: not a secret anywhere else). */
