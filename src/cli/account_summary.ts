@@ -6,12 +6,13 @@
  */
 
 import type { RestreamClient } from "../client.ts";
+import type { Profile } from "../schemas/profile.ts";
 import { RestreamError } from "../errors.ts";
 
 /** The profile fields shown, or why there are none. */
 export interface Account {
-  /** `{id, username, email}` as the API sent them, when the call worked. */
-  profile?: { id?: unknown; username?: string; email?: string };
+  /** The profile, when the call worked. */
+  profile?: Profile;
   /** Why the profile could not be read (not an auth failure). */
   unavailable?: string;
 }
@@ -22,13 +23,7 @@ export interface Account {
  */
 export async function fetchAccount(client: RestreamClient, signal?: AbortSignal): Promise<Account> {
   try {
-    const { body } = await client.http.request({ path: "/v2/user/profile", signal });
-    const record = typeof body === "object" && body !== null ? body as Record<string, unknown> : {};
-    const text = (value: unknown): string | undefined =>
-      typeof value === "string" ? value : undefined;
-    return {
-      profile: { id: record.id, username: text(record.username), email: text(record.email) },
-    };
+    return { profile: await client.getProfile(signal) };
   } catch (error) {
     if (!(error instanceof RestreamError) || error.kind === "auth") throw error;
     if (error.kind === "interrupted") throw error;
@@ -42,6 +37,6 @@ export function describeAccount(account: Account): string {
   if (profile === undefined) {
     return `an account whose profile is unavailable (${account.unavailable})`;
   }
-  const name = profile.username ?? (profile.id === undefined ? "unknown" : `user ${profile.id}`);
+  const name = profile.username ?? `user ${profile.id}`;
   return profile.email ? `${name} (${profile.email})` : name;
 }
