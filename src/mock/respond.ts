@@ -55,6 +55,35 @@ export function envelope(status: number, message: string, name: string): Respons
   );
 }
 
+/**
+ * Restream's answer to a token that is missing, unknown, expired or lacks `scope`; null when
+ * it passes. Shared by the REST routes (bearer header) and the WebSocket handshake
+ * (`?accessToken=`), which the real API refuses the same way.
+ */
+export function refuseToken(
+  tokens: { check(token: string, scope: string): string },
+  token: string | undefined,
+  scope: string,
+  missing: string,
+): Response | null {
+  if (!token) return envelope(401, `Unauthorized request: ${missing}`, "unauthorized_request");
+  const check = tokens.check(token, scope);
+  if (check === "invalid") {
+    return envelope(401, "Invalid token: access token is invalid", "invalid_token");
+  }
+  if (check === "expired") {
+    return envelope(401, "Invalid token: access token expired", "invalid_token");
+  }
+  if (check === "insufficient_scope") {
+    return envelope(
+      403,
+      `Insufficient scope: authorized scope is insufficient (requires ${scope})`,
+      "insufficient_scope",
+    );
+  }
+  return null;
+}
+
 /** 404 in the envelope, e.g. `notFound("StorageFileNotFound", "storage_file_not_found")`. */
 export function notFound(message = "Not Found", name = "not_found"): Response {
   return envelope(404, message, name);

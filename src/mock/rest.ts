@@ -6,7 +6,7 @@
  * @module
  */
 
-import { envelope, notFound } from "./respond.ts";
+import { envelope, notFound, refuseToken } from "./respond.ts";
 import type { RestRoute } from "./rest_helpers.ts";
 import { ACCOUNT_ROUTES } from "./rest_account.ts";
 import { EVENT_ROUTES } from "./rest_events.ts";
@@ -25,25 +25,8 @@ const ROUTES: CompiledRoute[] = [...ACCOUNT_ROUTES, ...EVENT_ROUTES, ...MEDIA_RO
 /** Checks the bearer token for a scope; null when it passes. */
 function authorize(state: MockState, req: Request, scope: string): Response | null {
   const header = req.headers.get("authorization") ?? "";
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) {
-    return envelope(401, "Unauthorized request: no authentication given", "unauthorized_request");
-  }
-  const check = state.tokens.check(match[1], scope);
-  if (check === "invalid") {
-    return envelope(401, "Invalid token: access token is invalid", "invalid_token");
-  }
-  if (check === "expired") {
-    return envelope(401, "Invalid token: access token expired", "invalid_token");
-  }
-  if (check === "insufficient_scope") {
-    return envelope(
-      403,
-      `Insufficient scope: authorized scope is insufficient (requires ${scope})`,
-      "insufficient_scope",
-    );
-  }
-  return null;
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  return refuseToken(state.tokens, token, scope, "no authentication given");
 }
 
 /** Answers a request under `/v2`. */

@@ -10,7 +10,7 @@
  * @module
  */
 
-import { envelope } from "./respond.ts";
+import { envelope, refuseToken } from "./respond.ts";
 import {
   chatEvent,
   connectionInfos,
@@ -88,24 +88,9 @@ export class SocketHub {
 
   /** Answers a WebSocket request: 401/403 without a good token, else the upgrade. */
   accept(kind: SocketKind, req: Request, url: URL): Response {
-    const token = url.searchParams.get("accessToken");
-    if (!token) {
-      return envelope(401, "Unauthorized request: no access token given", "unauthorized_request");
-    }
-    const check = this.#state.tokens.check(token, SCOPES[kind]);
-    if (check === "invalid") {
-      return envelope(401, "Invalid token: access token is invalid", "invalid_token");
-    }
-    if (check === "expired") {
-      return envelope(401, "Invalid token: access token expired", "invalid_token");
-    }
-    if (check === "insufficient_scope") {
-      return envelope(
-        403,
-        `Insufficient scope: authorized scope is insufficient (requires ${SCOPES[kind]})`,
-        "insufficient_scope",
-      );
-    }
+    const token = url.searchParams.get("accessToken") ?? undefined;
+    const refused = refuseToken(this.#state.tokens, token, SCOPES[kind], "no access token given");
+    if (refused) return refused;
     if (req.headers.get("upgrade")?.toLowerCase() !== "websocket") {
       return envelope(400, "Expected a WebSocket upgrade", "bad_request");
     }
