@@ -25,22 +25,15 @@ const RECORDING_COLUMNS: Column<RecordingRow>[] = [
   { header: "EXPIRES", value: (r) => formatTableTime(r.expiresAt), keep: true },
 ];
 
-/** Registers the event media commands on the program's `event` command. */
-export function registerEventMediaCommands(program: Command, ctx: CliContext): void {
-  const event = program.commands.find((c) => c.name() === "event") ??
-    program.command("event").description("streaming events");
-  addEventMediaCommands(event as Command, ctx);
-}
-
 /**
- * Adds `chat download`, `recordings` and `recordings download` to an `event` command.
- * `event chat <id>` (history) and `event recordings <id>` keep their own actions: commander
- * dispatches to the `download` subcommand only when that word follows (an event id is a UUID,
- * so it can never be "download").
+ * Adds `chat download`, `recordings` and `recordings download` to the program's `event`
+ * command. `event chat <id>` (history) and `event recordings <id>` keep their own actions:
+ * commander dispatches to the `download` subcommand only when that word follows (an event id
+ * is a UUID, so it can never be "download").
  */
-export function addEventMediaCommands(event: Command, ctx: CliContext): void {
-  const chat = (event.commands.find((c) => c.name() === "chat") ??
-    event.command("chat").description("an event's chat")) as Command;
+export function registerEventMediaCommands(program: Command, ctx: CliContext): void {
+  const event = existingOrNew(program, "event", "streaming events");
+  const chat = existingOrNew(event, "chat", "an event's chat");
   withDownloadFlags(
     chat
       .command("download")
@@ -90,4 +83,10 @@ export function addEventMediaCommands(event: Command, ctx: CliContext): void {
         report: { id, fileName },
       });
     });
+}
+
+/** The subcommand event.ts registered, or a new one when it did not (the files stay independent). */
+function existingOrNew(parent: Command, name: string, description: string): Command {
+  const found = parent.commands.find((c) => c.name() === name);
+  return (found ?? parent.command(name).description(description)) as Command;
 }
