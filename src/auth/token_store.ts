@@ -18,7 +18,7 @@
  * @module
  */
 
-import { basename, join } from "node:path";
+import { basename, join } from "../path.ts";
 import * as v from "../valibot.ts";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
