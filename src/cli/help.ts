@@ -21,6 +21,21 @@ export interface HelpOptions {
 
 const INDENT = "  ";
 
+const GROUP_TITLES: Record<typeof GROUPS[number], string> = {
+  core: "CORE COMMANDS",
+  account: "ACCOUNT COMMANDS",
+  streaming: "STREAMING COMMANDS",
+  tools: "TOOLS",
+};
+
+/** A command's examples; a group without its own shows the first of each subcommand's. */
+export function examplesOf(command: CommandSpec): readonly string[] {
+  if (command.examples?.length) return command.examples;
+  return (command.subcommands ?? []).flatMap((sub) =>
+    examplesOf(sub).filter((e) => !e.startsWith("#")).slice(0, 1)
+  );
+}
+
 /** The whole help of the command at the end of `path` (`path[0]` is the program). */
 export function renderHelp(
   path: readonly CommandSpec[],
@@ -42,38 +57,39 @@ export function renderHelp(
 
   const subs = command.subcommands ?? [];
   if (path.length === 1) {
+    // One column width for every group, so the lists line up.
+    const pad = Math.max(...subs.map((c) => c.name.length + 1));
     for (const group of GROUPS) {
-      const inGroup = subs.filter((c) => c.group === group);
-      section(`${group.toUpperCase()} COMMANDS`, table(inGroup.map(commandRow), width));
+      const rows = subs.filter((c) => c.group === group).map((c) => commandRow(c, pad));
+      section(`${GROUP_TITLES[group]}`, table(rows, width));
     }
-    section("OTHER COMMANDS", table(subs.filter((c) => !c.group).map(commandRow), width));
+    section("OTHER COMMANDS", table(subs.filter((c) => !c.group).map((c) => commandRow(c)), width));
   } else {
-    section("COMMANDS", table(subs.map(commandRow), width));
+    section("COMMANDS", table(subs.map((c) => commandRow(c)), width));
   }
   section(
     "ARGUMENTS",
     table((command.args ?? []).map((a) => [argName(a.name, a.variadic), argText(a)]), width),
   );
   section("FLAGS", table((command.flags ?? []).map(flagRow), width));
-  section(path.length === 1 ? "GLOBAL FLAGS" : "GLOBAL FLAGS", table(globals.map(flagRow), width));
+  section(path.length === 1 ? "FLAGS" : "INHERITED FLAGS", table(globals.map(flagRow), width));
   if (command.notes) {
-    section(
-      "NOTES",
-      command.notes.split("\n").flatMap((l) => wrap(l, width, INDENT)),
-    );
+    section("NOTES", command.notes.split("\n").flatMap((l) => wrap(l, width, INDENT)));
   }
-  section(
-    "EXAMPLES",
-    (command.examples ?? []).map((e) => `${INDENT}${e.startsWith("#") ? e : `$ ${e}`}`),
-  );
+  section("EXAMPLES", examplesOf(command).map((e) => INDENT + (e.startsWith("#") ? e : `$ ${e}`)));
+  const rest = path.slice(1).map((c) => c.name).join(" ");
   const more = subs.length > 0
-    ? `Use '${program} ${
-      path.length === 1 ? "<command>" : `${name.split(" ").slice(1).join(" ")} <command>`
-    } --help' for more information about a command.`
+    ? `Use '${
+      [program, rest, "<command> --help"].filter(Boolean).join(" ")
+    }' for more information about a command.`
     : `Use '${program} help' for the list of commands.`;
   section("LEARN MORE", [
     ...wrap(more, width, INDENT),
-    ...wrap(`Every command and flag: the "Commands" section of the README.`, width, INDENT),
+    ...wrap(
+      `Every command and flag: the "Command reference" section of the README.`,
+      width,
+      INDENT,
+    ),
   ]);
   return `${sections.join("\n\n")}\n`;
 }
@@ -107,8 +123,8 @@ function argText(arg: { summary: string; choices?: readonly string[] }): string 
   return arg.choices ? `${arg.summary} {${arg.choices.join("|")}}` : arg.summary;
 }
 
-function commandRow(command: CommandSpec): [string, string] {
-  return [`${command.name}:`, command.summary];
+function commandRow(command: CommandSpec, pad = 0): [string, string] {
+  return [`${command.name}:`.padEnd(pad), command.summary];
 }
 
 function flagRow(flag: FlagSpec): [string, string] {
@@ -144,7 +160,12 @@ export function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";
-    for (const word of paragraph.split(" ")) {
+    const room = Math.max(1, width - indent.length);
+    // A word wider than the line (a long URL or example) is cut, not left to overflow.
+    const words = paragraph.split(" ").flatMap((w) =>
+      w.length <= room ? [w] : (w.match(new RegExp(`.{1,${room}}`, "g")) ?? [w])
+    );
+    for (const word of words) {
       if (line !== "" && indent.length + line.length + 1 + word.length > width) {
         lines.push(indent + line);
         line = word;
