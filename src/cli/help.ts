@@ -44,7 +44,6 @@ export function renderHelp(
 ): string {
   const width = Math.max(40, options.columns ?? 80);
   const command = path[path.length - 1];
-  const name = path.map((c) => c.name).join(" ");
   const program = path[0].name;
   const sections: string[] = [];
   const section = (title: string, body: string[]): void => {

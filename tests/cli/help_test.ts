@@ -7,8 +7,12 @@
 import assert from "node:assert/strict";
 import { examplesOf } from "../../src/cli/help.ts";
 import type { CommandSpec } from "../../src/cli/spec.ts";
+import { stripAnsi } from "../../src/cli/style.ts";
 import { ROOT } from "../../src/cli/tree.ts";
 import { runCapture } from "../support/cli.ts";
+
+const ESC = "\x1b";
+const ESCAPE = new RegExp(`${ESC}\\[`);
 
 async function help(argv: string[], terminal?: number, env?: Record<string, string>) {
   const result = await runCapture(argv, { terminal, env });
@@ -85,7 +89,7 @@ Deno.test("help is wrapped to the terminal width", async () => {
   for (const columns of [60, 100]) {
     const text = await help(["mock", "serve", "--help"], columns);
     const long = text.split("\n").filter((line) =>
-      line.replace(/\x1b\[[0-9;]*m/g, "").length > columns && !line.includes("$ restream")
+      stripAnsi(line).length > columns && !line.includes("$ restream")
     );
     assert.deepEqual(long, [], `${columns} columns`);
   }
@@ -94,9 +98,9 @@ Deno.test("help is wrapped to the terminal width", async () => {
 });
 
 Deno.test("bold headings on a terminal only, and never with NO_COLOR or --no-color", async () => {
-  assert.match(await help(["--help"], 100), /\x1b\[1mUSAGE\x1b\[22m/);
-  assert.doesNotMatch(await help(["--help"]), /\x1b\[/);
-  assert.doesNotMatch(await help(["--help"], 100, { NO_COLOR: "1" }), /\x1b\[/);
-  assert.doesNotMatch(await help(["--no-color", "--help"], 100), /\x1b\[/);
-  assert.doesNotMatch(await help(["--help", "--no-color"], 100), /\x1b\[/);
+  assert.match(await help(["--help"], 100), new RegExp(`${ESC}\\[1mUSAGE${ESC}\\[22m`));
+  assert.doesNotMatch(await help(["--help"]), ESCAPE);
+  assert.doesNotMatch(await help(["--help"], 100, { NO_COLOR: "1" }), ESCAPE);
+  assert.doesNotMatch(await help(["--no-color", "--help"], 100), ESCAPE);
+  assert.doesNotMatch(await help(["--help", "--no-color"], 100), ESCAPE);
 });
