@@ -69,10 +69,10 @@ function shown(id: unknown): string {
   const chars = [...id];
   const text = chars.length > 80 ? `${chars.slice(0, 80).join("")}…` : id;
   // deno-lint-ignore no-control-regex
-  return `'${
-    text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
-      `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-  }'`;
+  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+  return `'${escaped}'`;
 }
 
 /** Checks an id that travels in a request body (same rules as {@link idSegment}). */
