@@ -26,13 +26,7 @@ import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
 import { readLegacyFile } from "./legacy_tokens.ts";
 import { acquireLock, type LockOptions } from "./lock.ts";
-import {
-  type CurrentUid,
-  currentUid,
-  octal,
-  securePrivateDir,
-  tokenFileTarget,
-} from "./private_files.ts";
+import { currentUid, octal, securePrivateDir, tokenFileTarget } from "./private_files.ts";
 
 /** The format version this code writes. */
 export const TOKEN_FILE_VERSION = 1;
@@ -83,7 +77,7 @@ export interface TokenStoreOptions {
    * The current user's id, asked only when the directory is open to others or the token
    * file is a link (`--allow-sys=uid`); `Deno.uid` by default.
    */
-  uid?: CurrentUid;
+  uid?: () => number | null;
 }
 
 const StoredTokensSchema: v.GenericSchema<unknown, StoredTokens> = v.looseObject({
