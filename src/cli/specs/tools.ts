@@ -99,7 +99,12 @@ export const TOOL_COMMANDS: readonly CommandSpec[] = [
           parse: (v) => parsePort(v, true),
           default: DEFAULT_MOCK_PORT,
         },
-        { long: "host", type: "address", summary: "address to listen on", default: "127.0.0.1" },
+        {
+          long: "host",
+          type: "address",
+          summary: "address to listen on (warns unless loopback)",
+          default: "127.0.0.1",
+        },
         {
           long: "token-lifetime",
           type: "seconds",
