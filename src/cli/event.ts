@@ -10,6 +10,7 @@ import type { CliContext } from "./context.ts";
 import { EVENT_COLUMNS, eventEntries } from "./event_view.ts";
 import { loadPlatformNames } from "./platform_names.ts";
 import { printStreamKey } from "./stream_key.ts";
+import { morePagesHint, pastEndNotice } from "./paging.ts";
 
 function printEvents(ctx: CliContext, events: readonly RestreamEvent[]): void {
   if (ctx.output.json) ctx.output.printJson(events);
@@ -42,7 +43,14 @@ export async function eventHistory(
   const client = ctx.authenticatedClient();
   const query = { page: options.page, limit: options.limit, signal: ctx.io.signal };
   if (!options.all) {
-    printEvents(ctx, (await client.getEventHistory(query)).items);
+    const page = await client.getEventHistory(query);
+    printEvents(ctx, page.items);
+    const pages = page.pagination?.pages_total;
+    if (pages !== undefined && options.page < pages) {
+      morePagesHint(ctx.output, "events", { page: options.page + 1 });
+    } else if (pages !== undefined && options.page > pages && page.items.length === 0) {
+      pastEndNotice(ctx.output, "events", options.page, pages);
+    }
     return;
   }
   if (ctx.output.json) {
