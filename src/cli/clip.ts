@@ -57,7 +57,8 @@ export function registerClipCommands(program: Command, ctx: CliContext): void {
       const sortBy = options.sort === undefined ? undefined : SORTS[options.sort];
       const projects: ClipProject[] = [];
       const query = { limit: options.limit, sortBy };
-      for await (const page of client.iterateClipProjects(query, ctx.io.signal)) {
+      const paging = { onWarning: ctx.warn };
+      for await (const page of client.iterateClipProjects(query, ctx.io.signal, paging)) {
         projects.push(...page.projects);
         if (options.all) continue;
         if (nextClipCursor(page) !== undefined && !ctx.globals.json) {
