@@ -51,7 +51,7 @@ export function assertEncryptedTransport(url: string | URL, what?: string): void
   const secure = parsed.protocol === "ws:" ? "wss://" : "https://";
   const named = what === undefined ? parsed.origin : `${what} (${parsed.origin})`;
   throw new UsageError(
-    `refusing to send a token to ${named} unencrypted: use ${secure} ` +
+    `refusing to send credentials to ${named} unencrypted: use ${secure} ` +
       `(${parsed.protocol}// is allowed only for loopback hosts)`,
   );
 }

@@ -131,11 +131,11 @@ Deno.test("no token travels over ws:// or http:// to a host that is not loopback
   const cases: Array<[Record<string, string>, RegExp]> = [
     [
       { RESTREAM_TOKEN: "env-token", RESTREAM_CHAT_WS_URL: "ws://chat.example.invalid/ws" },
-      /^error: refusing to send a token to RESTREAM_CHAT_WS_URL \(ws:\/\/chat\.example\.invalid\) unencrypted: use wss:\/\//m,
+      /^error: refusing to send credentials to RESTREAM_CHAT_WS_URL \(ws:\/\/chat\.example\.invalid\) unencrypted: use wss:\/\//m,
     ],
     [
       { RESTREAM_TOKEN: "env-token", RESTREAM_API_URL: "http://api.example.invalid" },
-      /^error: refusing to send a token to RESTREAM_API_URL \(http:\/\/api\.example\.invalid\) unencrypted: use https:\/\//m,
+      /^error: refusing to send credentials to RESTREAM_API_URL \(http:\/\/api\.example\.invalid\) unencrypted: use https:\/\//m,
     ],
   ];
   for (const [env, message] of cases) {
@@ -155,7 +155,7 @@ Deno.test("no token travels over ws:// or http:// to a host that is not loopback
   assert.equal(profile.code, 2, profile.stderr);
   assert.match(
     profile.stderr,
-    /^error: refusing to send a token to http:\/\/api\.example\.invalid/m,
+    /^error: refusing to send credentials to http:\/\/api\.example\.invalid/m,
   );
   assert.equal(fake.requests.length, 0);
 });

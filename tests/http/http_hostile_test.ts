@@ -187,7 +187,7 @@ Deno.test("credentials never go over http:// to a host that is not loopback; not
     assert.ok(error instanceof UsageError);
     assert.match(
       error.message,
-      /^refusing to send a token to http:\/\/api\.example\.test unencrypted: use https:\/\//,
+      /^refusing to send credentials to http:\/\/api\.example\.test unencrypted: use https:\/\//,
     );
   }
   assert.equal(asked, 0, "no token asked for (a refresh could have been sent)");
@@ -223,7 +223,7 @@ Deno.test("loopback hosts may use cleartext: 127.0.0.0/8, ::1, localhost; others
     () =>
       assertEncryptedTransport("ws://chat.example.com/ws?accessToken=abc", "RESTREAM_CHAT_WS_URL"),
     {
-      message: "refusing to send a token to RESTREAM_CHAT_WS_URL (ws://chat.example.com) " +
+      message: "refusing to send credentials to RESTREAM_CHAT_WS_URL (ws://chat.example.com) " +
         "unencrypted: use wss:// (ws:// is allowed only for loopback hosts)",
     },
   );
