@@ -6,7 +6,6 @@
  */
 
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { TokenStore } from "../../src/auth/token_store.ts";
 import type { MockServer } from "../../src/mock/types.ts";
 import { type CliResult, runCapture } from "../support/cli.ts";
