@@ -186,17 +186,18 @@ function start(options: MockServerOptions): MockServer {
         ),
       );
     if (closing.signal.aborted) return envelope(503, "Service Unavailable", "service_unavailable");
-    if (original.method === "OPTIONS") return empty(204);
     const req = await withBoundedBody(original);
     if (req === undefined) {
       line(413, " (body over 1 MiB)");
       return envelope(413, "Payload Too Large", "payload_too_large");
     }
+    // Before the CORS preflight answer: the control API grants no origin anything.
     if (url.pathname.startsWith("/__mock/")) {
-      const response = await handleControl(control, req, url);
+      const response = await handleControl(control, req, url, state.apiUrl);
       line(response.status, " (control)");
       return response;
     }
+    if (req.method === "OPTIONS") return empty(204);
     const at = now();
     const key = `${req.method} ${url.pathname}`;
     state.counters.requests[key] = (state.counters.requests[key] ?? 0) + 1;
