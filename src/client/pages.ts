@@ -8,7 +8,16 @@
 
 import { RestreamError } from "../errors.ts";
 
-/** Most pages one listing follows before it is an error. */
+/**
+ * Most pages one listing follows (`iterateEventHistory`, `api --paginate`…); an API that
+ * names a next page after that many is an `invalid_response` error.
+ *
+ * @example
+ * ```ts
+ * import { MAX_PAGES } from "jsr:@restream/cli";
+ * console.log(MAX_PAGES); // 10000
+ * ```
+ */
 export const MAX_PAGES = 10_000;
 
 /** What a caller of a paged listing may pass besides the query. */

@@ -134,7 +134,14 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * Most decoded bytes read from one response body (SPEC.md, "Bounded work"): 32 MiB. A body
- * that goes on is cancelled there, whatever its `Content-Length` said.
+ * that goes on is cancelled there, whatever its `Content-Length` said, and the request fails
+ * with `invalid_response` ("response too large").
+ *
+ * @example
+ * ```ts
+ * import { MAX_RESPONSE_BYTES } from "jsr:@restream/cli";
+ * console.log(MAX_RESPONSE_BYTES / 1024 / 1024); // 32
+ * ```
  */
 export const MAX_RESPONSE_BYTES: number = 32 * 1024 * 1024;
 
