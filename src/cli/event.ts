@@ -41,7 +41,12 @@ export async function eventHistory(
   options: { page: number; limit: number; all?: true },
 ): Promise<void> {
   const client = ctx.authenticatedClient();
-  const query = { page: options.page, limit: options.limit, signal: ctx.io.signal };
+  const query = {
+    page: options.page,
+    limit: options.limit,
+    signal: ctx.io.signal,
+    onWarning: ctx.warn,
+  };
   if (!options.all) {
     const page = await client.getEventHistory(query);
     printEvents(ctx, page.items);

@@ -136,7 +136,12 @@ export async function showEventChat(
   options: { pageSize?: number; since?: Date; all?: true },
 ): Promise<void> {
   const client = ctx.authenticatedClient();
-  const query = { pageSize: options.pageSize, since: options.since, signal: ctx.io.signal };
+  const query = {
+    pageSize: options.pageSize,
+    since: options.since,
+    signal: ctx.io.signal,
+    onWarning: ctx.warn,
+  };
   if (!options.all) {
     const page = await client.getEventChatHistory(id, query);
     ctx.output.printList(page.messages, CHAT_COLUMNS);
