@@ -22,8 +22,10 @@ import {
 import type { FetchLike, TokenProvider } from "../http/http.ts";
 import { maskSecrets } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
-import { Output, type Writer } from "./output.ts";
+import type * as Outputs from "./output.ts";
+import type { Output, Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
+import type * as RuntimeClient from "./runtime_client.ts";
 import type { ReplayTiming } from "./streaming_lines.ts";
 
 /** The process-facing parts of a run; {@link realIO} in cli.ts, fakes in tests. */
@@ -78,6 +80,8 @@ export class CliContext {
   #output?: Output;
   #session?: Session;
   #runtime?: typeof Runtime;
+  #clients?: typeof RuntimeClient;
+  #outputs?: typeof Outputs;
 
   /** Creates the context of one run. */
   constructor(io: CliIO) {
@@ -89,7 +93,23 @@ export class CliContext {
    * it done. Idempotent.
    */
   async load(): Promise<void> {
+    await this.prepare();
     this.#runtime ??= await import("./runtime.ts");
+    this.#clients ??= this.#runtime;
+  }
+
+  /** Loads the API client only (for the public endpoints); {@link publicClient} needs it. */
+  async loadClient(): Promise<void> {
+    await this.prepare();
+    this.#clients ??= await import("./runtime_client.ts");
+  }
+
+  /**
+   * Loads the output module (tables, blocks, JSON), which {@link output} needs: run.ts awaits
+   * it before any command runs, so help and usage errors never load it. Idempotent.
+   */
+  async prepare(): Promise<void> {
+    this.#outputs ??= await import("./output.ts");
   }
 
   get #loaded(): typeof Runtime {
@@ -107,7 +127,10 @@ export class CliContext {
 
   /** The output of this run, configured from the global options. */
   get output(): Output {
-    this.#output ??= new Output({
+    if (this.#outputs === undefined) {
+      throw new Error("CliContext.prepare() must finish before the output is used");
+    }
+    this.#output ??= new this.#outputs.Output({
       json: this.globals.json,
       isTerminal: this.io.stdoutIsTerminal,
       color: this.globals.color && !this.config.noColor,
@@ -200,7 +223,10 @@ export class CliContext {
   }
 
   #client(tokens?: TokenProvider): RestreamClient {
-    return new this.#loaded.RestreamClient({
+    if (this.#clients === undefined) {
+      throw new Error("CliContext.load() must finish before the client is used");
+    }
+    return new this.#clients.RestreamClient({
       apiUrl: this.config.apiUrl,
       tokens,
       fetch: this.io.fetch,
