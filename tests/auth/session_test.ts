@@ -212,3 +212,26 @@ Deno.test("session: tokens of one origin are never used for another", async () =
     assert.match(error.message, /not logged in to https:\/\/api\.restream\.io/);
   });
 });
+
+Deno.test("session: no tokens stored for this origin → never falls back to another origin's record", async () => {
+  // The real account's tokens are stored; a custom API origin (a mock, a proxy) has none.
+  await setup(undefined, async ({ store, fake }) => {
+    await store.set("https://api.restream.io", { ...FRESH, accessToken: "real-account-token" });
+    for (const apiUrl of [API, "https://api.restream.io.evil.test", "https://api.restream.io/v2"]) {
+      const session = new Session({
+        apiUrl,
+        store,
+        clientId: "cid",
+        clientSecret: "csecret",
+        fetch: fake.fetch,
+        now: () => NOW,
+      });
+      const error = await rejects(session.getAccessToken());
+      assert.equal(error.kind, "auth", apiUrl);
+      assert.match(error.message, /not logged in to /, apiUrl);
+      assert.ok(!error.message.includes("real-account-token"));
+      await rejects(session.forceRefresh());
+    }
+    assert.equal(fake.requests.length, 0, "nothing was sent anywhere");
+  });
+});

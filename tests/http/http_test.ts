@@ -110,6 +110,19 @@ Deno.test("Retry-After in seconds and as an HTTP date is honoured, capped at 60 
   assert.deepEqual(sleeps, [7000, 12000, 60000]);
 });
 
+Deno.test("Retry-After as an HTTP date far ahead is capped at 60 s too; a past date waits 0", async () => {
+  const fake = new FakeFetch().on("GET", "/v2/x", [
+    { status: 503, headers: { "retry-after": "Wed, 25 Nov 2026 14:00:00 GMT" } },
+    { status: 429, headers: { "retry-after": "Wed, 25 Nov 2026 12:01:00 GMT" } },
+    { status: 503, headers: { "retry-after": "Wed, 25 Nov 2026 11:00:00 GMT" } },
+    { body: {} },
+  ]);
+  const { http, sleeps, logs } = pipeline(fake);
+  await http.request({ path: "/v2/x" });
+  assert.deepEqual(sleeps, [60_000, 60_000, 0]);
+  assert.match(logs.join("\n"), /retry 1\/3 in 60000 ms after HTTP 503/);
+});
+
 Deno.test("429 after every retry is a rate-limit error", async () => {
   const fake = new FakeFetch().on("GET", "/v2/x", { status: 429 }, { repeat: true });
   const error = await rejects(pipeline(fake).http.request({ path: "/v2/x" }));
