@@ -34,7 +34,7 @@ Deno.test("chat: without watchdogMs, 60 s of silence (not 59.999 s) ends the con
   const sockets: FakeSocket[] = [];
   const events: MonitorEvent[] = [];
   let connected = signal();
-  let reconnecting = signal<MonitorEvent>();
+  const reconnecting = signal<MonitorEvent>();
   const controller = new AbortController();
   const tuning = fastTuning();
   try {
