@@ -167,7 +167,14 @@ function start(options: MockServerOptions): MockServer {
       log(`error: ${error instanceof Error ? error.message : String(error)}`);
       response = envelope(500, "Internal Server Error", "server_error");
     }
-    state.log.push({ method: req.method, path: url.pathname, status: response.status, at });
+    state.log.push({
+      method: req.method,
+      path: url.pathname,
+      query: url.search,
+      headers: Object.fromEntries(req.headers),
+      status: response.status,
+      at,
+    });
     line(response.status, fault ? " (fault)" : "");
     return response;
   }

@@ -236,10 +236,27 @@ Deno.test("an aborted signal stops a request as interrupted", async () => {
   assert.equal(error.kind, "interrupted");
 });
 
-Deno.test("SPEC numbers: 30 s per attempt, at most 3 retries, these statuses, Retry-After capped at 60 s", async () => {
-  assert.deepEqual([...RETRYABLE_STATUSES].sort(), [408, 429, 500, 502, 503, 504]);
+Deno.test("SPEC numbers, as the code uses them: 30 s per attempt, 3 retries, Retry-After capped at 60 s", async () => {
   assert.equal(MAX_RETRIES, 3);
   assert.equal(RETRY_AFTER_CAP_MS, 60_000);
+  assert.deepEqual([...RETRYABLE_STATUSES].sort(), [408, 429, 500, 502, 503, 504]);
+  // A client with no retry options: the defaults decide.
+  const fake = new FakeFetch().on("GET", "/v2/x", {
+    status: 503,
+    headers: { "retry-after": "3600" },
+  }, { repeat: true });
+  const sleeps: number[] = [];
+  const http = new HttpClient({
+    baseUrl: ORIGIN,
+    fetch: fake.fetch,
+    sleep: (ms) => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    },
+  });
+  await rejects(http.request({ path: "/v2/x" }));
+  assert.equal(fake.requests.length, 4, "the first attempt and 3 retries");
+  assert.deepEqual(sleeps, [60_000, 60_000, 60_000]);
   for (const method of ["GET", "PUT", "DELETE", "HEAD", "get"]) assert.ok(isIdempotent(method));
   for (const method of ["PATCH", "POST"]) assert.ok(!isIdempotent(method), method);
   // The default per-attempt timeout, seen by the timer the request arms.

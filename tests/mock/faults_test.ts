@@ -111,6 +111,22 @@ Deno.test("request log and counters; reset brings back the seed and clears them"
       ["PATCH", "/v2/user/channel/1030301", 200],
     ]);
     assert.ok(log.every((e) => Math.abs(e.at - Date.now()) < 5000));
+    // In the process, the log holds what was sent: tests check where a token went.
+    assert.deepEqual(log.map((e) => e.headers.authorization), [
+      `Bearer ${mock.token}`,
+      "Bearer bad",
+      `Bearer ${mock.token}`,
+    ]);
+    assert.equal(log[2].headers["content-type"], "application/json");
+    await fetch(`${mock.apiUrl}/v2/platform/all?page=2&accessToken=${mock.token}`).then((r) =>
+      r.body?.cancel()
+    );
+    assert.equal(mock.control.requestLog()[3].query, `?page=2&accessToken=${mock.token}`);
+    // Out of the process (GET /__mock/log), secrets are masked.
+    const served = await (await fetch(`${mock.apiUrl}/__mock/log`)).json();
+    assert.equal(served[0].headers.authorization, "Bearer ***");
+    assert.equal(served[3].query, "?page=2&accessToken=***");
+    assert.ok(!JSON.stringify(served).includes(mock.token));
     assert.equal(mock.control.counters().requests["GET /v2/user/profile"], 2);
     mock.control.failNext("GET /v2/user/profile", { status: 500 });
     mock.control.reset();
