@@ -211,7 +211,9 @@ Deno.test("empty bodies parse to null; a non-JSON 2xx body is an invalid respons
 });
 
 Deno.test("verbose log shows method, URL, status, duration and retries with secrets masked", async () => {
-  const fake = new FakeFetch().on("GET", "/ws", [{ status: 503 }, { body: {} }]);
+  const fake = new FakeFetch().on("GET", "/ws", [{ status: 503 }, { body: {} }], {
+    query: { accessToken: "top-secret-token", page: "2" },
+  });
   const { http, logs } = pipeline(fake, {
     tokens: { getAccessToken: () => Promise.resolve("top-secret-token") },
   });
