@@ -60,7 +60,7 @@ Deno.test("lock contention: several processes refreshing at once → exactly one
   const othersWaiting = signal();
   let waiting = 0;
   const { server, refreshes } = rotatingTokenServer(
-    deadline(othersWaiting.promise, `${WORKERS - 1} workers waiting for the lock`, 60_000),
+    deadline(othersWaiting.promise, `${WORKERS - 1} workers waiting for the lock`, 20_000),
   );
   const children: Deno.ChildProcess[] = [];
   try {
