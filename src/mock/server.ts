@@ -156,6 +156,8 @@ function start(options: MockServerOptions): MockServer {
       return response;
     }
     const at = now();
+    // Read now: after an upgrade the request is gone.
+    const headers = Object.fromEntries(req.headers);
     const key = `${req.method} ${url.pathname}`;
     state.counters.requests[key] = (state.counters.requests[key] ?? 0) + 1;
     if (state.faults.latencyMs > 0) await sleep(state.faults.latencyMs, closing.signal);
@@ -171,7 +173,7 @@ function start(options: MockServerOptions): MockServer {
       method: req.method,
       path: url.pathname,
       query: url.search,
-      headers: Object.fromEntries(req.headers),
+      headers,
       status: response.status,
       at,
     });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { runCapture } from "../support/cli.ts";
+import { outputWithin } from "../support/deadline.ts";
 
 async function script(shell: string): Promise<string> {
   const result = await runCapture(["completions", shell]);
@@ -16,11 +17,11 @@ function hasShell(name: string): boolean {
 }
 
 async function shell(name: string, code: string): Promise<string> {
-  const { stdout, stderr, success } = await new Deno.Command(name, {
+  const { stdout, stderr, success } = await outputWithin(name, {
     args: ["-c", code],
     stdout: "piped",
     stderr: "piped",
-  }).output();
+  });
   assert.ok(success, new TextDecoder().decode(stderr));
   return new TextDecoder().decode(stdout);
 }

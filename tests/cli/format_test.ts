@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { formatTableTime, formatTime } from "../../src/cli/format.ts";
+import { outputWithin } from "../support/deadline.ts";
 
 const SECONDS = 1795629592; // 2026-11-25T17:59:52Z
 
@@ -19,11 +20,11 @@ Deno.test("times are shown in the local time zone, not UTC", async () => {
   const format = new URL("../../src/cli/format.ts", import.meta.url).href;
   const script = `const { formatTime } = await import(${JSON.stringify(format)});` +
     `console.log(formatTime(${SECONDS}));`;
-  const output = await new Deno.Command(Deno.execPath(), {
+  const output = await outputWithin(Deno.execPath(), {
     args: ["eval", "--quiet", script],
     env: { TZ: "Asia/Kathmandu" }, // UTC+05:45: no chance of matching UTC by accident
     stdout: "piped",
     stderr: "inherit",
-  }).output();
+  });
   assert.equal(new TextDecoder().decode(output.stdout), "2026-11-25 23:44:52\n");
 });

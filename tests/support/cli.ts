@@ -28,6 +28,8 @@ export interface CaptureOptions {
   signal?: AbortSignal;
   /** Monitor timing (fast backoff, short watchdog). */
   monitorTuning?: MonitorTuning;
+  /** Called after every write with all output so far: a test waits for output this way. */
+  onOutput?: (output: { stdout: string; stderr: string }) => void;
 }
 
 /** Runs one command line and captures its output. */
@@ -35,9 +37,20 @@ export async function runCapture(argv: string[], options: CaptureOptions = {}): 
   let stdout = "";
   let stderr = "";
   const env = options.env ?? {};
+  const wrote = (): void => options.onOutput?.({ stdout, stderr });
   const io: CliIO = {
-    stdout: { write: (text) => void (stdout += text) },
-    stderr: { write: (text) => void (stderr += text) },
+    stdout: {
+      write: (text) => {
+        stdout += text;
+        wrote();
+      },
+    },
+    stderr: {
+      write: (text) => {
+        stderr += text;
+        wrote();
+      },
+    },
     stdoutIsTerminal: options.terminal !== undefined,
     stdinIsTerminal: options.stdinIsTerminal ?? false,
     columns: options.terminal,

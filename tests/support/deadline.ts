@@ -36,3 +36,41 @@ export function signal<T = void>(): { promise: Promise<T>; resolve: (value: T) =
   const promise = new Promise<T>((r) => resolve = r);
   return { promise, resolve };
 }
+
+/**
+ * `new Deno.Command(program, options).output()` with a deadline: a process still running
+ * after `ms` is killed and the test fails naming it (with its stderr), instead of hanging.
+ * Output is piped and stdin null unless `options` says otherwise.
+ */
+export async function outputWithin(
+  program: string | URL,
+  options: Deno.CommandOptions = {},
+  ms: number = 120_000,
+): Promise<Deno.CommandOutput> {
+  const child = new Deno.Command(program, {
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    ...options,
+  }).spawn();
+  const output = child.output();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = realSetTimeout(() => resolve("late"), ms);
+  });
+  const first = await Promise.race([output, late]).finally(() => realClearTimeout(timer));
+  if (first !== "late") return first;
+  try {
+    child.kill("SIGKILL");
+  } catch {
+    // It ended just now.
+  }
+  const killed = await output;
+  const stderr = options.stderr === "piped" || options.stderr === undefined
+    ? new TextDecoder().decode(killed.stderr)
+    : "";
+  throw new Error(
+    `${[String(program), ...(options.args ?? [])].join(" ")} still ran after ${ms} ms` +
+      (stderr ? `; stderr:\n${stderr}` : ""),
+  );
+}
