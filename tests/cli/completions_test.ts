@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { runCapture } from "../support/cli.ts";
 import { outputWithin } from "../support/deadline.ts";
+import { onPath, tool } from "../support/tools.ts";
 
 async function script(shell: string): Promise<string> {
   const result = await runCapture(["completions", shell]);
@@ -8,13 +9,10 @@ async function script(shell: string): Promise<string> {
   return result.stdout;
 }
 
-function hasShell(name: string): boolean {
-  try {
-    return new Deno.Command("sh", { args: ["-c", `command -v ${name}`] }).outputSync().success;
-  } catch {
-    return false;
-  }
-}
+const INSTALL = "apt-get install zsh fish; .ci/run installs them";
+const BASH = tool("bash", onPath("bash"), INSTALL);
+const ZSH = tool("zsh", onPath("zsh"), INSTALL);
+const FISH = tool("fish", onPath("fish"), INSTALL);
 
 async function shell(name: string, code: string): Promise<string> {
   const { stdout, stderr, success } = await outputWithin(name, {
@@ -43,8 +41,9 @@ Deno.test("completions --help tells how to install", async () => {
 
 Deno.test({
   name: "bash: compgen completes commands, subcommands and flags from the live tree",
-  ignore: !hasShell("bash"),
+  ignore: BASH.ignore,
   async fn() {
+    BASH.require();
     const file = await Deno.makeTempFile();
     try {
       await Deno.writeTextFile(file, await script("bash"));
@@ -80,8 +79,9 @@ Deno.test({
 
 Deno.test({
   name: "zsh: the script loads and completes through bashcompinit",
-  ignore: !hasShell("zsh"),
+  ignore: ZSH.ignore,
   async fn() {
+    ZSH.require();
     const file = await Deno.makeTempFile();
     try {
       await Deno.writeTextFile(file, await script("zsh"));
@@ -105,8 +105,9 @@ Deno.test({
 
 Deno.test({
   name: "fish: complete -C lists subcommands and flags",
-  ignore: !hasShell("fish"),
+  ignore: FISH.ignore,
   async fn() {
+    FISH.require();
     const file = await Deno.makeTempFile();
     try {
       await Deno.writeTextFile(file, await script("fish"));
