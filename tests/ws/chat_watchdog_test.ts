@@ -3,31 +3,8 @@ import { monitorChat } from "../../src/ws/chat.ts";
 import type { MonitorEvent } from "../../src/ws/monitor.ts";
 import { deadline, signal } from "../support/deadline.ts";
 import { FakeClock } from "../support/fake_clock.ts";
+import { FakeSocket } from "../support/fake_socket.ts";
 import { fastTuning, tokenSequence } from "./helpers.ts";
-
-/** A WebSocket the test drives by hand; records how it was closed. */
-class FakeSocket extends EventTarget {
-  readyState: number = WebSocket.CONNECTING;
-  binaryType = "blob";
-  closedWith?: { code?: number; reason?: string };
-
-  open(): void {
-    this.readyState = WebSocket.OPEN;
-    this.dispatchEvent(new Event("open"));
-  }
-
-  message(data: unknown): void {
-    this.dispatchEvent(new MessageEvent("message", { data: JSON.stringify(data) }));
-  }
-
-  close(code?: number, reason?: string): void {
-    this.closedWith = { code, reason };
-    this.readyState = WebSocket.CLOSED;
-    queueMicrotask(() =>
-      this.dispatchEvent(new CloseEvent("close", { code: code ?? 1005, reason }))
-    );
-  }
-}
 
 Deno.test("chat: without watchdogMs, 60 s of silence (not 59.999 s) ends the connection and it reconnects", async () => {
   const clock = new FakeClock().install();
