@@ -7,17 +7,25 @@
 interface Timer {
   at: number;
   fn: () => void;
+  /** Period of a `setInterval` timer. */
+  every?: number;
 }
 
-/** Replaces `setTimeout`, `clearTimeout` and `performance.now` until `uninstall`. */
+/**
+ * Replaces `setTimeout`, `setInterval`, their `clear…` and `performance.now` until
+ * `uninstall`. Fake timer ids start high, so clearing one with the real functions after
+ * `uninstall` cannot hit a real timer.
+ */
 export class FakeClock {
   /** Milliseconds since install. */
   now = 0;
   readonly #timers = new Map<number, Timer>();
-  #nextId = 1;
+  #nextId = 1_000_000_000;
   readonly #saved = {
     setTimeout: globalThis.setTimeout,
     clearTimeout: globalThis.clearTimeout,
+    setInterval: globalThis.setInterval,
+    clearInterval: globalThis.clearInterval,
     now: performance.now,
   };
 
@@ -28,9 +36,17 @@ export class FakeClock {
       this.#timers.set(id, { at: this.now + Math.max(0, ms), fn });
       return id;
     }) as unknown as typeof setTimeout;
-    globalThis.clearTimeout = ((id?: number) => {
+    globalThis.setInterval = ((fn: () => void, ms = 0) => {
+      const id = this.#nextId++;
+      const every = Math.max(1, ms);
+      this.#timers.set(id, { at: this.now + every, fn, every });
+      return id;
+    }) as unknown as typeof setInterval;
+    const clear = (id?: number): void => {
       if (id !== undefined) this.#timers.delete(id);
-    }) as unknown as typeof clearTimeout;
+    };
+    globalThis.clearTimeout = clear as unknown as typeof clearTimeout;
+    globalThis.clearInterval = clear as unknown as typeof clearInterval;
     performance.now = () => this.now;
     return this;
   }
@@ -39,6 +55,8 @@ export class FakeClock {
   uninstall(): void {
     globalThis.setTimeout = this.#saved.setTimeout;
     globalThis.clearTimeout = this.#saved.clearTimeout;
+    globalThis.setInterval = this.#saved.setInterval;
+    globalThis.clearInterval = this.#saved.clearInterval;
     performance.now = this.#saved.now;
     this.#timers.clear();
   }
@@ -55,9 +73,11 @@ export class FakeClock {
       const due = [...this.#timers.entries()].filter(([, t]) => t.at <= end)
         .sort(([, a], [, b]) => a.at - b.at)[0];
       if (due === undefined) break;
-      this.#timers.delete(due[0]);
-      this.now = due[1].at;
-      due[1].fn();
+      const [id, timer] = due;
+      this.now = timer.at;
+      if (timer.every === undefined) this.#timers.delete(id);
+      else timer.at += timer.every; // before fn, which may clear it
+      timer.fn();
     }
     this.now = end;
   }
