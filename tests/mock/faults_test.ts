@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { deadline } from "../support/deadline.ts";
+import { FakeClock } from "../support/fake_clock.ts";
 import { parseFaultFlag } from "../../src/mock/faults.ts";
 import { call, postForm, withMock } from "../support/mock.ts";
 
@@ -57,9 +59,20 @@ Deno.test("failNext routes: {param} segments, other routes untouched, the token 
 Deno.test("latency delays each request", async () => {
   await withMock({}, async (mock) => {
     mock.control.setLatency(60);
-    const started = performance.now();
-    await call(mock, "/v2/platform/all");
-    assert.ok(performance.now() - started >= 55);
+    // A fake clock: the answer comes when 60 ms have passed on it, not one tick before.
+    const clock = new FakeClock().install();
+    try {
+      const waiting = clock.armed(60);
+      let answered = false;
+      const response = call(mock, "/v2/platform/all").finally(() => answered = true);
+      await deadline(waiting, "the mock's 60 ms wait");
+      clock.advance(59);
+      assert.equal(answered, false, "answered before the latency passed");
+      clock.advance(1);
+      assert.equal((await deadline(response, "the answer after 60 ms")).status, 200);
+    } finally {
+      clock.uninstall();
+    }
     mock.control.setLatency(0);
   });
 });

@@ -21,6 +21,7 @@ export class FakeClock {
   now = 0;
   readonly #timers = new Map<number, Timer>();
   #nextId = 1_000_000_000;
+  readonly #watchers: Array<{ ms: number; resolve: () => void }> = [];
   readonly #saved = {
     setTimeout: globalThis.setTimeout,
     clearTimeout: globalThis.clearTimeout,
@@ -34,6 +35,10 @@ export class FakeClock {
     globalThis.setTimeout = ((fn: () => void, ms = 0) => {
       const id = this.#nextId++;
       this.#timers.set(id, { at: this.now + Math.max(0, ms), fn });
+      for (const watcher of this.#watchers.filter((w) => w.ms === ms)) {
+        this.#watchers.splice(this.#watchers.indexOf(watcher), 1);
+        watcher.resolve();
+      }
       return id;
     }) as unknown as typeof setTimeout;
     globalThis.setInterval = ((fn: () => void, ms = 0) => {
@@ -59,6 +64,11 @@ export class FakeClock {
     globalThis.clearInterval = this.#saved.clearInterval;
     performance.now = this.#saved.now;
     this.#timers.clear();
+  }
+
+  /** Resolves when code arms a `setTimeout` of exactly `ms`: the event a test waits for. */
+  armed(ms: number): Promise<void> {
+    return new Promise((resolve) => this.#watchers.push({ ms, resolve }));
   }
 
   /** Timers armed now, as delays from the current time. */
