@@ -64,7 +64,7 @@ Deno.test({
       const path = join(dir, "l.lock");
       const child = new Deno.Command("true").spawn();
       const { pid } = child;
-      await child.status;
+      await deadline(child.status, "the `true` process's end");
       await Deno.writeTextFile(path, JSON.stringify({ pid, createdAt: Date.now() }));
       const lock = await acquireLock(path, { pollMs: 5, timeoutMs: 2_000 });
       // Taken over at once (the stale age is 30 s), and now ours; nothing left aside.

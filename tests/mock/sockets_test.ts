@@ -160,7 +160,7 @@ Deno.test("dropSocketsAfter closes each socket after K messages", async () => {
   await withMock({}, async (mock) => {
     mock.control.dropSocketsAfter(2);
     const client = await WsClient.open(`${mock.streamingWsUrl}?accessToken=${mock.token}`);
-    const event = await client.closed;
+    const event = await deadline(client.closed, "the drop after 2 messages");
     assert.equal(client.messages.length, 2);
     assert.equal(event.code, 1001);
     mock.control.dropSocketsAfter(null);
@@ -179,6 +179,6 @@ Deno.test("close() closes open sockets too", async () => {
   await withMock({ heartbeatSeconds: 0.01 }, async (mock) => {
     client = await WsClient.open(`${mock.chatWsUrl}?accessToken=${mock.token}`);
   });
-  const event = await client!.closed;
+  const event = await deadline(client!.closed, "the close by the mock's close()");
   assert.equal(event.code, 1001);
 });

@@ -23,7 +23,7 @@ Deno.test("frames arrive in order with their content, then abort ends quietly wi
     );
     assert.deepEqual(frames.map((f) => f.raw), sent);
     assert.deepEqual(frames.map((f) => f.action), ["a", "b", "c"]);
-    assert.equal(await server.connections[0].closed, 1000);
+    assert.equal(await deadline(server.connections[0].closed, "the server side's close"), 1000);
     assert.equal(server.connections.length, 1);
   } finally {
     await server.close();
@@ -150,7 +150,7 @@ Deno.test("the watchdog reconnects a silent socket", async () => {
     const reconnect = log.events.find((e) => e.type === "reconnecting");
     assert.ok(reconnect?.type === "reconnecting");
     assert.equal(reconnect.reason, "no message for 0.1 s");
-    assert.equal(await server.connections[0].closed, 4000);
+    assert.equal(await deadline(server.connections[0].closed, "the server side's close"), 4000);
   } finally {
     await server.close();
   }
@@ -412,7 +412,7 @@ Deno.test("breaking out of the loop closes the socket", async () => {
   const server = WsTestServer.start({ onConnection: (c) => c.send({ action: "m" }) });
   try {
     for await (const _ of connectMonitor({ url: server.url, tokens: token })) break;
-    assert.equal(await server.connections[0].closed, 1000);
+    assert.equal(await deadline(server.connections[0].closed, "the server side's close"), 1000);
   } finally {
     await server.close();
   }
