@@ -65,6 +65,7 @@ export function realIO(): CliIO {
     stdout: streamWriter(Deno.stdout, true),
     stderr,
     stdoutIsTerminal,
+    stderrIsTerminal: Deno.stderr.isTerminal(),
     stdinIsTerminal: Deno.stdin.isTerminal(),
     columns: stdoutIsTerminal ? terminalColumns() : undefined,
     env: processEnv,

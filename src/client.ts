@@ -26,9 +26,11 @@ import type {
   ViewerAnalytics,
 } from "./schemas/event_data.ts";
 import type { Profile } from "./schemas/profile.ts";
+import type { PresetPlan } from "./preset/plan.ts";
 import type { SrtStreamKey, StreamKey } from "./schemas/stream_key.ts";
 import * as account from "./client/account.ts";
 import * as channels from "./client/channels.ts";
+import { applyChannelPlan, type ApplyPlanOptions, type PlanResult } from "./client/channel_plan.ts";
 import * as clips from "./client/clips.ts";
 import { ApiCore } from "./client/core.ts";
 import * as extras from "./client/event_extras.ts";
@@ -118,6 +120,25 @@ export class RestreamClient {
     signal?: AbortSignal,
   ): Promise<void> {
     return channels.updateChannelMeta(this.#api, id, change, signal);
+  }
+
+  /**
+   * Applies a channel plan (see `planPreset`): titles, then enabling and disabling, four
+   * channels at a time, one result per channel (channels.write). One channel's failure does
+   * not stop the others; a rejected login or an interruption is thrown.
+   *
+   * @example
+   * ```ts
+   * import { planPreset, RestreamClient } from "jsr:@restream/cli";
+   * const client = new RestreamClient({ token: Deno.env.get("RESTREAM_TOKEN") });
+   * const plan = planPreset(await client.listChannels(), { channels: [1030301, 1030302] });
+   * for (const result of await client.applyChannelPlan(plan)) {
+   *   console.log(result.channelId, result.ok ? "ok" : result.error?.message);
+   * }
+   * ```
+   */
+  applyChannelPlan(plan: PresetPlan, options?: ApplyPlanOptions): Promise<PlanResult[]> {
+    return applyChannelPlan(this.#api, plan, options);
   }
 
   /** Adds a manual channel (custom RTMP, SRT…) (channels.write). */

@@ -225,6 +225,8 @@ export function toStored(
     tokenType: tokens.tokenType,
     clientId,
     obtainedAt: new Date(nowMs).toISOString(),
+    // A refresh keeps the account the tokens belong to (presets are kept per account).
+    ...(previous?.profileId === undefined ? {} : { profileId: previous.profileId }),
   };
 }
 

@@ -18,12 +18,19 @@
  * @module
  */
 
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import * as v from "../valibot.ts";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
 import { readLegacyFile } from "./legacy_tokens.ts";
 import { acquireLock, type LockOptions } from "./lock.ts";
+import {
+  ensureConfigDir,
+  isDeniedByDeno,
+  notADirectory,
+  tightenMode,
+  writePrivateFile,
+} from "./private_file.ts";
 
 /** The format version this code writes. */
 export const TOKEN_FILE_VERSION = 1;
@@ -44,6 +51,8 @@ export interface StoredTokens {
   clientId?: string;
   /** When the pair was obtained (ISO date). */
   obtainedAt?: string;
+  /** The account (profile id) the tokens belong to, when it was read at login. */
+  profileId?: number;
   /** Fields written by other versions are kept. */
   [key: string]: unknown;
 }
@@ -80,6 +89,7 @@ const StoredTokensSchema: v.GenericSchema<unknown, StoredTokens> = v.looseObject
   tokenType: v.optional(v.string()),
   clientId: v.optional(v.string()),
   obtainedAt: v.optional(v.string()),
+  profileId: v.optional(v.number()),
 });
 
 interface TokenFile {
@@ -123,8 +133,10 @@ export function apiOrigin(apiUrl: string): string {
 export class TokenStore {
   /** The token file. */
   readonly path: string;
-  /** The lock file beside it. */
+  /** The lock file beside it; the presets file is written under it too. */
   readonly lockPath: string;
+  /** The config directory. */
+  readonly dir: string;
   readonly #dir: string;
   readonly #options: TokenStoreOptions;
   readonly #checkModes: boolean;
@@ -132,6 +144,7 @@ export class TokenStore {
   /** Creates the store of a config directory; nothing is read or created yet. */
   constructor(options: TokenStoreOptions) {
     this.#dir = options.dir;
+    this.dir = options.dir;
     this.#options = options;
     this.path = join(options.dir, "tokens.json");
     this.lockPath = `${this.path}.lock`;
@@ -206,7 +219,7 @@ export class TokenStore {
         return { file: { version: TOKEN_FILE_VERSION, tokens: {} }, legacy: false };
       }
       if (error instanceof RestreamError || isDeniedByDeno(error)) throw error;
-      if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
+      if (error instanceof Deno.errors.NotADirectory) throw notADirectory(this.#dir);
       throw this.#unusable(`cannot be read (${error instanceof Error ? error.name : "error"})`);
     }
     let data: unknown;
@@ -237,42 +250,25 @@ export class TokenStore {
   /** A file readable by others is reported and tightened to 0600 (SPEC, "Login and tokens"). */
   async #checkMode(): Promise<void> {
     if (!this.#checkModes) return;
-    const info = await Deno.stat(this.path);
-    const mode = (info.mode ?? 0) & 0o777;
-    if ((mode & 0o077) === 0) return;
-    try {
-      await Deno.chmod(this.path, 0o600);
-    } catch (error) {
-      if (isDeniedByDeno(error)) throw error;
-      throw new RestreamError(
-        "auth",
-        `the token file ${this.path} has mode ${octal(mode)} and cannot be tightened to 0600; ` +
-          "fix its permissions (chmod 600) or delete it and log in again",
-      );
-    }
-    this.#options.onNotice?.(
-      `the token file ${this.path} had mode ${octal(mode)} (readable by others); ` +
-        "tightened it to 0600",
+    const notice = await tightenMode(
+      this.path,
+      "the token file",
+      (problem) =>
+        new RestreamError(
+          "auth",
+          `${problem}; fix its permissions (chmod 600) or delete it and log in again`,
+        ),
     );
+    if (notice !== undefined) this.#options.onNotice?.(notice);
   }
 
   async #write(file: TokenFile): Promise<void> {
     await this.#ensureDir();
-    const temp = `${this.path}.tmp-${Deno.pid}-${crypto.randomUUID()}`;
-    const data = new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`);
     try {
-      const handle = await Deno.open(temp, { write: true, createNew: true, mode: 0o600 });
-      try {
-        let written = 0;
-        while (written < data.length) written += await handle.write(data.subarray(written));
-        await handle.sync();
-      } finally {
-        handle.close();
-      }
-      await (this.#options.rename ?? Deno.rename)(temp, this.path);
-      await this.#removeOrphans(temp);
+      await writePrivateFile(this.path, `${JSON.stringify(file, null, 2)}\n`, {
+        rename: this.#options.rename,
+      });
     } catch (error) {
-      await Deno.remove(temp).catch(() => {});
       if (isDeniedByDeno(error)) throw error;
       throw new RestreamError(
         "auth",
@@ -284,52 +280,8 @@ export class TokenStore {
     }
   }
 
-  /**
-   * Every write happens under the lock, so another temp file seen now was left by a writer
-   * that died before its rename: remove it (it holds tokens).
-   */
-  async #removeOrphans(current: string): Promise<void> {
-    const prefix = `${basename(this.path)}.tmp-`;
-    for await (const entry of Deno.readDir(this.#dir)) {
-      const path = join(this.#dir, entry.name);
-      if (entry.isFile && entry.name.startsWith(prefix) && path !== current) {
-        await Deno.remove(path).catch(() => {});
-      }
-    }
-  }
-
-  async #ensureDir(): Promise<void> {
-    try {
-      if (!(await Deno.stat(this.#dir)).isDirectory) throw this.#notADirectory();
-      return;
-    } catch (error) {
-      if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
-      if (!(error instanceof Deno.errors.NotFound)) throw error;
-    }
-    try {
-      await Deno.mkdir(this.#dir, { recursive: true, mode: 0o700 });
-      // mkdir's mode is narrowed by the umask, never widened; set it exactly.
-      if (this.#checkModes) await Deno.chmod(this.#dir, 0o700);
-    } catch (error) {
-      if (isDeniedByDeno(error)) throw error;
-      if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
-      throw new RestreamError(
-        "auth",
-        `cannot create the config directory ${this.#dir}: ${
-          error instanceof Error ? error.message : error
-        }`,
-        { cause: error },
-      );
-    }
-  }
-
-  /** The config directory, or a parent of it, is a file: say so instead of an OS error. */
-  #notADirectory(): RestreamError {
-    return new RestreamError(
-      "auth",
-      `the config directory ${this.#dir} is not a directory (it or a parent is a file): ` +
-        "move the file away or choose another config directory",
-    );
+  #ensureDir(): Promise<void> {
+    return ensureConfigDir(this.#dir, this.#checkModes);
   }
 
   #unusable(problem: string): RestreamError {
@@ -339,16 +291,4 @@ export class TokenStore {
         "fix or delete it, then run 'restream login'",
     );
   }
-}
-
-/**
- * A file operation Deno's permissions refused (not the file system): it reaches the CLI as is,
- * which names the missing flag, instead of reading as a broken token file.
- */
-function isDeniedByDeno(error: unknown): boolean {
-  return error instanceof Deno.errors.NotCapable;
-}
-
-function octal(mode: number): string {
-  return `0${mode.toString(8).padStart(3, "0")}`;
 }

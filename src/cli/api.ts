@@ -18,6 +18,7 @@ import {
   typedValue,
   withQuery,
 } from "./api_params.ts";
+import { readFileArg } from "./args.ts";
 import type { CliContext } from "./context.ts";
 
 /** Most pages `--paginate` follows: a guard against an API that never says "last page". */
@@ -90,7 +91,7 @@ async function runApi(
   }
   const input = options.input === undefined
     ? undefined
-    : await readBytes(options.input, stdin, "--input");
+    : await readFileArg(options.input, stdin, "--input");
   // As in gh: with --input the fields go to the query string; otherwise a GET (or HEAD)
   // sends them as a query, any other method as a JSON body.
   const inQuery = input !== undefined || method === "GET" || method === "HEAD";
@@ -183,27 +184,5 @@ async function readSource(
   name: string,
   stdin: () => ReadableStream<Uint8Array>,
 ): Promise<string> {
-  return new TextDecoder().decode(await readBytes(name, stdin, `-F @${name}`));
-}
-
-async function readBytes(
-  name: string,
-  stdin: () => ReadableStream<Uint8Array>,
-  what: string,
-): Promise<Uint8Array> {
-  if (name === "-") return new Uint8Array(await new Response(stdin()).arrayBuffer());
-  try {
-    return await Deno.readFile(name);
-  } catch (error) {
-    // Deno's own refusal names the flag to add (run.ts reports it); keep it whole.
-    if (error instanceof Deno.errors.NotCapable) throw error;
-    const reason = error instanceof Deno.errors.NotFound
-      ? "no such file"
-      : error instanceof Deno.errors.IsADirectory
-      ? "is a directory"
-      : error instanceof Deno.errors.PermissionDenied
-      ? "permission denied"
-      : (error instanceof Error ? error.message : String(error)).split("\n")[0];
-    throw new UsageError(`${what}: cannot read '${name}': ${reason}`);
-  }
+  return new TextDecoder().decode(await readFileArg(name, stdin, `-F @${name}`));
 }

@@ -11,8 +11,10 @@
 
 import type { Session } from "../auth/session.ts";
 import type { TokenStore } from "../auth/token_store.ts";
+import type { PresetStore } from "../preset/store.ts";
 import type { RestreamClient } from "../client.ts";
 import { type Config, type EnvLookup, loadConfig } from "../config.ts";
+import { RestreamError } from "../errors.ts";
 import type { FetchLike, TokenProvider } from "../http/http.ts";
 import { maskSecrets } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
@@ -27,6 +29,8 @@ export interface CliIO {
   stderr: Writer;
   /** stdout is a terminal. */
   stdoutIsTerminal: boolean;
+  /** stderr is a terminal (tables written there are aligned); stdout's answer when absent. */
+  stderrIsTerminal?: boolean;
   /** stdin is a terminal (prompts and confirmations are allowed). */
   stdinIsTerminal: boolean;
   /** Terminal width, when known. */
@@ -45,6 +49,8 @@ export interface CliIO {
   promptSecret?: (prompt: string) => Promise<string>;
   /** Monitor timing (backoff, watchdog, clock); tests shrink it, the real CLI leaves it out. */
   monitorTuning?: MonitorTuning;
+  /** Where presets are kept; `presets.json` of the config directory when absent. */
+  presetStore?: PresetStore;
 }
 
 /** The global options (SPEC.md, "Commands"), gathered while parsing. */
@@ -66,6 +72,7 @@ export class CliContext {
   #config?: Config;
   #output?: Output;
   #session?: Session;
+  #presets?: PresetStore;
   #runtime?: typeof Runtime;
   readonly #withoutRuntime = new WeakSet<object>();
 
@@ -164,6 +171,27 @@ export class CliContext {
     if (options.ignoreEnv) return create(undefined);
     this.#session ??= create(this.config.token);
     return this.#session;
+  }
+
+  /**
+   * Where this run keeps presets: the injected store, else `presets.json` beside the token
+   * file (same directory, same lock). No config directory is an `auth` error (exit 3), as
+   * for `login`.
+   */
+  presetStore(): PresetStore {
+    if (this.#presets !== undefined) return this.#presets;
+    if (this.io.presetStore !== undefined) return this.#presets = this.io.presetStore;
+    const tokens = this.tokenStore();
+    if (tokens === undefined) {
+      throw new RestreamError(
+        "auth",
+        "no config directory to keep presets in: set RESTREAM_CONFIG_DIR (or HOME)",
+      );
+    }
+    return this.#presets = new this.#loaded.FilePresetStore({
+      tokens,
+      onNotice: (message) => this.output.notice(`note: ${message}`),
+    });
   }
 
   /** The token source of authenticated commands (REST and monitors): {@link session}. */

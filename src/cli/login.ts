@@ -85,8 +85,6 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
   });
 
   const stored = toStored(result.tokens, clientId, Date.now());
-  await store.set(config.apiUrl, stored);
-
   const client = new RestreamClient({
     apiUrl: config.apiUrl,
     token: stored.accessToken,
@@ -94,6 +92,10 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
     log: (line) => ctx.verbose(line),
   });
   const account = await fetchAccount(client, io.signal);
+  // Presets are kept per account: remember whose tokens these are, so preset commands need
+  // not ask the API.
+  if (account.profile !== undefined) stored.profileId = account.profile.id;
+  await store.set(config.apiUrl, stored);
   if (output.json) {
     output.printJson({
       loggedIn: true,

@@ -183,7 +183,7 @@ function reporter(
  * handshake cannot tell a rejected token from a network problem. Only a 401 (after the
  * pipeline's own refresh attempt) means rejected; a 403 means the token is valid.
  */
-async function checkToken(ctx: CliContext, signal: AbortSignal): Promise<boolean> {
+export async function checkToken(ctx: CliContext, signal: AbortSignal): Promise<boolean> {
   try {
     await ctx.authenticatedClient().http.request({ path: "/v2/user/profile", signal });
     return true;

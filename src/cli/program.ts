@@ -20,9 +20,11 @@ import { registerEventMediaCommands } from "./event_media.ts";
 import { registerMockCommands } from "./mock.ts";
 import { registerMonitorCommands } from "./monitor.ts";
 import { registerPublicCommands } from "./public.ts";
+import { registerStatusCommand } from "./status.ts";
 import { registerStorageCommands } from "./storage.ts";
 import { registerChannelCommands } from "./channel.ts";
 import { registerEventCommands } from "./event.ts";
+import { registerPresetCommands } from "./preset.ts";
 import { registerProfileCommand } from "./profile.ts";
 import { registerStreamKeyCommands } from "./stream_key.ts";
 import { registerVersionCommand } from "./version.ts";
@@ -32,11 +34,13 @@ export const PROGRAM_NAME = "restream";
 
 /** Every noun's registration, in the order help lists them. */
 const REGISTRATIONS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+  registerStatusCommand,
   registerPublicCommands,
   registerAuthCommands,
   registerProfileCommand,
   registerAccountCommands,
   registerChannelCommands,
+  registerPresetCommands,
   registerEventCommands,
   // After registerEventCommands: it adds to the `event` command that one builds.
   registerEventMediaCommands,

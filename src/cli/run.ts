@@ -10,6 +10,7 @@ import { type ErrorKind, EXIT_CODES, RestreamError } from "../errors.ts";
 import { maskSecrets } from "../http/mask.ts";
 import { CliContext, type CliIO } from "./context.ts";
 import { commandPath } from "./globals.ts";
+import { PartsFailed } from "./parts.ts";
 import { buildProgram, PROGRAM_NAME } from "./program.ts";
 
 /** Thrown by the stdout writer when the reader went away (`… | head`). */
@@ -64,6 +65,8 @@ interface Failure {
 
 function report(ctx: CliContext, error: unknown, active: string): number {
   if (error instanceof StdoutClosed) return 0;
+  // The command printed its document and one line per failed part already.
+  if (error instanceof PartsFailed) return 1;
   if (error instanceof CommanderError && SUCCESS_CODES.has(error.code)) return 0;
   const failure = describe(error, active);
   const message = maskSecrets(failure.message);
