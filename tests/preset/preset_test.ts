@@ -32,7 +32,10 @@ Deno.test("parsePresetDocument names the field at fault", () => {
   assert.equal(problem({ name: "x", channels: [] }), '"version": missing');
   assert.equal(problem({ ...good, version: 2 }), '"version": expected 1, found 2');
   assert.equal(problem({ ...good, name: 5 }), '"name": expected a string');
-  assert.equal(problem({ ...good, name: " x" }), '"name": it must not start or end with whitespace');
+  assert.equal(
+    problem({ ...good, name: " x" }),
+    '"name": it must not start or end with whitespace',
+  );
   assert.equal(problem({ ...good, channels: "1" }), '"channels": expected an array of channel ids');
   assert.equal(
     problem({ ...good, channels: [1, 2, -3] }),
