@@ -43,6 +43,7 @@ export async function readHealth(ctx: CliContext, url: string): Promise<UpdateOu
   const external = ctx.io.signal;
   external?.addEventListener("abort", stop, { once: true });
   let connected = false;
+  let lastFailure: string | undefined;
   const latest = new Map<number, UpdateOutgoing>();
   try {
     const batches = monitorStreamingBatches({
@@ -56,6 +57,7 @@ export async function readHealth(ctx: CliContext, url: string): Promise<UpdateOu
           connected = true;
           settleSoon();
         } else if (event.type === "reconnecting") {
+          lastFailure = event.reason;
           ctx.verbose(`streaming socket: ${event.reason}`);
         }
       },
@@ -79,9 +81,11 @@ export async function readHealth(ctx: CliContext, url: string): Promise<UpdateOu
   }
   if (external?.aborted) throw new RestreamError("interrupted", "interrupted");
   if (!connected) {
+    const why = lastFailure === undefined ? "" : ` (${lastFailure})`;
     throw new RestreamError(
       "timeout",
-      `the streaming API (${new URL(url).host}) did not answer within ${HEALTH_WINDOW_MS / 1000} s`,
+      `no connection to the streaming API (${new URL(url).host}) within ` +
+        `${HEALTH_WINDOW_MS / 1000} s${why}`,
     );
   }
   return [...latest.values()].sort((a, b) => (a.channelId ?? 0) - (b.channelId ?? 0));
