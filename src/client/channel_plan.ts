@@ -13,7 +13,17 @@ import type { PlanStep, PresetPlan } from "../preset/plan.ts";
 import { updateChannel, updateChannelMeta } from "./channels.ts";
 import type { ApiCore } from "./core.ts";
 
-/** How many channels are changed at once by default. */
+/**
+ * How many channels are changed at once by default.
+ *
+ * @example
+ * ```ts
+ * import { PLAN_CONCURRENCY, RestreamClient } from "jsr:@restream/cli";
+ * const client = new RestreamClient({ token: Deno.env.get("RESTREAM_TOKEN") });
+ * const plan = { steps: [], missing: [] };
+ * await client.applyChannelPlan(plan, { concurrency: PLAN_CONCURRENCY / 2 });
+ * ```
+ */
 export const PLAN_CONCURRENCY = 4;
 
 /** The outcome for one channel of a plan. */

@@ -13,10 +13,26 @@
 import { checkChannelTitle } from "../channel_title.ts";
 import { RestreamError } from "../errors.ts";
 
-/** The format version of an exported preset and of the presets file. */
+/**
+ * The format version of an exported preset and of the presets file.
+ *
+ * @example
+ * ```ts
+ * import { PRESET_FORMAT_VERSION } from "jsr:@restream/cli";
+ * const document = { version: PRESET_FORMAT_VERSION, name: "friday", channels: [1030301] };
+ * ```
+ */
 export const PRESET_FORMAT_VERSION = 1;
 
-/** The longest preset name accepted. */
+/**
+ * The longest preset name accepted.
+ *
+ * @example
+ * ```ts
+ * import { MAX_PRESET_NAME_LENGTH } from "jsr:@restream/cli";
+ * const name = "Friday night speedruns with chat picks".slice(0, MAX_PRESET_NAME_LENGTH);
+ * ```
+ */
 export const MAX_PRESET_NAME_LENGTH = 64;
 
 /** A named channel setup. */
@@ -51,6 +67,16 @@ export interface PresetDocument {
  * The problem with a preset's data: `field` names where (`channels[2]`), `problem` what. The
  * callers decide what kind of error it is (a bad import is a usage error, a bad presets file
  * is not).
+ *
+ * @example
+ * ```ts
+ * import { parsePresetDocument, PresetFormatError } from "jsr:@restream/cli";
+ * try {
+ *   parsePresetDocument({ version: 1, name: "friday", channels: ["1030301"] });
+ * } catch (error) {
+ *   if (error instanceof PresetFormatError) console.error(error.field); // "channels[0]"
+ * }
+ * ```
  */
 export class PresetFormatError extends Error {
   /** Where in the document, e.g. `channels[2]`; empty for the document itself. */
@@ -98,7 +124,16 @@ function presetNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** The exported form of a preset: its version, name, channels, title and description. */
+/**
+ * The exported form of a preset: its version, name, channels, title and description.
+ *
+ * @example
+ * ```ts
+ * import { presetDocument } from "jsr:@restream/cli";
+ * const text = JSON.stringify(presetDocument({ name: "friday", channels: [1030301] }));
+ * // {"version":1,"name":"friday","channels":[1030301]}
+ * ```
+ */
 export function presetDocument(preset: Preset): PresetDocument {
   const document: PresetDocument = {
     version: PRESET_FORMAT_VERSION,

@@ -34,7 +34,18 @@ export type SaveOutcome = "created" | "replaced" | "exists";
 /** Outcome of {@link PresetStore.rename}. */
 export type RenameOutcome = "renamed" | "missing" | "exists";
 
-/** Saved presets of every account, by name; see the module doc. */
+/**
+ * Saved presets of every account, by name: the operations, written once over a store's
+ * `read` and `modify` (see {@link MemoryPresetStore} and `FilePresetStore`).
+ *
+ * @example
+ * ```ts
+ * import { type PresetAccount, type PresetStore } from "jsr:@restream/cli";
+ * async function names(store: PresetStore, account: PresetAccount): Promise<string[]> {
+ *   return (await store.list(account)).map((preset) => preset.name);
+ * }
+ * ```
+ */
 export abstract class PresetStore {
   /** Current time in ms, for `updatedAt`. */
   protected readonly now: () => number;
