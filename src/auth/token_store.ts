@@ -10,7 +10,9 @@
  *
  * The directory is created 0700 and the file written 0600, atomically (a temp file in the same
  * directory, flushed, then renamed over the old one: a crash leaves the old file or the new
- * one, never half of either). A wider mode found on read is reported and tightened. A corrupt
+ * one, never half of either). A wider mode found on read is reported and tightened; so is an
+ * existing directory open to others, unless it is shared or another user's (refused). A
+ * token file that is a symbolic link is used only under the rules of private_files.ts. A corrupt
  * file is an `auth` error that names it and leaves it in place. Writers hold the lock beside
  * the file, so concurrent logins, logouts and refreshes do not lose each
  * other's records. A `tokens.json` from the older Python CLI is migrated on first use.
@@ -18,19 +20,20 @@
  * @module
  */
 
-import { join } from "node:path";
+import { join } from "../path.ts";
 import * as v from "../valibot.ts";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
 import { readLegacyFile } from "./legacy_tokens.ts";
 import { acquireLock, type LockOptions } from "./lock.ts";
 import {
-  ensureConfigDir,
+  currentUid,
   isDeniedByDeno,
-  notADirectory,
+  securePrivateDir,
   tightenMode,
+  tokenFileTarget,
   writePrivateFile,
-} from "./private_file.ts";
+} from "./private_files.ts";
 
 /** The format version this code writes. */
 export const TOKEN_FILE_VERSION = 1;
@@ -79,6 +82,11 @@ export interface TokenStoreOptions {
   os?: string;
   /** Moves the written temp file into place; injectable so tests can fail or stall it. */
   rename?: (from: string, to: string) => Promise<void>;
+  /**
+   * The current user's id, asked only when the directory is open to others or the token
+   * file is a link (`--allow-sys=uid`); `Deno.uid` by default.
+   */
+  uid?: () => number | null;
 }
 
 const StoredTokensSchema: v.GenericSchema<unknown, StoredTokens> = v.looseObject({
@@ -140,6 +148,7 @@ export class TokenStore {
   readonly #dir: string;
   readonly #options: TokenStoreOptions;
   readonly #checkModes: boolean;
+  #dirChecked = false;
 
   /** Creates the store of a config directory; nothing is read or created yet. */
   constructor(options: TokenStoreOptions) {
@@ -212,14 +221,16 @@ export class TokenStore {
   async #read(): Promise<ReadResult> {
     let text: string;
     try {
-      await this.#checkMode();
-      text = await Deno.readTextFile(this.path);
+      await this.#checkDir();
+      const file = await this.#target();
+      await this.#checkMode(file);
+      text = await Deno.readTextFile(file);
     } catch (error) {
       if (error instanceof Deno.errors.NotFound) {
         return { file: { version: TOKEN_FILE_VERSION, tokens: {} }, legacy: false };
       }
       if (error instanceof RestreamError || isDeniedByDeno(error)) throw error;
-      if (error instanceof Deno.errors.NotADirectory) throw notADirectory(this.#dir);
+      if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
       throw this.#unusable(`cannot be read (${error instanceof Error ? error.name : "error"})`);
     }
     let data: unknown;
@@ -247,12 +258,26 @@ export class TokenStore {
     throw this.#unusable(`is malformed at ${path ? `"${path}"` : "the top level"}`);
   }
 
+  /** The directory, when it exists, is private or made so (see private_files.ts). */
+  async #checkDir(): Promise<void> {
+    if (!this.#checkModes || this.#dirChecked) return;
+    await securePrivateDir(this.#dir, this.#options.uid ?? currentUid, this.#options.onNotice);
+    this.#dirChecked = true;
+  }
+
+  /** The file the token file's name stands for: itself, or a link's checked target. */
+  #target(): Promise<string> {
+    if (!this.#checkModes) return Promise.resolve(this.path);
+    return tokenFileTarget(this.path, this.#options.uid ?? currentUid);
+  }
+
   /** A file readable by others is reported and tightened to 0600 (SPEC, "Login and tokens"). */
-  async #checkMode(): Promise<void> {
+  async #checkMode(file: string): Promise<void> {
     if (!this.#checkModes) return;
     const notice = await tightenMode(
-      this.path,
+      file,
       "the token file",
+      this.path,
       (problem) =>
         new RestreamError(
           "auth",
@@ -264,10 +289,10 @@ export class TokenStore {
 
   async #write(file: TokenFile): Promise<void> {
     await this.#ensureDir();
+    // Beside the real file, so the rename is atomic and replaces a link's target, not the link.
+    const target = await this.#target();
     try {
-      await writePrivateFile(this.path, `${JSON.stringify(file, null, 2)}\n`, {
-        rename: this.#options.rename,
-      });
+      await writePrivateFile(target, `${JSON.stringify(file, null, 2)}\n`, this.#options.rename);
     } catch (error) {
       if (isDeniedByDeno(error)) throw error;
       throw new RestreamError(
@@ -280,8 +305,41 @@ export class TokenStore {
     }
   }
 
-  #ensureDir(): Promise<void> {
-    return ensureConfigDir(this.#dir, this.#checkModes);
+  async #ensureDir(): Promise<void> {
+    try {
+      if (!(await Deno.stat(this.#dir)).isDirectory) throw this.#notADirectory();
+      await this.#checkDir();
+      return;
+    } catch (error) {
+      if (error instanceof RestreamError || isDeniedByDeno(error)) throw error;
+      if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    }
+    try {
+      await Deno.mkdir(this.#dir, { recursive: true, mode: 0o700 });
+      // mkdir's mode is narrowed by the umask, never widened; set it exactly.
+      if (this.#checkModes) await Deno.chmod(this.#dir, 0o700);
+      this.#dirChecked = true;
+    } catch (error) {
+      if (isDeniedByDeno(error)) throw error;
+      if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
+      throw new RestreamError(
+        "auth",
+        `cannot create the config directory ${this.#dir}: ${
+          error instanceof Error ? error.message : error
+        }`,
+        { cause: error },
+      );
+    }
+  }
+
+  /** The config directory, or a parent of it, is a file: say so instead of an OS error. */
+  #notADirectory(): RestreamError {
+    return new RestreamError(
+      "auth",
+      `the config directory ${this.#dir} is not a directory (it or a parent is a file): ` +
+        "move the file away or choose another config directory",
+    );
   }
 
   #unusable(problem: string): RestreamError {

@@ -9,6 +9,7 @@ import { toStored } from "../auth/session.ts";
 import { apiOrigin } from "../auth/token_store.ts";
 import { RestreamClient } from "../client.ts";
 import { RestreamError } from "../errors.ts";
+import { assertEncryptedTransport } from "../http/transport.ts";
 import type { CliContext } from "./context.ts";
 import { describeAccount, fetchAccount } from "./account_summary.ts";
 
@@ -27,6 +28,9 @@ export interface LoginFlags {
 /** Runs `login`: credentials, the browser flow, storing the tokens, then who logged in. */
 export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void> {
   const { config, io, output } = ctx;
+  // The code, the client secret and the new tokens must not cross a network in cleartext:
+  // refused now, not after the user went through the browser.
+  assertEncryptedTransport(config.apiUrl, "RESTREAM_API_URL");
   const clientId = flags.clientId ?? config.clientId;
   if (clientId === undefined) {
     throw new RestreamError(
@@ -48,6 +52,8 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
 
   const { login } = await import("../auth/login.ts");
   const pasting = io.stdin !== undefined;
+  // Once per kind: a hostile page could otherwise flood the terminal.
+  const ignored = new Set<string>();
   const result = await login({
     apiUrl: config.apiUrl,
     clientId,
@@ -71,6 +77,11 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
       onBrowserFailed: () => output.notice("Could not open a browser: open the URL above."),
       pastedLines: pasting ? (signal) => stdinLines(io.stdin!, signal) : undefined,
       onPasteIgnored: (reason) => output.notice(`Ignored the pasted line: ${reason}.`),
+      onCallbackIgnored: (reason) => {
+        if (ignored.has(reason)) return;
+        ignored.add(reason);
+        output.notice(`Ignored ${reason}; still waiting.`);
+      },
     },
   }).catch((error) => {
     if (error instanceof RestreamError && error.code === "port_in_use") {

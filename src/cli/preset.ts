@@ -1,115 +1,191 @@
 /**
- * `preset save|list|show|delete|rename|apply|export|import`: named channel setups. Only the
- * command definitions live here; the work is loaded when a preset command runs
- * (preset_run.ts, preset_apply.ts).
+ * The preset commands other than `apply`: save, list, show, delete, rename, export, import.
+ * Loaded only when one of them runs (src/cli/preset.ts defines them).
  *
  * @module
  */
 
-import type { Command } from "@commander-js/extra-typings";
-import { checkChannelTitle, MAX_TITLE_LENGTH } from "../channel_title.ts";
-import { UsageError } from "../errors.ts";
-import { checkPresetName, MAX_PRESET_NAME_LENGTH } from "../preset/preset.ts";
-import { parseChannelId } from "./args.ts";
+import { RestreamError, UsageError } from "../errors.ts";
+import {
+  parsePresetDocument,
+  type Preset,
+  presetDocument,
+  PresetFormatError,
+} from "../preset/preset.ts";
+import type { PresetAccount } from "../preset/store.ts";
+import { readFileArg } from "./args.ts";
 import type { CliContext } from "./context.ts";
+import { formatTableTime, formatTime } from "./format.ts";
+import { presetAccount } from "./preset_account.ts";
 
-/** A preset name argument, checked before anything is read or sent. */
-function parsePresetName(value: string): string {
-  checkPresetName(value);
-  return value;
+/** The flags of `preset save`. */
+export interface SaveFlags {
+  /** `--channels`: the channels to enable instead of the enabled ones. */
+  channels?: number[];
+  /** `--title`. */
+  title?: string;
+  /** `--description`. */
+  description?: string;
+  /** `--force`. */
+  force?: boolean;
 }
 
-/** `--channels ID,ID,…`: channel ids, each a positive integer. */
-export function parseChannelList(value: string): number[] {
-  const parts = value.split(",").map((part) => part.trim());
-  if (parts.every((part) => part === "")) {
-    throw new UsageError(
-      `invalid --channels '${value}': expected channel ids like 1030301,1030302`,
-    );
+/** `preset save <name>`: the enabled channels (or `--channels`), stored under a name. */
+export async function savePreset(ctx: CliContext, name: string, flags: SaveFlags): Promise<void> {
+  const account = await presetAccount(ctx);
+  const store = ctx.presetStore();
+  // Fail on an existing name before reading the channels; the save itself checks again
+  // under the lock.
+  if (!flags.force && await store.get(account, name) !== undefined) throw exists(name);
+  const channels = await ctx.authenticatedClient().listChannels(ctx.io.signal);
+  let ids: number[];
+  if (flags.channels === undefined) {
+    ids = channels.filter((channel) => channel.enabled === true).map((channel) => channel.id);
+  } else {
+    const known = new Set(channels.map((channel) => channel.id));
+    const unknown = flags.channels.find((id) => !known.has(id));
+    if (unknown !== undefined) {
+      throw new RestreamError(
+        "not_found",
+        `channel ${unknown} not found (see 'restream channel list')`,
+      );
+    }
+    ids = flags.channels;
   }
-  const ids = parts.filter((part) => part !== "").map(parseChannelId);
-  return [...new Set(ids)];
+  const preset: Preset = { name, channels: ids };
+  if (flags.title !== undefined) preset.title = flags.title;
+  if (flags.description !== undefined) preset.description = flags.description;
+  const outcome = await store.save(account, preset, flags.force === true);
+  if (outcome === "exists") throw exists(name);
+  if (ctx.output.json) return ctx.output.printJson(presetDocument(preset));
+  const names = ids.map((id) => channels.find((channel) => channel.id === id)?.displayName ?? id);
+  const what = ids.length === 0
+    ? "no channels (applying it disables every channel)"
+    : `${plural(ids.length, "channel")}: ${names.join(", ")}`;
+  ctx.output.notice(`${outcome === "replaced" ? "replaced" : "saved"} preset '${name}' (${what})`);
 }
 
-/** `--title`: the rule `channel meta set` enforces, checked before anything is sent. */
-function parseTitle(value: string): string {
-  checkChannelTitle(value);
-  return value;
+/** `preset list`. */
+export async function listPresets(ctx: CliContext): Promise<void> {
+  const presets = await ctx.presetStore().list(await presetAccount(ctx));
+  ctx.output.printList(presets, [
+    { header: "NAME", value: (p) => p.name, keep: true },
+    { header: "CHANNELS", value: (p) => p.channels.join(",") },
+    { header: "TITLE", value: (p) => p.title ?? "" },
+    { header: "UPDATED", value: (p) => formatTableTime(p.updatedAt), keep: true, priority: 1 },
+  ]);
 }
 
-const NAME = `preset name (at most ${MAX_PRESET_NAME_LENGTH} characters)`;
-const TITLE = `title for the preset's channels (at most ${MAX_TITLE_LENGTH} characters)`;
+/** `preset show <name>`. */
+export async function showPreset(ctx: CliContext, name: string): Promise<void> {
+  const preset = await findPreset(ctx, await presetAccount(ctx), name);
+  ctx.output.printObject(preset, () => [
+    ["Name", preset.name],
+    ["Channels", preset.channels.length === 0 ? "none" : preset.channels.join(", ")],
+    ["Title", preset.title],
+    ["Description", preset.description],
+    ["Updated", preset.updatedAt === undefined ? undefined : formatTime(preset.updatedAt)],
+  ]);
+}
 
-/** Registers `preset` and its subcommands. */
-export function registerPresetCommands(program: Command, ctx: CliContext): void {
-  const preset = program.command("preset").description(
-    "named channel setups: which channels are on, their title and description " +
-      "(kept in presets.json in the config directory, per API origin and account)",
+/** `preset delete <name>`. */
+export async function deletePreset(ctx: CliContext, name: string): Promise<void> {
+  const deleted = await ctx.presetStore().delete(await presetAccount(ctx), name);
+  if (!deleted) throw notFound(name);
+  if (ctx.output.json) ctx.output.printJson({ name, deleted: true });
+  else ctx.output.notice(`deleted preset '${name}'`);
+}
+
+/** `preset rename <old> <new>`. */
+export async function renamePreset(
+  ctx: CliContext,
+  from: string,
+  to: string,
+  force: boolean,
+): Promise<void> {
+  const outcome = await ctx.presetStore().rename(await presetAccount(ctx), from, to, force);
+  if (outcome === "missing") throw notFound(from);
+  if (outcome === "exists") throw exists(to);
+  if (ctx.output.json) ctx.output.printJson({ name: to, from });
+  else ctx.output.notice(`renamed preset '${from}' to '${to}'`);
+}
+
+/** `preset export <name>`: the preset as a JSON document `preset import` reads. */
+export async function exportPreset(ctx: CliContext, name: string): Promise<void> {
+  const preset = await findPreset(ctx, await presetAccount(ctx), name);
+  ctx.output.printJson(presetDocument(preset));
+}
+
+/** The flags of `preset import`. */
+export interface ImportFlags {
+  /** `--name`: save under this name instead of the document's. */
+  name?: string;
+  /** `--force`. */
+  force?: boolean;
+}
+
+/** `preset import <file|->`: a document written by `preset export`, checked, then saved. */
+export async function importPreset(
+  ctx: CliContext,
+  file: string,
+  flags: ImportFlags,
+): Promise<void> {
+  const source = file === "-" ? "stdin" : file;
+  const stdin = (): ReadableStream<Uint8Array> => {
+    if (!ctx.io.stdin) throw new UsageError("'-' needs the preset on stdin");
+    return ctx.io.stdin;
+  };
+  const text = new TextDecoder().decode(await readFileArg(file, stdin, "preset import"));
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UsageError(`invalid preset in ${source}: not valid JSON`);
+  }
+  let preset: Preset;
+  try {
+    preset = parsePresetDocument(data);
+  } catch (error) {
+    if (!(error instanceof PresetFormatError)) throw error;
+    throw new UsageError(`invalid preset in ${source}: ${error.message}`);
+  }
+  if (flags.name !== undefined) preset.name = flags.name;
+  const outcome = await ctx.presetStore().save(
+    await presetAccount(ctx),
+    preset,
+    flags.force === true,
   );
-  const run = (): Promise<typeof import("./preset_run.ts")> => import("./preset_run.ts");
+  if (outcome === "exists") throw exists(preset.name);
+  if (ctx.output.json) return ctx.output.printJson(presetDocument(preset));
+  ctx.output.notice(
+    `${outcome === "replaced" ? "replaced" : "imported"} preset '${preset.name}' ` +
+      `(${plural(preset.channels.length, "channel")})`,
+  );
+}
 
-  preset
-    .command("save")
-    .description("save the enabled channels (or --channels) as a preset")
-    .argument("<name>", NAME, parsePresetName)
-    .option("--channels <ids>", "channel ids to enable, comma-separated", parseChannelList)
-    .option("--title <title>", TITLE, parseTitle)
-    .option("--description <text>", "description for the preset's channels")
-    .option("--force", "replace a preset of the same name")
-    .action(async (name, options) => (await run()).savePreset(ctx, name, options));
+/** A preset by name, or a not-found error (exit 4). */
+export async function findPreset(
+  ctx: CliContext,
+  account: PresetAccount,
+  name: string,
+): Promise<Preset> {
+  const preset = await ctx.presetStore().get(account, name);
+  if (preset === undefined) throw notFound(name);
+  return preset;
+}
 
-  preset
-    .command("list")
-    .description("list the saved presets")
-    .action(async () => (await run()).listPresets(ctx));
+function notFound(name: string): RestreamError {
+  return new RestreamError(
+    "not_found",
+    `preset '${name}' not found (see 'restream preset list')`,
+  );
+}
 
-  preset
-    .command("show")
-    .description("show one preset")
-    .argument("<name>", NAME, parsePresetName)
-    .action(async (name) => (await run()).showPreset(ctx, name));
+function exists(name: string): UsageError {
+  return new UsageError(`preset '${name}' already exists (use --force to replace it)`);
+}
 
-  preset
-    .command("delete")
-    .description("delete a preset")
-    .argument("<name>", NAME, parsePresetName)
-    .action(async (name) => (await run()).deletePreset(ctx, name));
-
-  preset
-    .command("rename")
-    .description("rename a preset")
-    .argument("<old>", "its name now", parsePresetName)
-    .argument("<new>", "its new name", parsePresetName)
-    .option("--force", "replace a preset of the new name")
-    .action(async (from, to, options) =>
-      (await run()).renamePreset(ctx, from, to, options.force === true)
-    );
-
-  preset
-    .command("apply")
-    .description(
-      "switch the channels to a preset: enable its channels, disable the others, set the " +
-        "title and description it gives (--dry-run shows the plan and sends nothing)",
-    )
-    .argument("<name>", NAME, parsePresetName)
-    .option("--dry-run", "print what would change, change nothing")
-    .option("--title <title>", "title to set instead of the preset's", parseTitle)
-    .option("--description <text>", "description to set instead of the preset's")
-    .action(async (name, options) =>
-      (await import("./preset_apply.ts")).applyPreset(ctx, name, options)
-    );
-
-  preset
-    .command("export")
-    .description("print a preset as JSON (for a repository or another machine)")
-    .argument("<name>", NAME, parsePresetName)
-    .action(async (name) => (await run()).exportPreset(ctx, name));
-
-  preset
-    .command("import")
-    .description("save a preset from a file written by 'preset export' ('-' reads stdin)")
-    .argument("<file>", "the JSON file, or '-' for stdin")
-    .option("--name <name>", "save it under this name instead of the file's", parsePresetName)
-    .option("--force", "replace a preset of the same name")
-    .action(async (file, options) => (await run()).importPreset(ctx, file, options));
+/** "1 channel", "3 channels". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

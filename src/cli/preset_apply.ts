@@ -18,7 +18,7 @@ import type { ChannelMeta, ChannelSummary } from "../schemas/channel.ts";
 import type { CliContext } from "./context.ts";
 import { type PartFailure, reportFailures, settle } from "./parts.ts";
 import { loadPlatformNames, type PlatformNamer } from "./platform_names.ts";
-import { findPreset, plural } from "./preset_run.ts";
+import { findPreset, plural } from "./preset.ts";
 import { presetAccount } from "./preset_account.ts";
 import { planColumns, planDocument, planRows } from "./preset_render.ts";
 import { TableWriter } from "./table.ts";

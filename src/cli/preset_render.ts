@@ -58,8 +58,8 @@ export function planColumns(
 ): Column<PlanRow>[] {
   const columns: Column<PlanRow>[] = [
     { header: "CHANNEL", value: (r) => String(r.step.channelId), keep: true },
-    { header: "PLATFORM", value: (r) => platformName(r.step.platform), optional: true },
-    { header: "NAME", value: (r) => r.step.displayName ?? "", optional: true },
+    { header: "PLATFORM", value: (r) => platformName(r.step.platform), priority: 1 },
+    { header: "NAME", value: (r) => r.step.displayName ?? "", priority: 2 },
     { header: "CHANGE", value: (r) => r.change, keep: true },
     { header: "FROM", value: (r) => r.from },
     { header: "TO", value: (r) => r.to },

@@ -10,22 +10,13 @@ import { RestreamError } from "../errors.ts";
 import type { UpdateOutgoing } from "../ws/streaming_schemas.ts";
 import { monitorStreamingBatches } from "../ws/streaming.ts";
 import type { CliContext } from "./context.ts";
-import { checkToken } from "./monitor_run.ts";
+import { profileTokenCheck } from "../ws/refusal.ts";
 
 /** The longest the socket stays open. */
 export const HEALTH_WINDOW_MS = 3_000;
 
 /** After the last message (or the connection), this much quiet means the replay is over. */
 export const HEALTH_QUIET_MS = 500;
-
-/**
- * The socket `status --health` opens: `RESTREAM_STREAMING_WS_URL` or the default. The one
- * place to check it belongs to the token's origin before anything is sent (SPEC.md, "Tokens
- * stay with their origin").
- */
-export function healthSocketUrl(ctx: CliContext): string {
-  return ctx.config.streamingWsUrl;
-}
 
 /**
  * The last destination report of each channel, as the API sent it, in channel id order. A
@@ -51,7 +42,7 @@ export async function readHealth(ctx: CliContext, url: string): Promise<UpdateOu
       url,
       tokens: ctx.tokens(),
       signal: controller.signal,
-      checkToken: () => checkToken(ctx, controller.signal),
+      checkToken: profileTokenCheck(ctx.publicClient().http, controller.signal),
       onEvent: (event) => {
         if (event.type === "connected") {
           connected = true;

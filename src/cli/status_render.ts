@@ -13,7 +13,7 @@ import { formatDuration, formatKbps, formatTableTime, toDate } from "./format.ts
 import type { Output } from "./output.ts";
 import type { Part } from "./parts.ts";
 import type { PlatformNamer } from "./platform_names.ts";
-import type { StatusData } from "./status_run.ts";
+import type { StatusData } from "./status.ts";
 import type { Column } from "./table.ts";
 
 const UNAVAILABLE = "unavailable";

@@ -15,9 +15,9 @@
  * @module
  */
 
-import { join } from "node:path";
+import { join } from "../path.ts";
 import { RestreamError } from "../errors.ts";
-import { isDeniedByDeno, tightenMode, writePrivateFile } from "../auth/private_file.ts";
+import { isDeniedByDeno, tightenMode, writePrivateFile } from "../auth/private_files.ts";
 import type { TokenStore } from "../auth/token_store.ts";
 import { parseStoredPreset, PRESET_FORMAT_VERSION, PresetFormatError } from "./preset.ts";
 import { type PresetAccount, type PresetChange, type PresetMap, PresetStore } from "./store.ts";
@@ -99,7 +99,8 @@ export class FilePresetStore extends PresetStore {
         const notice = await tightenMode(
           this.path,
           "the presets file",
-          (problem) => this.#error(`${problem}; fix its permissions (chmod 600)`),
+          this.path,
+          (problem: string) => this.#error(`${problem}; fix its permissions (chmod 600)`),
         );
         if (notice !== undefined) this.#options.onNotice?.(notice);
       }
