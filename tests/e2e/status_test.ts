@@ -39,11 +39,11 @@ Deno.test("e2e: status piped and --json: account, channels with titles, live, ne
     assert.equal(block.Channels, "4 of 5 enabled");
     assert.match(
       block.Live,
-      /^Speedrun Friday #42 🏁 since \d{4}-\d\d-\d\d \d\d:\d\d \(\d+ (min|h)[^)]*\) on GameNight Live, /,
+      /^Speedrun Friday #42 🏁 since \d{4}-\d\d-\d\d \d\d:\d\d( [A-Z][A-Za-z0-9+-]*)? \(\d+ (min|h)[^)]*\) on GameNight Live, /,
     );
     assert.match(
       block.Next,
-      /^Weekly Q&A in Studio at \d{4}-\d\d-\d\d \d\d:\d\d \(in \d+ (h|d)( \d+ (min|h))?\)$/,
+      /^Weekly Q&A in Studio at \d{4}-\d\d-\d\d \d\d:\d\d( [A-Z][A-Za-z0-9+-]*)? \(in \d+ (h|d)( \d+ (min|h))?\)$/,
     );
     assert.equal(block.Health, undefined);
     const rows = rowsOf(parseTable(table));
@@ -173,8 +173,7 @@ Deno.test("e2e: status with missing scopes: the rest printed, one line per faile
     assert.equal(lines.length, 3, result.stderr);
     assert.match(lines[0], /^error: live events: missing scope stream\.read/);
     assert.match(lines[1], /^error: upcoming events: missing scope stream\.read/);
-    // The socket refuses the handshake with a 403 (no stream.read).
-    assert.match(lines[2], /^error: health: .*(403|stream\.read)/);
+    assert.match(lines[2], /^error: health: .*stream\.read/);
 
     const json = await runProcess(["status", "--json", "--health"], { env });
     assert.equal(json.code, 1);
@@ -184,16 +183,11 @@ Deno.test("e2e: status with missing scopes: the rest printed, one line per faile
       error: { kind: "forbidden", status: 403, message: document.live.error.message },
     });
     assert.equal(document.next.error.kind, "forbidden");
-    // Until the monitor reports a 403 handshake as a missing scope, health says it timed out
-    // and why; either way it is the health part that failed, with the 403 named.
-    assert.ok(["forbidden", "timeout"].includes(document.health.error.kind));
-    assert.match(document.health.error.message, /403|stream\.read/);
+    // The socket refuses the handshake with a 403: a missing scope, named.
+    assert.equal(document.health.error.kind, "forbidden");
+    assert.match(document.health.error.message, /stream\.read/);
     const errors = json.stderr.trimEnd().split("\n").map((line) => JSON.parse(line));
-    assert.deepEqual(errors.map((e) => e.error.kind), [
-      "forbidden",
-      "forbidden",
-      document.health.error.kind,
-    ]);
+    assert.deepEqual(errors.map((e) => e.error.kind), ["forbidden", "forbidden", "forbidden"]);
   });
 });
 
@@ -223,5 +217,16 @@ Deno.test("e2e: status with a rejected token: exit 3, nothing on stdout", async 
     assert.equal(result.code, 3);
     assert.equal(result.stdout, "");
     assert.equal(JSON.parse(result.stderr).error.kind, "auth");
+  });
+});
+
+Deno.test("e2e: status --health checks the socket URL before anything is sent", async () => {
+  await withE2e(async (e2e) => {
+    const env = { ...e2e.env(), RESTREAM_STREAMING_WS_URL: "ws://streaming.example.com/ws" };
+    const result = await runProcess(["status", "--health"], { env });
+    assert.equal(result.code, 2, result.stderr);
+    assert.equal(result.stdout, "");
+    assert.match(result.stderr, /RESTREAM_STREAMING_WS_URL/);
+    assert.deepEqual(e2e.mock.control.requestLog(), [], "no request of any kind");
   });
 });
