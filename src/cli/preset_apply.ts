@@ -16,6 +16,7 @@ import { type CurrentChannel, planPreset, type PresetPlan } from "../preset/plan
 import { runPool } from "../pool.ts";
 import type { ChannelMeta, ChannelSummary } from "../schemas/channel.ts";
 import type { CliContext } from "./context.ts";
+import { shellQuote } from "./mock.ts";
 import { type PartFailure, reportFailures, settle } from "./parts.ts";
 import { loadPlatformNames, type PlatformNamer } from "./platform_names.ts";
 import { findPreset, plural } from "./preset.ts";
@@ -162,7 +163,7 @@ function render(
   } else {
     output.notice(
       `preset '${name}': ${failed} of ${plural(results.length, "channel")} failed; ` +
-        `run 'restream preset apply ${name}' again to retry them`,
+        `to retry them, run again: restream preset apply ${shellQuote(name)}`,
     );
   }
 }

@@ -161,7 +161,10 @@ Deno.test("e2e: a PATCH failing for one channel: exit 1, a correct result table,
       [String(customRtmp), "disable", "ok"],
       [String(kick), "disable", "ok"],
     ]);
-    assert.match(lines[5], /^preset 'swap': 1 of 4 channels failed; run .* again to retry them$/);
+    assert.match(
+      lines[5],
+      /^preset 'swap': 1 of 4 channels failed; to retry them, run again: restream preset apply swap$/,
+    );
     assert.match(lines[6], new RegExp(`^error: channel ${youtube}: .*500`));
     assert.equal(lines.length, 7);
     // PATCH is sent once: no retry after a 500.
