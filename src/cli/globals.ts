@@ -1,7 +1,7 @@
 /**
- * The global options of SPEC.md (`--json`, `-v`, `--no-color`, `-h`, `-V`), added to every
- * command so they work before or after the command name, and recorded in the context as
- * the parser meets them (so even a run that fails to parse knows it was asked for JSON).
+ * The global options of SPEC.md (`--json`, `-v`, `--no-color`, `--mock`, `-h`, `-V`), added
+ * to every command so they work before or after the command name, and recorded in the context
+ * as the parser meets them (so even a run that fails to parse knows it was asked for JSON).
  *
  * @module
  */
@@ -10,6 +10,7 @@ import { CommanderError, type CommandUnknownOpts } from "@commander-js/extra-typ
 import { UsageError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import type { CliContext } from "./context.ts";
+import { MOCK_FLAG_SUMMARY } from "./mock_mode.ts";
 
 /**
  * Walks the whole command tree: adds the global options to every command and makes a group
@@ -20,10 +21,12 @@ export function applyGlobalOptions(command: CommandUnknownOpts, ctx: CliContext)
     .option("--json", "print JSON (one document; NDJSON for monitors)")
     .option("-v, --verbose", "log requests to stderr, secrets masked")
     .option("--no-color", "disable colour")
+    .option("--mock", MOCK_FLAG_SUMMARY)
     .option("-V, --version", "print the version number");
   command.on("option:json", () => ctx.globals.json = true);
   command.on("option:verbose", () => ctx.globals.verbose = true);
   command.on("option:no-color", () => ctx.globals.color = false);
+  command.on("option:mock", () => ctx.globals.mock = true);
   command.on("option:version", () => {
     ctx.io.stdout.write(`${VERSION}\n`);
     throw new CommanderError(0, "commander.version", VERSION);

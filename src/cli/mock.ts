@@ -12,6 +12,7 @@ import { RestreamError, UsageError } from "../errors.ts";
 import type { MockFault, MockServer } from "../mock/types.ts";
 import { parsePort, positiveInteger } from "./args.ts";
 import type { CliContext } from "./context.ts";
+import { MOCK_TRAFFIC } from "./mock_mode.ts";
 
 /** The port `mock serve` listens on unless `--port` says otherwise. */
 export const DEFAULT_MOCK_PORT = 12080;
@@ -80,7 +81,7 @@ export function registerMockCommands(program: Command, ctx: CliContext): void {
     .command("mock")
     .description("a local mock Restream server for offline development and tests");
 
-  mock
+  const serve = mock
     .command("serve")
     .description(
       "serve a mock Restream API, OAuth server and WebSockets; prints export lines to point the CLI at it",
@@ -103,19 +104,19 @@ export function registerMockCommands(program: Command, ctx: CliContext): void {
       "--chat-rate <n>",
       "generated chat messages per second (0: none)",
       (v) => nonNegative(v, "--chat-rate"),
-      1,
+      MOCK_TRAFFIC.chatRatePerSecond,
     )
     .option(
       "--heartbeat <seconds>",
       "chat heartbeat period (0: none)",
       (v) => nonNegative(v, "--heartbeat"),
-      45,
+      MOCK_TRAFFIC.heartbeatSeconds,
     )
     .option(
       "--streaming-interval <ms>",
       "period of live streaming updates (0: none)",
       (v) => nonNegative(v, "--streaming-interval"),
-      2000,
+      MOCK_TRAFFIC.streamingIntervalMs,
     )
     .option(
       "--fail <route=status>",
@@ -130,6 +131,13 @@ export function registerMockCommands(program: Command, ctx: CliContext): void {
       (v) => positiveInteger(v, "--drop-after"),
     )
     .action(async (options) => {
+      if (ctx.usesMock) {
+        throw new UsageError(
+          `'mock serve' starts a mock of its own: ${
+            ctx.globals.mock ? "drop --mock" : "unset RESTREAM_MOCK"
+          } (commands given --mock start their own)`,
+        );
+      }
       const { startMockServer } = await import("../mock/server.ts");
       const { parseFaultFlag } = await import("../mock/faults.ts");
       const faults: Array<{ route: string; fault: MockFault }> = options.fail.map((text) => {
@@ -172,6 +180,8 @@ export function registerMockCommands(program: Command, ctx: CliContext): void {
       }
       ctx.output.notice("mock server stopped");
     });
+  // It starts its server itself: the in-process mock of --mock must not start first.
+  ctx.runsWithoutRuntime(serve);
 }
 
 function printEnvironment(ctx: CliContext, server: MockServer): void {

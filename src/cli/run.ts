@@ -38,6 +38,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   } catch (error) {
     const active = program ? commandPath(deepestCommand(program, argv)) : PROGRAM_NAME;
     return report(ctx, error, active);
+  } finally {
+    await ctx.close();
   }
 }
 
