@@ -81,7 +81,7 @@ export function buildProgram(ctx: CliContext): Command {
 
 /** `help [command...]`, as in gh: `restream help channel meta` = `restream channel meta -h`. */
 function registerHelpCommand(program: Command, ctx: CliContext): void {
-  program
+  const help = program
     .command("help")
     .description("show help for a command")
     .argument("[command...]", "the command, e.g. 'channel meta'")
@@ -94,4 +94,5 @@ function registerHelpCommand(program: Command, ctx: CliContext): void {
       }
       ctx.io.stdout.write(command.helpInformation());
     });
+  ctx.runsWithoutRuntime(help);
 }

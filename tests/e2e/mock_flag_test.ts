@@ -14,6 +14,7 @@ import { AUTHORIZE_URL_PATTERN } from "../support/login_flow.ts";
 import { type ProcessResult, runProcess, spawnCli } from "../support/subprocess.ts";
 
 const NOTICE_LINE = `${MOCK_NOTICE}\n`;
+const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 
 let cachedDenoDir: string | undefined;
 /** This machine's Deno cache: outside HOME, so the runs need no download and leave HOME empty. */
@@ -227,5 +228,69 @@ Deno.test("e2e --mock under the README's narrow permissions: no config dir, no t
     assert.match(events.stdout, /^ID\tSTATUS\tTITLE/);
     assert.deepEqual(await entries(home), []);
     assert.deepEqual(await entries(cwd), []);
+  });
+});
+
+Deno.test({
+  name: "e2e --mock monitor streaming --live: Ctrl+C after the first update exits 0 with a summary",
+  ignore: Deno.build.os === "windows",
+  fn: async () => {
+    await withFreshHome(async (home, env) => {
+      const child = new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", "--quiet", CLI, "--mock", "monitor", "streaming", "--live"],
+        env: { ...env, NO_COLOR: "1" },
+        clearEnv: true,
+        stdin: "null",
+        stdout: "piped",
+        stderr: "piped",
+      }).spawn();
+      const stderr = new Response(child.stderr).text();
+      const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+      let stdout = "";
+      while (!stdout.includes("\n")) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        stdout += value;
+      }
+      child.kill("SIGINT");
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        stdout += value;
+      }
+      const status = await child.status;
+      assert.equal(status.code, 0, await stderr);
+      // Piped, --live prints line by line: time, encoder or channel, bitrate.
+      assert.match(stdout, /^\d\d:\d\d:\d\d (encoder|channel) /);
+      assert.match(await stderr, new RegExp(`^${MOCK_NOTICE.replace(/[()]/g, "\\$&")}$`, "m"));
+      assert.match(await stderr, /^monitor streaming: \d+ messages?, 0 reconnects, \d+\.\d s$/m);
+      assert.deepEqual(await entries(home), []);
+    });
+  },
+});
+
+Deno.test("e2e README quick start: the first command runs --mock on a fresh machine; the account path repeats it", async () => {
+  const readme = await Deno.readTextFile(new URL("../../README.md", import.meta.url));
+  const quickStart = readme.slice(readme.indexOf("## Quick start"));
+  const blocks = [...quickStart.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1].split("\n"));
+  const prefix = "npm ci --prefix .tools && .tools/node_modules/.bin/deno run -A cli.ts ";
+  const first = blocks[0][0];
+  assert.ok(first.startsWith(`${prefix}--mock `), first);
+  assert.match(
+    blocks[0][1],
+    /^npm ci --prefix \.tools && \.tools\/node_modules\/\.bin\/deno task test\b/,
+  );
+  const args = first.slice(prefix.length).replace(/#.*$/, "").trim().split(/\s+/);
+  // The real-account path: login, then the same command without --mock.
+  const account = blocks[1].filter((line) => line.includes("cli.ts"));
+  assert.match(account[0], /cli\.ts login\b/);
+  assert.ok(account[1].trim().endsWith(`cli.ts ${args.slice(1).join(" ")}`), account[1]);
+
+  await withFreshHome(async (home, env) => {
+    const result = await runProcess(args, { env });
+    assertOk(result, args.join(" "));
+    assert.equal(result.stderr, NOTICE_LINE);
+    assert.ok(result.stdout.length > 0);
+    assert.deepEqual(await entries(home), []);
   });
 });
