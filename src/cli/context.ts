@@ -3,7 +3,7 @@
  * the global options, and the shared client. Tests build it with fakes.
  *
  * The client, session and token store come from runtime.ts, which is loaded by {@link
- * CliContext.load} just before an action runs (program.ts's `preAction` hook), never at
+ * CliContext.load} just before a command that needs them runs (run.ts), never at
  * start-up: `--help` and usage errors stay fast, and the accessors stay synchronous.
  *
  * @module
@@ -12,7 +12,14 @@
 import type { Session } from "../auth/session.ts";
 import type { TokenStorage } from "../auth/token_store.ts";
 import type { RestreamClient } from "../client.ts";
-import { type Config, type EnvLookup, loadConfig, noColorRequested } from "../config.ts";
+import {
+  type Config,
+  DEFAULT_CHAT_WS_URL,
+  DEFAULT_STREAMING_WS_URL,
+  type EnvLookup,
+  loadConfig,
+  noColorRequested,
+} from "../config.ts";
 import type { FetchLike, TokenProvider } from "../http/http.ts";
 import { maskSecrets } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
@@ -20,6 +27,7 @@ import type { MockBackend } from "./mock_backend.ts";
 import { MOCK_NOTICE, mockRequested } from "./mock_mode.ts";
 import { Output, type Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
+import type { ReplayTiming } from "./streaming_lines.ts";
 
 /** The process-facing parts of a run; {@link realIO} in cli.ts, fakes in tests. */
 export interface CliIO {
@@ -31,7 +39,9 @@ export interface CliIO {
   stdoutIsTerminal: boolean;
   /** stdin is a terminal (prompts and confirmations are allowed). */
   stdinIsTerminal: boolean;
-  /** Terminal width, when known. */
+  /** stderr is a terminal (a notice after Ctrl+C starts on a fresh line). */
+  stderrIsTerminal?: boolean;
+  /** Terminal width, when known (0, as some terminals report, counts as unknown). */
   columns?: number;
   /** Environment lookup. */
   env: EnvLookup;
@@ -47,6 +57,8 @@ export interface CliIO {
   promptSecret?: (prompt: string) => Promise<string>;
   /** Monitor timing (backoff, watchdog, clock); tests shrink it, the real CLI leaves it out. */
   monitorTuning?: MonitorTuning;
+  /** How `monitor streaming` tells the replay burst from live updates; tests shrink it. */
+  replayTiming?: ReplayTiming;
 }
 
 /** The global options (SPEC.md, "Commands"), gathered while parsing. */
@@ -72,7 +84,6 @@ export class CliContext {
   #session?: Session;
   #runtime?: typeof Runtime;
   #mock?: MockBackend;
-  readonly #withoutRuntime = new WeakSet<object>();
 
   /** Creates the context of one run. */
   constructor(io: CliIO) {
@@ -105,19 +116,6 @@ export class CliContext {
     await this.#mock?.close();
   }
 
-  /**
-   * Marks a command whose action uses no client, session or token store (`version`, help of
-   * a group), so {@link beforeAction} does not load them.
-   */
-  runsWithoutRuntime(command: object): void {
-    this.#withoutRuntime.add(command);
-  }
-
-  /** Called before every action (program.ts's `preAction` hook): loads what it needs. */
-  async beforeAction(command: object): Promise<void> {
-    if (!this.#withoutRuntime.has(command)) await this.load();
-  }
-
   get #loaded(): typeof Runtime {
     if (this.#runtime === undefined) {
       throw new Error("CliContext.load() must finish before the client is used");
@@ -141,12 +139,18 @@ export class CliContext {
       json: this.globals.json,
       isTerminal: this.io.stdoutIsTerminal,
       color: this.globals.color && !noColorRequested(this.io.env),
-      columns: this.io.columns,
+      columns: this.io.columns !== undefined && this.io.columns > 0 ? this.io.columns : undefined,
       stdout: this.io.stdout,
       stderr: this.io.stderr,
     });
     return this.#output;
   }
+
+  /**
+   * Shows a warning the library reported (e.g. a listing stopped because the API repeated a
+   * page) as one stderr line; a function value, so it can be passed as `onWarning`.
+   */
+  readonly warn = (message: string): void => this.output.notice(`warning: ${message}`);
 
   /** Writes a verbose line to stderr when `-v` is on; secrets are masked again here. */
   verbose(line: string): void {
@@ -193,6 +197,26 @@ export class CliContext {
     if (options.ignoreEnv) return create(undefined);
     this.#session ??= create(this.config.token);
     return this.#session;
+  }
+
+  /**
+   * The WebSocket URL this run would open (`RESTREAM_CHAT_WS_URL` or
+   * `RESTREAM_STREAMING_WS_URL`, or the default), checked before anything is sent, even a
+   * refresh: the token of this run must be allowed to go there (SPEC.md, "Tokens stay with
+   * their origin"), else a usage error (exit 2) names the variable. Every command that opens
+   * a WebSocket (`monitor`, `status --health`) takes its URL from here.
+   */
+  webSocketUrl(kind: "chat" | "streaming"): string {
+    const chat = kind === "chat";
+    const wsUrl = chat ? this.config.chatWsUrl : this.config.streamingWsUrl;
+    this.#loaded.assertWebSocketUrlBelongs({
+      apiUrl: this.config.apiUrl,
+      wsUrl,
+      source: this.session().source,
+      variable: chat ? "RESTREAM_CHAT_WS_URL" : "RESTREAM_STREAMING_WS_URL",
+      defaultUrl: chat ? DEFAULT_CHAT_WS_URL : DEFAULT_STREAMING_WS_URL,
+    });
+    return wsUrl;
   }
 
   /** The token source of authenticated commands (REST and monitors): {@link session}. */

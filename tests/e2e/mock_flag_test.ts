@@ -260,10 +260,11 @@ Deno.test({
       }
       const status = await child.status;
       assert.equal(status.code, 0, await stderr);
-      // Piped, --live prints line by line: time, encoder or channel, bitrate.
-      assert.match(stdout, /^\d\d:\d\d:\d\d (encoder|channel) /);
+      // Piped, --live prints line by line: the mock's encoder and channels with their bitrate.
+      assert.match(stdout, /encoder +\d+ kbps/);
+      assert.match(stdout, /channel 1030301 \(Twitch\) +CONNECTED +\d+ kbps/);
       assert.match(await stderr, new RegExp(`^${MOCK_NOTICE.replace(/[()]/g, "\\$&")}$`, "m"));
-      assert.match(await stderr, /^monitor streaming: \d+ messages?, 0 reconnects, \d+\.\d s$/m);
+      assert.match(await stderr, /^monitor streaming: \d+ updates?, 0 reconnects, \d+\.\d s$/m);
       assert.deepEqual(await entries(home), []);
     });
   },
