@@ -7,6 +7,7 @@
  */
 
 import { UsageError } from "../errors.ts";
+import { registerSecret } from "../http/mask.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -81,10 +82,15 @@ export async function readSecretArg(
   stdin: ReadableStream<Uint8Array> | undefined,
   what: string,
 ): Promise<string> {
-  if (value !== "-") return value;
+  // Masked by value on stderr from now on (SPEC.md, "Hostile input").
+  if (value !== "-") {
+    registerSecret(value);
+    return value;
+  }
   if (!stdin) throw new UsageError(`${what} '-' needs the value on stdin`);
   const line = await readFirstLine(stdin);
   if (line === "") throw new UsageError(`${what}: stdin was empty`);
+  registerSecret(line);
   return line;
 }
 

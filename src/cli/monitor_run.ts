@@ -11,6 +11,7 @@ import { chatFrameBatches, monitorChatBatches } from "../ws/chat.ts";
 import type { MonitorEvent, MonitorFrame, MonitorOptions } from "../ws/monitor.ts";
 import { monitorStreamingBatches, streamingFrameBatches } from "../ws/streaming.ts";
 import type { CliContext } from "./context.ts";
+import { escapeJsonText, jsonText } from "./json_text.ts";
 import { ChatRenderer } from "./render_chat.ts";
 import { LiveView } from "./render_live.ts";
 import { streamingLine } from "./render_streaming.ts";
@@ -98,11 +99,14 @@ export async function runMonitor(
   ctx.output.notice(summary(kind, stats, now() - started));
 }
 
-/** A raw message as one NDJSON line: the frame's own text when it is one line already. */
+/**
+ * A raw message as one NDJSON line: the frame's own text when it is one line already, with
+ * the JSON escaping of json_text.ts either way.
+ */
 function ndjsonLine(frame: MonitorFrame): string {
   return frame.text.includes("\n") || frame.text.includes("\r")
-    ? JSON.stringify(frame.raw)
-    : frame.text;
+    ? jsonText(frame.raw)
+    : escapeJsonText(frame.text);
 }
 
 /**

@@ -16,7 +16,8 @@ import {
   styleStatus,
 } from "./render_streaming.ts";
 import { messageClock, oneLine } from "./render_text.ts";
-import type { Style } from "./style.ts";
+import { ownSequence, type Style } from "./style.ts";
+import { fitLine } from "./width.ts";
 
 interface Destination {
   platformId?: number | null;
@@ -66,7 +67,7 @@ export class LiveView {
   draw(): void {
     const lines = this.#lines().map((line) => this.#fit(line));
     // Up to the first line drawn, clear to the end of the screen, draw again.
-    const back = this.#drawn > 0 ? `\x1b[${this.#drawn}F\x1b[J` : "";
+    const back = this.#drawn > 0 ? ownSequence(`[${this.#drawn}F`) + ownSequence("[J") : "";
     this.#out.write(`${back}${lines.join("\n")}\n`);
     this.#drawn = lines.length;
   }
@@ -126,11 +127,11 @@ export class LiveView {
     return lines;
   }
 
-  /** Cuts a line to the terminal width so that it never wraps (wrapping breaks redraws). */
+  /**
+   * Cuts a line below the terminal width so that it never wraps (wrapping breaks redraws),
+   * never inside a character or a colour code.
+   */
   #fit(line: string): string {
-    // deno-lint-ignore no-control-regex
-    const plain = line.replace(/\x1b\[[0-9;]*m/g, "");
-    if (plain.length < this.#columns) return line;
-    return `${plain.slice(0, Math.max(1, this.#columns - 2))}…`;
+    return fitLine(line, Math.max(2, this.#columns - 1));
   }
 }

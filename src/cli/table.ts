@@ -12,7 +12,8 @@
  * @module
  */
 
-import { stripAnsi, type Style } from "./style.ts";
+import type { Style } from "./style.ts";
+import { terminalSafe } from "./terminal_safe.ts";
 import { displayWidth, sliceToWidth } from "./width.ts";
 
 /** One column of a table. */
@@ -178,9 +179,13 @@ export function truncate(text: string, width: number): string {
   return `${sliceToWidth(text, width - 1)}…`;
 }
 
-/** Cells and values are single-line: tabs and newlines would break both layouts. */
+/**
+ * Cells and values are single-line (tabs and newlines would break both layouts) and
+ * terminal-safe: text from the API goes through {@link terminalSafe} before it is measured,
+ * cut or coloured.
+ */
 export function singleLine(text: string): string {
-  return stripAnsi(text).replace(/[\t\r\n]+/g, " ");
+  return terminalSafe(text, { singleLine: true });
 }
 
 /** The width of a row of columns, gaps included. */

@@ -17,7 +17,11 @@ import {
   type ViewerAnalytics,
   ViewerAnalyticsSchema,
 } from "../schemas/event_data.ts";
-import { type SrtStreamKey, SrtStreamKeySchema } from "../schemas/stream_key.ts";
+import {
+  registerStreamKeySecrets,
+  type SrtStreamKey,
+  SrtStreamKeySchema,
+} from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
 import { eventPath } from "./events.ts";
 import { followPages } from "./pages.ts";
@@ -96,7 +100,7 @@ export function getEventSrtKey(
     scope: "stream.read",
     forbidden: "SRT stream keys need a Business or Enterprise plan",
     signal,
-  });
+  }).then(registerStreamKeySecrets);
 }
 
 /** GET /v2/user/events/{id}/recordings/transcriptions. */

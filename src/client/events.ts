@@ -14,7 +14,11 @@ import {
   EventSchema,
   type RestreamEvent,
 } from "../schemas/event.ts";
-import { type StreamKey, StreamKeySchema } from "../schemas/stream_key.ts";
+import {
+  registerStreamKeySecrets,
+  type StreamKey,
+  StreamKeySchema,
+} from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
 import { followPages } from "./pages.ts";
 
@@ -140,7 +144,7 @@ export function getEventStreamKey(
     resource: `event ${id}`,
     scope: READ,
     signal,
-  });
+  }).then(registerStreamKeySecrets);
 }
 
 /**

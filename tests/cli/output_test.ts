@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { Output } from "../../src/cli/output.ts";
 import { fitWidths, layoutColumns, truncate } from "../../src/cli/table.ts";
+import { safeWriter } from "../../src/cli/terminal_safe.ts";
 
 function capture(options: { terminal?: number; color?: boolean; json?: boolean }) {
   let stdout = "";
@@ -10,8 +11,9 @@ function capture(options: { terminal?: number; color?: boolean; json?: boolean }
     isTerminal: options.terminal !== undefined,
     color: options.color ?? true,
     columns: options.terminal,
-    stdout: { write: (t) => void (stdout += t) },
-    stderr: { write: (t) => void (stderr += t) },
+    // As a run wires it (context.ts): the writers render the CLI's own colour codes.
+    stdout: safeWriter({ write: (t) => void (stdout += t) }),
+    stderr: safeWriter({ write: (t) => void (stderr += t) }),
   });
   return { output, out: () => stdout, err: () => stderr };
 }
