@@ -28,7 +28,7 @@ interface QueuedFault {
   method: string;
   segments: string[];
   remaining: number;
-  fault: Required<Pick<MockFault, "status" | "body">> & Pick<MockFault, "retryAfter">;
+  fault: Required<Pick<MockFault, "status" | "body">> & Pick<MockFault, "retryAfter" | "message">;
 }
 
 /** Splits `"GET /v2/user/profile"` into a method and path segments; throws when malformed. */
@@ -74,7 +74,12 @@ export class Faults {
       method,
       segments,
       remaining: fault.count ?? 1,
-      fault: { status: fault.status, body: fault.body ?? "envelope", retryAfter: fault.retryAfter },
+      fault: {
+        status: fault.status,
+        body: fault.body ?? "envelope",
+        retryAfter: fault.retryAfter,
+        message: fault.message,
+      },
     });
   }
 
@@ -89,7 +94,8 @@ export class Faults {
     if (index < 0) return null;
     const queued = this.#queue[index];
     if (--queued.remaining === 0) this.#queue.splice(index, 1);
-    return faultResponse(queued.fault.status, queued.fault.body, queued.fault.retryAfter);
+    const { status, body, retryAfter, message } = queued.fault;
+    return faultResponse(status, body, retryAfter, message);
   }
 
   /** Back to no faults. */
@@ -101,9 +107,15 @@ export class Faults {
   }
 }
 
-/** The response of a fault, in the chosen body shape. */
-export function faultResponse(status: number, body: MockFaultBody, retryAfter?: string): Response {
-  const [message, name] = STATUS_NAMES[status] ?? [`HTTP ${status}`, `http_${status}`];
+/** The response of a fault, in the chosen body shape, with the status's message or `custom`. */
+export function faultResponse(
+  status: number,
+  body: MockFaultBody,
+  retryAfter?: string,
+  custom?: string,
+): Response {
+  const [standard, name] = STATUS_NAMES[status] ?? [`HTTP ${status}`, `http_${status}`];
+  const message = custom ?? standard;
   let response: Response;
   if (body === "html") {
     response = html(

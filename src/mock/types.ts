@@ -19,6 +19,8 @@ export interface MockFault {
   retryAfter?: string;
   /** The body shape; default `"envelope"`. */
   body?: MockFaultBody;
+  /** The message the body carries instead of the status's own (a hostile one, in tests). */
+  message?: string;
 }
 
 /** Options of {@link startMockServer}. */
@@ -101,6 +103,13 @@ export interface MockControl {
   expireAllTokens(): void;
   /** Mints a token pair, as after a login, without the browser flow. */
   issueTokens(options?: { scopes?: string[]; lifetimeSeconds?: number }): MockIssuedTokens;
+  /**
+   * Replaces one value of the served data, e.g. `setData("channels.0.displayName", "…")`:
+   * `path` is dot-separated keys and array indexes into the data (platforms, servers,
+   * channels, events, files, projects, profile, streamKey…) and must name an existing field.
+   * Tests plant hostile strings this way.
+   */
+  setData(path: string, value: unknown): void;
   /** Sends a message as is to every open chat socket. */
   pushChat(message: unknown): void;
   /** Sends a message to every streaming socket and remembers it for replay. */

@@ -124,3 +124,27 @@ function render(text: string): string {
   safeWriter({ write: (t) => void (out += t) }).write(text);
   return out;
 }
+
+Deno.test("a run's stdout and stderr are safe whatever writes to them; stderr masks secrets", async () => {
+  const { CliContext } = await import("../../src/cli/context.ts");
+  const { clearSecrets, registerSecret } = await import("../../src/http/mask.ts");
+  let stdout = "";
+  let stderr = "";
+  const ctx = new CliContext({
+    stdout: { write: (t) => void (stdout += t) },
+    stderr: { write: (t) => void (stderr += t) },
+    stdoutIsTerminal: true,
+    stdinIsTerminal: false,
+    env: () => undefined,
+  });
+  registerSecret("refresh-token-123");
+  // Code that forgot every helper and wrote straight to the streams.
+  ctx.io.stdout.write("a\x1b]52;c;eA==\x07b\u009b2J\u202ec\n");
+  ctx.io.stderr.write("echo refresh-token-123 \x1b[2J\n");
+  assert.equal(stdout, "ab\\u202ec\n");
+  assert.equal(stderr, "echo *** \n");
+  // stdout keeps what it prints on purpose (a stream key, a token): only stderr masks.
+  ctx.io.stdout.write("refresh-token-123\n");
+  assert.ok(stdout.endsWith("refresh-token-123\n"));
+  clearSecrets();
+});
