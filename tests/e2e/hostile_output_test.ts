@@ -132,6 +132,7 @@ Deno.test({
       assert.deepEqual(parsed.find((m) => m.action === "event"), message);
       assert.equal(out.code, 0, out.text);
       assertSafe(out.text, "monitor chat in a pty", true);
+      // deno-lint-ignore no-control-regex
       assert.match(out.text, /\x1b\[36mEvil.*txt\.exe.*link next\x1b\[39m: say Evil/);
 
       const table = await pty(["channel", "list"], env());
