@@ -123,3 +123,11 @@ Deno.test("an empty table still has its header, on a terminal and piped", () => 
   piped.output.table<{ id: number; name: string }>(columns).end();
   assert.equal(piped.out(), "ID\tNAME\n");
 });
+
+Deno.test("notices and block values are one terminal-safe line", () => {
+  const { output, out, err } = capture({ terminal: 80, color: false });
+  output.notice("warning: skipped a malformed message: a\nb\x1b[2J\u2028c\x1b]52;c;eA==\x07");
+  output.printBlock([["Title", "x\r\ny\u009b2J\u202ez"]]);
+  assert.equal(err(), "warning: skipped a malformed message: a b c\n");
+  assert.equal(out(), "Title: x y\\u202ez\n");
+});

@@ -12,7 +12,7 @@ import { ENV } from "../support/rest_fixtures.ts";
 
 const API = "http://127.0.0.1:9";
 const REFRESH = "stored-refresh-7f3a9c";
-const SECRET = "client/secret+42=";
+const SECRET = 'cl"ient\\secret+42=';
 const BASIC = btoa(`cid:${encodeURIComponent(SECRET)}`);
 
 async function withStoredTokens(fn: (env: Record<string, string>) => Promise<void>) {
@@ -45,7 +45,9 @@ function echoingTokenEndpoint(status: number): FakeFetch {
     Response.json({
       error: status === 400 ? "invalid_grant" : "server_error",
       error_description: `rejected ${fake.requests.at(-1)!.body} with ` +
-        `${request.headers.get("authorization")} (refresh ${REFRESH}, secret ${SECRET}, ` +
+        `${
+          request.headers.get("authorization")?.replace("Basic ", "credential:")
+        } (refresh ${REFRESH}, secret ${SECRET}, ` +
         `json ${JSON.stringify({ s: SECRET })})`,
     }, { status });
   return fake.on("POST", "/oauth/token", echo, { repeat: true });

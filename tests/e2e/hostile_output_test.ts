@@ -92,7 +92,7 @@ Deno.test("e2e: a hostile error body is one safe line; the --json error round-tr
       if (json) {
         assert.ok(!RAW_IN_JSON.test(result.stderr), result.stderr);
         const message: string = JSON.parse(result.stderr).error.message;
-        assert.ok(message.includes("\u202etxt.exe"), "the data is kept in --json");
+        assert.ok(message.includes("\u009b31m\u202etxt.exe"), "the data is kept in --json");
       } else {
         assertSafe(result.stderr, "error");
         assert.equal(result.stderr.trimEnd().split("\n").length, 1, result.stderr);

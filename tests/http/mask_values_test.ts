@@ -42,7 +42,7 @@ Deno.test("a token-endpoint 400 echoing the refresh token and client secret show
     error: "invalid_grant",
     error_description:
       `refresh token ${refreshToken} (form: refresh_token%3D${encodeURIComponent(refreshToken)}) ` +
-      `is not valid for client my-client with secret ${clientSecret}, basic ${basic}`,
+      `is not valid for client my-client with secret ${clientSecret}, credential:${basic}`,
   });
   const http = new HttpClient({
     baseUrl: "https://api.example",
