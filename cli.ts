@@ -66,6 +66,7 @@ export function realIO(): CliIO {
     stderr,
     stdoutIsTerminal,
     stdinIsTerminal: Deno.stdin.isTerminal(),
+    stderrIsTerminal: Deno.stderr.isTerminal(),
     columns: stdoutIsTerminal ? terminalColumns() : undefined,
     env: processEnv,
     stdin: Deno.stdin.readable,

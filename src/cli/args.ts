@@ -6,10 +6,9 @@
  * @module
  */
 
+import { isUuid } from "../ids.ts";
 import { UsageError } from "../errors.ts";
 import { registerSecret } from "../http/mask.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A channel id: a positive integer. */
 export function parseChannelId(value: string): number {
@@ -18,7 +17,7 @@ export function parseChannelId(value: string): number {
 
 /** An event id: a UUID. */
 export function parseEventId(value: string): string {
-  if (!UUID.test(value)) throw new UsageError(`invalid event id '${value}': expected a UUID`);
+  if (!isUuid(value)) throw new UsageError(`invalid event id '${value}': expected a UUID`);
   return value.toLowerCase();
 }
 

@@ -18,6 +18,7 @@ import { maskSecrets, registerSecret } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
 import { Output, type Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
+import type { ReplayTiming } from "./streaming_lines.ts";
 import { safeWriter, terminalSafe } from "./terminal_safe.ts";
 
 /** The process-facing parts of a run; {@link realIO} in cli.ts, fakes in tests. */
@@ -30,7 +31,9 @@ export interface CliIO {
   stdoutIsTerminal: boolean;
   /** stdin is a terminal (prompts and confirmations are allowed). */
   stdinIsTerminal: boolean;
-  /** Terminal width, when known. */
+  /** stderr is a terminal (a notice after Ctrl+C starts on a fresh line). */
+  stderrIsTerminal?: boolean;
+  /** Terminal width, when known (0, as some terminals report, counts as unknown). */
   columns?: number;
   /** Environment lookup. */
   env: EnvLookup;
@@ -46,6 +49,8 @@ export interface CliIO {
   promptSecret?: (prompt: string) => Promise<string>;
   /** Monitor timing (backoff, watchdog, clock); tests shrink it, the real CLI leaves it out. */
   monitorTuning?: MonitorTuning;
+  /** How `monitor streaming` tells the replay burst from live updates; tests shrink it. */
+  replayTiming?: ReplayTiming;
 }
 
 /** The global options (SPEC.md, "Commands"), gathered while parsing. */
@@ -130,7 +135,7 @@ export class CliContext {
       json: this.globals.json,
       isTerminal: this.io.stdoutIsTerminal,
       color: this.globals.color && !this.config.noColor,
-      columns: this.io.columns,
+      columns: this.io.columns !== undefined && this.io.columns > 0 ? this.io.columns : undefined,
       stdout: this.io.stdout,
       stderr: this.io.stderr,
     });

@@ -25,8 +25,9 @@ function nonNegative(value: string, what: string): number {
   return n;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** A repeatable option: no default, so help does not print `(default: [])`. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** Quotes a value for a POSIX shell. */
@@ -44,6 +45,15 @@ export function mockEnvironment(server: MockServer): Record<string, string> {
     RESTREAM_CLIENT_ID: server.clientId,
     RESTREAM_CLIENT_SECRET: server.clientSecret,
   };
+}
+
+/** True for a loopback address or name: 127.0.0.0/8, ::1, `localhost`. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  if (name === "localhost" || name.endsWith(".localhost")) return true;
+  if (name === "::1" || name === "0:0:0:0:0:0:0:1") return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(name);
+  return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);
 }
 
 /** Resolves on the context's abort signal, else on SIGINT/SIGTERM (listeners removed after). */
@@ -82,7 +92,7 @@ export function registerMockCommands(program: Command, ctx: CliContext): void {
       (v) => parsePort(v, true),
       DEFAULT_MOCK_PORT,
     )
-    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .option("--host <address>", "address to listen on (warns unless loopback)", "127.0.0.1")
     .option(
       "--token-lifetime <seconds>",
       "lifetime of access tokens from /oauth/token",
@@ -112,7 +122,6 @@ export function registerMockCommands(program: Command, ctx: CliContext): void {
       "--fail <route=status>",
       'fail requests, e.g. "GET /v2/user/profile=503x2,retry-after=1,body=html" (repeatable)',
       collect,
-      [] as string[],
     )
     .option("--latency <ms>", "delay every request", (v) => nonNegative(v, "--latency"), 0)
     .option(
@@ -123,13 +132,22 @@ export function registerMockCommands(program: Command, ctx: CliContext): void {
     .action(async (options) => {
       const { startMockServer } = await import("../mock/server.ts");
       const { parseFaultFlag } = await import("../mock/faults.ts");
-      const faults: Array<{ route: string; fault: MockFault }> = options.fail.map((text) => {
-        try {
-          return parseFaultFlag(text);
-        } catch (error) {
-          throw new UsageError(error instanceof Error ? error.message : String(error));
-        }
-      });
+      const faults: Array<{ route: string; fault: MockFault }> = (options.fail ?? []).map(
+        (text) => {
+          try {
+            return parseFaultFlag(text);
+          } catch (error) {
+            throw new UsageError(error instanceof Error ? error.message : String(error));
+          }
+        },
+      );
+      if (!isLoopbackHost(options.host)) {
+        ctx.output.notice(
+          `warning: --host ${options.host} is not a loopback address: anyone who can reach it ` +
+            "can use the mock, including its control API (/__mock/), which issues tokens " +
+            "to whoever asks",
+        );
+      }
       let server: MockServer;
       try {
         server = await startMockServer({
