@@ -6,8 +6,7 @@
  * @module
  */
 
-import type { Command } from "@commander-js/extra-typings";
-import { RestreamError, UsageError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import type { HttpClient, HttpResponse } from "../http/http.ts";
 import {
   type ApiField,
@@ -22,62 +21,33 @@ import type { CliContext } from "./context.ts";
 import { escapeJsonText } from "./json_text.ts";
 import { terminalSafe } from "./terminal_safe.ts";
 
-/** Most pages `--paginate` follows: a guard against an API that never says "last page". */
-const MAX_PAGES = 10_000;
-
-interface ApiOptions {
+/** The flags of `api`. */
+export interface ApiOptions {
+  /** `-X/--method`. */
   method?: string;
-  rawField?: string[];
-  field?: string[];
+  /** `--input <file>`. */
   input?: string;
+  /** `--paginate`. */
   paginate?: true;
+  /** `-i/--include`. */
   include?: true;
 }
 
-/** Registers `api`. */
-export function registerApiCommand(program: Command, ctx: CliContext): void {
-  // -f and -F fields in command-line order (commander keeps each flag's values apart).
-  const fields: RawField[] = [];
-  const collect = (flag: RawField["flag"]) => (value: string, previous?: string[]): string[] => {
-    fields.push({ flag, raw: value });
-    return [...(previous ?? []), value];
-  };
-  program
-    .command("api")
-    .description("send an authenticated request to a REST path and print the response body")
-    .argument("<path>", "path under /v2 (e.g. user/profile), or one starting /v2/ or /oauth/")
-    .option("-X, --method <method>", "HTTP method (default: GET; POST with fields or --input)")
-    .option("-f, --raw-field <key=value>", "add a string parameter (repeatable)", collect("-f"))
-    .option(
-      "-F, --field <key=value>",
-      "add a typed parameter: number, true, false, null, or @file contents (repeatable)",
-      collect("-F"),
-    )
-    .option("--input <file>", "send the file as the request body, as is ('-' reads stdin)")
-    .option("--paginate", "follow every page (GET only) and print all items as one JSON array")
-    .option("-i, --include", "print the status line and response headers to stderr")
-    .addHelpText(
-      "after",
-      "\nFields go to the query string of a GET and into a JSON body otherwise;\n" +
-        "'a[b]=1' nests and 'a[]=1' appends in a body. Errors exit like every command.",
-    )
-    .action(async (path, options) => await runApi(ctx, path, options, fields));
-}
-
-/** One `-f`/`-F` value as typed. */
-interface RawField {
+/** One `-f`/`-F` value as typed, in command-line order. */
+export interface RawField {
   flag: "-f" | "-F";
   raw: string;
 }
 
-async function runApi(
+/** `api <path>`: one request through the client's pipeline, the body printed as received. */
+export async function runApi(
   ctx: CliContext,
   rawPath: string,
   options: ApiOptions,
   rawFields: readonly RawField[],
 ): Promise<void> {
   const stdin = stdinOnce(ctx);
-  const method = parseMethod(options);
+  const method = parseMethod(options, rawFields.length);
   const path = resolveApiPath(rawPath, ctx.config.apiUrl);
   const split = rawFields.map(({ flag, raw }) => ({ flag, ...splitField(raw, flag) }));
   if (options.paginate && method !== "GET") {
@@ -101,8 +71,7 @@ async function runApi(
 
   const http = ctx.authenticatedClient().http;
   if (options.paginate) {
-    const items = await followPages(ctx, http, target, options.include === true);
-    ctx.output.printJson(items);
+    await paginate(ctx, http, target, options.include === true);
     return;
   }
   const response = await http.request({
@@ -138,10 +107,9 @@ function terminalBody(text: string): string {
   return escapeJsonText(text);
 }
 
-function parseMethod(options: ApiOptions): string {
+function parseMethod(options: ApiOptions, fieldCount: number): string {
   if (options.method === undefined) {
-    const hasBody = (options.rawField ?? []).length + (options.field ?? []).length > 0 ||
-      options.input !== undefined;
+    const hasBody = fieldCount > 0 || options.input !== undefined;
     return hasBody ? "POST" : "GET";
   }
   if (!/^[A-Za-z]+$/.test(options.method)) {
@@ -150,33 +118,33 @@ function parseMethod(options: ApiOptions): string {
   return options.method.toUpperCase();
 }
 
-async function followPages(
+/**
+ * `--paginate`: one JSON array written as the pages arrive (`[` with the first page's items,
+ * each later page's items as it comes, `]` after the last), so memory stays one page deep.
+ * A failing page leaves the array unclosed and its error decides the exit code.
+ */
+async function paginate(
   ctx: CliContext,
   http: HttpClient,
   first: string,
   include: boolean,
-): Promise<unknown[]> {
-  const items: unknown[] = [];
-  const seen = new Set<string>([first]);
-  let path: string | undefined = first;
-  for (let pages = 0; path !== undefined; pages++) {
-    if (pages >= MAX_PAGES) {
-      throw new RestreamError("invalid_response", `--paginate stopped after ${MAX_PAGES} pages`);
-    }
-    const response = await http.request({ method: "GET", path, signal: ctx.io.signal });
-    if (include) printHead(ctx, response);
-    const step = readPage(response.body, path);
-    items.push(...step.items);
-    if (step.next !== undefined && seen.has(step.next)) {
-      throw new RestreamError(
-        "invalid_response",
-        `unexpected response from GET ${path}: the next page is one already read`,
-      );
-    }
-    if (step.next !== undefined) seen.add(step.next);
-    path = step.next;
-  }
-  return items;
+): Promise<void> {
+  // Loaded with the client by now; imported here to keep it out of start-up.
+  const { followPages } = await import("../client/pages.ts");
+  const pages = followPages({
+    first,
+    fetchPage: async (path) => {
+      const response = await http.request({ method: "GET", path: path!, signal: ctx.io.signal });
+      if (include) printHead(ctx, response);
+      return readPage(response.body, path!);
+    },
+    next: (step) => step.next,
+    items: (step) => step.items,
+    onWarning: ctx.warn,
+  });
+  const array = ctx.output.jsonArray();
+  for await (const step of pages) array.push(step.items);
+  array.end();
 }
 
 function printHead(ctx: CliContext, response: HttpResponse): void {

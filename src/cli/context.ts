@@ -3,7 +3,7 @@
  * the global options, and the shared client. Tests build it with fakes.
  *
  * The client, session and token store come from runtime.ts, which is loaded by {@link
- * CliContext.load} just before an action runs (program.ts's `preAction` hook), never at
+ * CliContext.load} just before a command that needs them runs (run.ts), never at
  * start-up: `--help` and usage errors stay fast, and the accessors stay synchronous.
  *
  * @module
@@ -12,7 +12,13 @@
 import type { Session } from "../auth/session.ts";
 import type { TokenStore } from "../auth/token_store.ts";
 import type { RestreamClient } from "../client.ts";
-import { type Config, type EnvLookup, loadConfig } from "../config.ts";
+import {
+  type Config,
+  DEFAULT_CHAT_WS_URL,
+  DEFAULT_STREAMING_WS_URL,
+  type EnvLookup,
+  loadConfig,
+} from "../config.ts";
 import type { FetchLike, TokenProvider } from "../http/http.ts";
 import { maskSecrets, registerSecret } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
@@ -82,7 +88,6 @@ export class CliContext {
   #output?: Output;
   #session?: Session;
   #runtime?: typeof Runtime;
-  readonly #withoutRuntime = new WeakSet<object>();
 
   /** Creates the context of one run. */
   constructor(io: CliIO) {
@@ -96,19 +101,6 @@ export class CliContext {
    */
   async load(): Promise<void> {
     this.#runtime ??= await import("./runtime.ts");
-  }
-
-  /**
-   * Marks a command whose action uses no client, session or token store (`version`, help of
-   * a group), so {@link beforeAction} does not load them.
-   */
-  runsWithoutRuntime(command: object): void {
-    this.#withoutRuntime.add(command);
-  }
-
-  /** Called before every action (program.ts's `preAction` hook): loads what it needs. */
-  async beforeAction(command: object): Promise<void> {
-    if (!this.#withoutRuntime.has(command)) await this.load();
   }
 
   get #loaded(): typeof Runtime {
@@ -141,6 +133,12 @@ export class CliContext {
     });
     return this.#output;
   }
+
+  /**
+   * Shows a warning the library reported (e.g. a listing stopped because the API repeated a
+   * page) as one stderr line; a function value, so it can be passed as `onWarning`.
+   */
+  readonly warn = (message: string): void => this.output.notice(`warning: ${message}`);
 
   /** Writes a verbose line to stderr when `-v` is on (one line; stderr masks secrets). */
   verbose(line: string): void {
@@ -185,6 +183,26 @@ export class CliContext {
     if (options.ignoreEnv) return create(undefined);
     this.#session ??= create(this.config.token);
     return this.#session;
+  }
+
+  /**
+   * The WebSocket URL this run would open (`RESTREAM_CHAT_WS_URL` or
+   * `RESTREAM_STREAMING_WS_URL`, or the default), checked before anything is sent, even a
+   * refresh: the token of this run must be allowed to go there (SPEC.md, "Tokens stay with
+   * their origin"), else a usage error (exit 2) names the variable. Every command that opens
+   * a WebSocket (`monitor`, `status --health`) takes its URL from here.
+   */
+  webSocketUrl(kind: "chat" | "streaming"): string {
+    const chat = kind === "chat";
+    const wsUrl = chat ? this.config.chatWsUrl : this.config.streamingWsUrl;
+    this.#loaded.assertWebSocketUrlBelongs({
+      apiUrl: this.config.apiUrl,
+      wsUrl,
+      source: this.session().source,
+      variable: chat ? "RESTREAM_CHAT_WS_URL" : "RESTREAM_STREAMING_WS_URL",
+      defaultUrl: chat ? DEFAULT_CHAT_WS_URL : DEFAULT_STREAMING_WS_URL,
+    });
+    return wsUrl;
   }
 
   /** The token source of authenticated commands (REST and monitors): {@link session}. */

@@ -200,7 +200,8 @@ async function simpleOperation(control: MockControl, op: string, req: Request): 
         count: b.count === undefined ? undefined : Number(b.count),
         retryAfter: b.retryAfter === undefined ? undefined : String(b.retryAfter),
         body: b.body as MockFault["body"],
-        message: b.message === undefined ? undefined : String(b.message),
+        json: b.json,
+        location: b.location === undefined ? undefined : String(b.location),
       });
       return true;
     }

@@ -118,5 +118,6 @@ export function chatFrameBatches(
     watchdogMs: options.watchdogMs ?? CHAT_WATCHDOG_MS,
     url: options.url ?? DEFAULT_CHAT_WS_URL,
     name: "chat",
+    scope: "chat.read",
   });
 }

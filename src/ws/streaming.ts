@@ -126,6 +126,7 @@ export async function* streamingFrameBatches(
     ...options,
     url: options.url ?? DEFAULT_STREAMING_WS_URL,
     name: "streaming",
+    scope: "stream.read",
     now,
   });
   for await (const frames of batches) {

@@ -82,8 +82,7 @@ Deno.test("e2e: a hostile error body is one safe line; the --json error round-tr
     for (const json of [false, true]) {
       mock.control.failNext("GET /v2/user/profile", {
         status: 409,
-        body: "json-message",
-        message: HOSTILE,
+        json: { message: HOSTILE },
       });
       const result = await run(["profile", ...(json ? ["--json"] : [])]);
       assert.equal(result.code, 1, result.stderr);
