@@ -70,6 +70,10 @@ export class MemoryTokenStore implements TokenStorage {
 
   #read(apiUrl: string): StoredTokens | undefined {
     const record = this.#records.get(apiOrigin(apiUrl));
-    return record === undefined ? undefined : structuredClone(record);
+    if (record === undefined) return undefined;
+    // Masked by value on stderr, as the token file's records are when read.
+    registerSecret(record.accessToken);
+    registerSecret(record.refreshToken);
+    return structuredClone(record);
   }
 }
