@@ -24,6 +24,7 @@ import { join } from "../path.ts";
 import * as v from "../valibot.ts";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
+import { registerSecret } from "../http/mask.ts";
 import { readLegacyFile } from "./legacy_tokens.ts";
 import { acquireLock, type LockOptions } from "./lock.ts";
 import {
@@ -68,6 +69,25 @@ export interface LockedTokens {
   set(apiUrl: string, tokens: StoredTokens): Promise<void>;
   /** Removes the record of an API origin; false when there was none. */
   delete(apiUrl: string): Promise<boolean>;
+}
+
+/**
+ * Where a {@link Session} keeps tokens between requests: the token file ({@link TokenStore})
+ * or memory for one process (`MemoryTokenStore`: `--mock`, tests).
+ */
+export interface TokenStorage {
+  /** `file` for the token file, `memory` when nothing goes to disk. */
+  readonly kind: "file" | "memory";
+  /** The token file; undefined for a store in memory. */
+  readonly path?: string;
+  /** The record of an API origin. */
+  get(apiUrl: string): Promise<StoredTokens | undefined>;
+  /** Stores the record of an API origin. */
+  set(apiUrl: string, tokens: StoredTokens): Promise<void>;
+  /** Removes the record of an API origin; false when there was none. */
+  delete(apiUrl: string): Promise<boolean>;
+  /** Runs `fn` with no other change to the store in between (a refresh happens inside). */
+  withLock<T>(fn: (locked: LockedTokens) => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
 /** Options of {@link TokenStore}. */
@@ -138,7 +158,9 @@ export function apiOrigin(apiUrl: string): string {
  * console.log(tokens ? `expires ${tokens.expiresAt}` : "not logged in");
  * ```
  */
-export class TokenStore {
+export class TokenStore implements TokenStorage {
+  /** Always `file`. */
+  readonly kind: "file" = "file";
   /** The token file. */
   readonly path: string;
   /** The lock file beside it; the presets file is written under it too. */
@@ -241,9 +263,10 @@ export class TokenStore {
       throw this.#unusable(text.trim() === "" ? "is empty" : "is not valid JSON");
     }
     const current = v.safeParse(TokenFileSchema, data);
-    if (current.success) return { file: current.output, legacy: false };
+    if (current.success) return { file: registerTokens(current.output), legacy: false };
     const legacy = readLegacyFile(data);
     if (legacy !== undefined) {
+      registerTokens({ version: TOKEN_FILE_VERSION, tokens: legacy });
       return { file: { version: TOKEN_FILE_VERSION, tokens: legacy }, legacy: true };
     }
     const version = (data as { version?: unknown } | null)?.version;
@@ -349,4 +372,13 @@ export class TokenStore {
         "fix or delete it, then run 'restream login'",
     );
   }
+}
+
+/** Every token read is masked by value from now on (SPEC.md, "Hostile input"). */
+function registerTokens(file: TokenFile): TokenFile {
+  for (const record of Object.values(file.tokens)) {
+    registerSecret(record.accessToken);
+    registerSecret(record.refreshToken);
+  }
+  return file;
 }

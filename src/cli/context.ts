@@ -10,7 +10,7 @@
  */
 
 import type { Session } from "../auth/session.ts";
-import type { TokenStore } from "../auth/token_store.ts";
+import type { TokenStorage } from "../auth/token_store.ts";
 import type { PresetStore } from "../preset/store.ts";
 import type { RestreamClient } from "../client.ts";
 import {
@@ -19,14 +19,18 @@ import {
   DEFAULT_STREAMING_WS_URL,
   type EnvLookup,
   loadConfig,
+  noColorRequested,
 } from "../config.ts";
 import { RestreamError } from "../errors.ts";
 import type { FetchLike, TokenProvider } from "../http/http.ts";
-import { maskSecrets } from "../http/mask.ts";
+import { maskSecrets, registerSecret } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
+import type { MockBackend } from "./mock_backend.ts";
+import { MOCK_NOTICE, mockRequested } from "./mock_mode.ts";
 import { Output, type Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
 import type { ReplayTiming } from "./streaming_lines.ts";
+import { safeWriter, terminalSafe } from "./terminal_safe.ts";
 
 /** The process-facing parts of a run; {@link realIO} in cli.ts, fakes in tests. */
 export interface CliIO {
@@ -70,31 +74,62 @@ export interface GlobalOptions {
   verbose: boolean;
   /** False after `--no-color`. */
   color: boolean;
+  /** `--mock`: run against a built-in mock API (`RESTREAM_MOCK` too: see {@link CliContext.usesMock}). */
+  mock: boolean;
 }
 
 /** The per-run context handed to every command. */
 export class CliContext {
-  /** Process-facing streams and environment. */
+  /**
+   * Process-facing streams and environment. Its stdout and stderr are terminal-safe
+   * (terminal_safe.ts: only the CLI's own escape codes pass) and stderr masks every secret
+   * the process holds, so no output can forget either (SPEC.md, "Hostile input").
+   */
   readonly io: CliIO;
+  /**
+   * stdout exactly as given: only for bytes that must stay as received (`api`'s body when
+   * stdout is not a terminal).
+   */
+  readonly rawStdout: Writer;
   /** Global options; filled in by the parser as it meets them. */
-  readonly globals: GlobalOptions = { json: false, verbose: false, color: true };
+  readonly globals: GlobalOptions = { json: false, verbose: false, color: true, mock: false };
   #config?: Config;
   #output?: Output;
   #session?: Session;
   #presets?: PresetStore;
   #runtime?: typeof Runtime;
+  #mock?: MockBackend;
 
   /** Creates the context of one run. */
   constructor(io: CliIO) {
-    this.io = io;
+    this.rawStdout = io.stdout;
+    this.io = { ...io, stdout: safeWriter(io.stdout), stderr: safeWriter(io.stderr, maskSecrets) };
   }
 
   /**
    * Loads the client, session and token store modules; the synchronous accessors below need
-   * it done. Idempotent.
+   * it done. Under `--mock` it also starts the mock (once) and says so on stderr. Idempotent.
    */
   async load(): Promise<void> {
     this.#runtime ??= await import("./runtime.ts");
+    if (this.#mock === undefined && this.usesMock) {
+      const { startMockBackend } = await import("./mock_backend.ts");
+      this.#mock = await startMockBackend(noColorRequested(this.io.env));
+      this.output.notice(MOCK_NOTICE);
+    }
+  }
+
+  /**
+   * Whether this run uses the built-in mock: `--mock`, or `RESTREAM_MOCK` on. A bad
+   * `RESTREAM_MOCK` value is a usage error.
+   */
+  get usesMock(): boolean {
+    return mockRequested(this.globals.mock, this.io.env);
+  }
+
+  /** Ends what the run started: the mock server, when `--mock` started one. */
+  async close(): Promise<void> {
+    await this.#mock?.close();
   }
 
   get #loaded(): typeof Runtime {
@@ -104,9 +139,18 @@ export class CliContext {
     return this.#runtime;
   }
 
-  /** The configuration from the environment, read once. */
+  /**
+   * The configuration from the environment, read once; under `--mock`, the mock's (the
+   * environment's `RESTREAM_*` values are not even read then).
+   */
   get config(): Config {
-    this.#config ??= loadConfig(this.io.env);
+    if (this.#mock !== undefined) return this.#mock.config;
+    if (this.#config === undefined) {
+      this.#config = loadConfig(this.io.env);
+      // Masked by value on stderr from now on, even where no syntax gives them away.
+      registerSecret(this.#config.token);
+      registerSecret(this.#config.clientSecret);
+    }
     return this.#config;
   }
 
@@ -115,7 +159,7 @@ export class CliContext {
     this.#output ??= new Output({
       json: this.globals.json,
       isTerminal: this.io.stdoutIsTerminal,
-      color: this.globals.color && !this.config.noColor,
+      color: this.globals.color && !noColorRequested(this.io.env),
       columns: this.io.columns !== undefined && this.io.columns > 0 ? this.io.columns : undefined,
       stdout: this.io.stdout,
       stderr: this.io.stderr,
@@ -129,9 +173,9 @@ export class CliContext {
    */
   readonly warn = (message: string): void => this.output.notice(`warning: ${message}`);
 
-  /** Writes a verbose line to stderr when `-v` is on; secrets are masked again here. */
+  /** Writes a verbose line to stderr when `-v` is on (one line; stderr masks secrets). */
   verbose(line: string): void {
-    if (this.globals.verbose) this.io.stderr.write(`${maskSecrets(line)}\n`);
+    if (this.globals.verbose) this.io.stderr.write(`${terminalSafe(line, { singleLine: true })}\n`);
   }
 
   /** A client for the public endpoints: no token needed, no config directory touched. */
@@ -141,9 +185,11 @@ export class CliContext {
 
   /**
    * The token store of the config directory, or undefined when there is no config directory.
-   * Its notices (migration, a mode tightened) go to stderr.
+   * Its notices (migration, a mode tightened) go to stderr. Under `--mock`, the one store in
+   * memory that holds the mock's tokens for this process.
    */
-  tokenStore(): TokenStore | undefined {
+  tokenStore(): TokenStorage | undefined {
+    if (this.#mock !== undefined) return this.#mock.tokens;
     const dir = this.config.configDir;
     if (dir === undefined) return undefined;
     return new this.#loaded.TokenStore({
@@ -175,9 +221,9 @@ export class CliContext {
   }
 
   /**
-   * Where this run keeps presets: the injected store, else `presets.json` beside the token
-   * file (same directory, same lock). No config directory is an `auth` error (exit 3), as
-   * for `login`.
+   * Where this run keeps presets: the injected store; under `--mock`, memory for this one
+   * process (nothing touches the disk); else `presets.json` beside the token file (same
+   * directory, same lock). No config directory is an `auth` error (exit 3), as for `login`.
    */
   presetStore(): PresetStore {
     if (this.#presets !== undefined) return this.#presets;
@@ -188,6 +234,9 @@ export class CliContext {
         "auth",
         "no config directory to keep presets in: set RESTREAM_CONFIG_DIR (or HOME)",
       );
+    }
+    if (!(tokens instanceof this.#loaded.TokenStore)) {
+      return this.#presets = new this.#loaded.MemoryPresetStore();
     }
     return this.#presets = new this.#loaded.FilePresetStore({
       tokens,

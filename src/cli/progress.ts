@@ -6,6 +6,9 @@
  */
 
 import type { CliContext } from "./context.ts";
+import { ownSequence } from "./style.ts";
+import { terminalSafe } from "./terminal_safe.ts";
+import { displayWidth, sliceToWidth } from "./width.ts";
 
 /** Receives progress and clears the line when done. */
 export interface Progress {
@@ -34,10 +37,10 @@ export function createProgress(ctx: CliContext, label: string): Progress {
       last = line;
       lastBytes = received;
       drawn = true;
-      ctx.io.stderr.write(`\r${line}\x1b[K`);
+      ctx.io.stderr.write(`\r${line}${ownSequence("[K")}`);
     },
     done() {
-      if (drawn) ctx.io.stderr.write("\r\x1b[K");
+      if (drawn) ctx.io.stderr.write(`\r${ownSequence("[K")}`);
       drawn = false;
     },
   };
@@ -57,7 +60,7 @@ export function renderProgress(
   const percent = `${Math.floor(ratio * 100)}%`.padStart(4);
   const amounts = `${formatBytes(received)} / ${formatBytes(total)}`;
   const name = fit(label, Math.max(10, Math.floor(width / 3)));
-  const barWidth = Math.max(10, width - name.length - amounts.length - percent.length - 8);
+  const barWidth = Math.max(10, width - displayWidth(name) - amounts.length - percent.length - 8);
   const filled = Math.round(ratio * barWidth);
   return `${name} [${"#".repeat(filled)}${"-".repeat(barWidth - filled)}] ${percent}  ${amounts}`;
 }
@@ -75,6 +78,8 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 && unit >= 2 ? 2 : 1)} ${units[unit]}`;
 }
 
+/** A file name on one terminal-safe line, cut by display width (never inside a character). */
 function fit(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(1, width - 1))}…`;
+  const safe = terminalSafe(text, { singleLine: true });
+  return displayWidth(safe) <= width ? safe : `${sliceToWidth(safe, Math.max(1, width - 1))}…`;
 }

@@ -9,9 +9,11 @@ import { type ErrorKind, EXIT_CODES, RestreamError } from "../errors.ts";
 import { maskSecrets } from "../http/mask.ts";
 import { VERSION } from "../version.ts";
 import { CliContext, type CliIO } from "./context.ts";
+import { jsonText } from "./json_text.ts";
 import { findSubcommand, parseCommandLine, pathName } from "./parse.ts";
 import { PartsFailed } from "./parts.ts";
 import { type CommandSpec, flagKey } from "./spec.ts";
+import { terminalSafe } from "./terminal_safe.ts";
 import { GLOBAL_FLAGS, ROOT } from "./tree.ts";
 
 /** Thrown by the stdout writer when the reader went away (`… | head`). */
@@ -35,6 +37,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return 0;
   } catch (error) {
     return report(ctx, error, pathName(namedPath(argv)));
+  } finally {
+    await ctx.close();
   }
 }
 
@@ -83,9 +87,10 @@ function report(ctx: CliContext, error: unknown, active: string): number {
   try {
     if (ctx.globals.json) {
       const body = { error: { kind: failure.kind, status: failure.status, message } };
-      ctx.io.stderr.write(`${JSON.stringify(body)}\n`);
+      ctx.io.stderr.write(`${jsonText(body)}\n`);
     } else {
-      ctx.io.stderr.write(`error: ${message}\n`);
+      // One line, terminal-safe: the message may quote an error body or a close reason.
+      ctx.io.stderr.write(`error: ${terminalSafe(message, { singleLine: true })}\n`);
       if (failure.hint) ctx.io.stderr.write(`${failure.hint}\n`);
     }
   } catch {

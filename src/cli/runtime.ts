@@ -12,3 +12,4 @@ export { Session } from "../auth/session.ts";
 export { TokenStore } from "../auth/token_store.ts";
 export { RestreamClient } from "../client.ts";
 export { FilePresetStore } from "../preset/file_store.ts";
+export { MemoryPresetStore } from "../preset/store.ts";

@@ -313,3 +313,20 @@ Deno.test("e2e: preset commands without a login exit 3 with nothing on stdout", 
     assert.match(result.stderr, /not logged in/);
   });
 });
+
+Deno.test("e2e: under --mock presets live in memory for the one process, nothing on disk", async () => {
+  const home = await Deno.makeTempDir({ prefix: "restream-home-" });
+  try {
+    const env = { HOME: home, RESTREAM_CONFIG_DIR: join(home, "cfg") };
+    const saved = await runProcess(["--mock", "preset", "save", "show", "--json"], { env });
+    assert.equal(saved.code, 0, saved.stderr);
+    assert.equal(JSON.parse(saved.stdout).name, "show");
+    assert.match(saved.stderr, /mock/);
+    const listed = await runProcess(["--mock", "preset", "list", "--json"], { env });
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.deepEqual(JSON.parse(listed.stdout), [], "a fresh process has a fresh mock");
+    assert.deepEqual([...Deno.readDirSync(home)], [], "nothing was written");
+  } finally {
+    await Deno.remove(home, { recursive: true });
+  }
+});

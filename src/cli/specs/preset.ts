@@ -76,7 +76,8 @@ export const PRESET_COMMAND: CommandSpec = {
   summary: "named channel setups to switch to before a show",
   description: "Presets are kept in presets.json in the config directory (0600, beside the " +
     "token file), per API origin and per account, so a mock server's presets never mix with " +
-    "the real account's.",
+    "the real account's. Under --mock nothing is written to disk: presets live in memory for " +
+    "that one command (share one mock with 'restream mock serve' to keep them).",
   examples: [
     "restream preset save friday --title 'Friday speedruns'",
     "restream preset apply friday --dry-run",
