@@ -206,6 +206,7 @@ export {
   type MonitorTuning,
 } from "./src/ws/monitor.ts";
 export type { KnownMessage, UnknownMessage } from "./src/ws/message.ts";
+export type { MonitorAuthOptions } from "./src/ws/monitor_auth.ts";
 export {
   monitorStreaming,
   monitorStreamingBatches,

@@ -13,11 +13,14 @@ import type { Session } from "../auth/session.ts";
 import type { TokenStore } from "../auth/token_store.ts";
 import type { RestreamClient } from "../client.ts";
 import { type Config, type EnvLookup, loadConfig } from "../config.ts";
-import type { FetchLike, TokenProvider } from "../http/http.ts";
+import type { FetchLike, RetryNotice, TokenProvider } from "../http/http.ts";
 import { maskSecrets } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
 import { Output, type Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
+
+/** Retry waits this long or longer are announced on stderr (SPEC.md, "Requests"). */
+const LONG_WAIT_MS = 2_000;
 
 /** The process-facing parts of a run; {@link realIO} in cli.ts, fakes in tests. */
 export interface CliIO {
@@ -166,6 +169,11 @@ export class CliContext {
     return this.#session;
   }
 
+  /** True when this run's session sends `RESTREAM_TOKEN` (for naming it when it is refused). */
+  usesEnvToken(): boolean {
+    return this.#session?.source === "env";
+  }
+
   /** The token source of authenticated commands (REST and monitors): {@link session}. */
   tokens(): TokenProvider {
     return this.session();
@@ -182,6 +190,20 @@ export class CliContext {
       tokens,
       fetch: this.io.fetch,
       log: (line) => this.verbose(line),
+      onRetry: (notice) => this.#announceRetry(notice),
     });
+  }
+
+  /**
+   * A wait the user would notice (2 s or more, e.g. a `Retry-After`) is announced even
+   * without `-v` and under `--json` (stderr only), so a slow command does not look hung.
+   */
+  #announceRetry(notice: RetryNotice): void {
+    if (notice.delayMs < LONG_WAIT_MS || this.globals.verbose) return;
+    const seconds = Math.round(notice.delayMs / 1000);
+    this.output.notice(
+      `${notice.method} ${notice.path}: ${notice.reason}; waiting ${seconds} s before ` +
+        `attempt ${notice.attempt} of ${notice.maxAttempts}`,
+    );
   }
 }

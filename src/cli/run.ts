@@ -6,7 +6,7 @@
  */
 
 import { CommanderError, type CommandUnknownOpts } from "@commander-js/extra-typings";
-import { type ErrorKind, EXIT_CODES, RestreamError } from "../errors.ts";
+import { type ErrorKind, EXIT_CODES, RestreamError, UsageError } from "../errors.ts";
 import { maskSecrets } from "../http/mask.ts";
 import { CliContext, type CliIO } from "./context.ts";
 import { commandPath } from "./globals.ts";
@@ -65,7 +65,7 @@ interface Failure {
 function report(ctx: CliContext, error: unknown, active: string): number {
   if (error instanceof StdoutClosed) return 0;
   if (error instanceof CommanderError && SUCCESS_CODES.has(error.code)) return 0;
-  const failure = describe(error, active);
+  const failure = describe(error, active, ctx);
   const message = maskSecrets(failure.message);
   try {
     if (ctx.globals.json) {
@@ -81,7 +81,7 @@ function report(ctx: CliContext, error: unknown, active: string): number {
   return EXIT_CODES[failure.kind];
 }
 
-function describe(error: unknown, active: string): Failure {
+function describe(error: unknown, active: string, ctx: CliContext): Failure {
   if (error instanceof CommanderError) {
     const match = /^\(Did you mean (.+)\?\)$/m.exec(error.message);
     const first = error.message.split("\n")[0].replace(/^error: /, "");
@@ -93,17 +93,30 @@ function describe(error: unknown, active: string): Failure {
     };
   }
   if (error instanceof RestreamError) {
+    const help = error.kind === "usage" && !(error instanceof UsageError && !error.helpHint);
     return {
       kind: error.kind,
       status: error.status,
-      message: error.message,
-      hint: error.kind === "usage" ? `Run '${active} --help' for usage.` : undefined,
+      message: tokenRejected(error, ctx)
+        ? `RESTREAM_TOKEN was rejected by the API (${error.message})`
+        : error.message,
+      hint: help ? `Run '${active} --help' for usage.` : undefined,
     };
   }
   if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
     return { kind: "usage", status: null, message: `permission denied: ${firstLine(error)}` };
   }
   return { kind: "server", status: null, message: `unexpected error: ${firstLine(error)}` };
+}
+
+/**
+ * A token from `RESTREAM_TOKEN` is never refreshed, so when the API refuses it the variable
+ * is what the user must change: name it rather than suggest logging in.
+ */
+function tokenRejected(error: RestreamError, ctx: CliContext): boolean {
+  if (error.kind !== "auth") return false;
+  if (error.status !== 401 && error.code !== "token_rejected") return false;
+  return ctx.usesEnvToken();
 }
 
 function firstLine(error: unknown): string {

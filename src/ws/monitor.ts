@@ -186,6 +186,7 @@ export async function* connectMonitorBatches(
           throw new RestreamError(
             "auth",
             `the ${name} API refused the access token (expired or revoked); log in again`,
+            { code: "token_rejected" },
           );
         }
         if (verdict.kind === "refreshed") {

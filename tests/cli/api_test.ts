@@ -252,6 +252,13 @@ Deno.test("api maps errors to exit codes and keeps stdout empty", async () => {
     [404, 4, "not_found"],
     [429, 5, "rate_limited"],
     [500, 1, "server"],
+    // Refused as invalid by the API: not a usage error (the CLI sent it), exit 1.
+    [400, 1, "bad_request"],
+    [405, 1, "bad_request"],
+    [409, 1, "bad_request"],
+    [410, 1, "bad_request"],
+    [413, 1, "bad_request"],
+    [422, 1, "bad_request"],
   ];
   for (const [status, code, kind] of cases) {
     const fake = new FakeFetch().on("GET", "/v2/user/profile", {
@@ -270,6 +277,22 @@ Deno.test("api maps errors to exit codes and keeps stdout empty", async () => {
     assert.equal(error.status, status);
     assert.match(error.message, new RegExp(`failed ${status}`));
   }
+});
+
+Deno.test("api: a 422 shows the API's message and no --help hint (the request was sent)", async () => {
+  const fake = new FakeFetch().on("PATCH", "/v2/user/channel/1", {
+    status: 422,
+    body: { error: { message: "title is too long" } },
+  });
+  const result = await runCapture(["api", "user/channel/1", "-X", "PATCH", "-F", "a=1"], {
+    fetch: fake.fetch,
+    env: ENV,
+  });
+  assert.equal(result.code, 1);
+  assert.equal(
+    result.stderr,
+    "error: title is too long (HTTP 422 from PATCH /v2/user/channel/1)\n",
+  );
 });
 
 Deno.test("api retries a GET after 429 through the shared pipeline", async () => {
