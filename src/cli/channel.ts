@@ -135,25 +135,29 @@ export function registerChannelCommands(program: Command, ctx: CliContext): void
 
   meta
     .command("set")
-    .description("change a channel's title and description")
+    .description("change a channel's title, description or both")
     .argument("<id>", "channel id (a positive integer)", parseChannelId)
-    .requiredOption(
-      "--title <title>",
-      `new title (not empty, at most ${MAX_TITLE_LENGTH} characters)`,
-    )
+    .option("--title <title>", `new title (not empty, at most ${MAX_TITLE_LENGTH} characters)`)
     .option("--description <text>", "new description")
     .action(async (id, options) => {
       const { title, description } = options;
-      checkChannelTitle(title);
-      await ctx.authenticatedClient().updateChannelMeta(
-        id,
-        { title, description },
-        ctx.io.signal,
-      );
-      const sent = description === undefined ? { id, title } : { id, title, description };
-      if (ctx.output.json) ctx.output.printJson(sent);
-      else {
-        const what = description === undefined ? "title" : "title and description";
+      if (title === undefined && description === undefined) {
+        throw new UsageError("nothing to change: give --title, --description or both");
+      }
+      if (title !== undefined) checkChannelTitle(title);
+      const client = ctx.authenticatedClient();
+      // The API requires a title in every change: keep the current one when none is given.
+      const sentTitle = title ?? (await client.getChannelMeta(id, ctx.io.signal)).title;
+      await client.updateChannelMeta(id, { title: sentTitle, description }, ctx.io.signal);
+      if (ctx.output.json) {
+        const sent = { id, title: sentTitle };
+        ctx.output.printJson(description === undefined ? sent : { ...sent, description });
+      } else {
+        const what = [
+          title === undefined ? "" : "title",
+          description === undefined ? "" : "description",
+        ]
+          .filter((w) => w !== "").join(" and ");
         ctx.output.notice(`channel ${id}: ${what} updated`);
       }
     });
