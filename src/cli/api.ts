@@ -30,6 +30,7 @@ interface ApiOptions {
   input?: string;
   paginate?: true;
   include?: true;
+  allowOauth?: true;
 }
 
 /** Registers `api`. */
@@ -54,12 +55,21 @@ export function registerApiCommand(program: Command, ctx: CliContext): void {
     .option("--input <file>", "send the file as the request body, as is ('-' reads stdin)")
     .option("--paginate", "follow every page (GET only) and print all items as one JSON array")
     .option("-i, --include", "print the status line and response headers to stderr")
+    .option("--allow-oauth", "allow a path under /oauth/ (it can rotate the stored tokens)")
     .addHelpText(
       "after",
       "\nFields go to the query string of a GET and into a JSON body otherwise;\n" +
         "'a[b]=1' nests and 'a[]=1' appends in a body. Errors exit like every command.",
     )
     .action(async (path, options) => await runApi(ctx, path, options, fields));
+}
+
+/**
+ * True for a path under /oauth/, after the URL parser has resolved `..` and `%2e` segments
+ * (`/v2/../oauth/token` is /oauth/token). Case-insensitive: a proxy in front may not care.
+ */
+function isOauthPath(path: string, apiUrl: string): boolean {
+  return /^\/oauth(\/|$)/i.test(new URL(path, apiUrl).pathname);
 }
 
 /** One `-f`/`-F` value as typed. */
@@ -77,6 +87,12 @@ async function runApi(
   const stdin = stdinOnce(ctx);
   const method = parseMethod(options);
   const path = resolveApiPath(rawPath, ctx.config.apiUrl);
+  if (!options.allowOauth && isOauthPath(path, ctx.config.apiUrl)) {
+    throw new UsageError(
+      `refusing to send a request to ${new URL(path, "http://x").pathname}: ` +
+        "OAuth endpoints can rotate the stored tokens (pass --allow-oauth to do it anyway)",
+    );
+  }
   const split = rawFields.map(({ flag, raw }) => ({ flag, ...splitField(raw, flag) }));
   if (options.paginate && method !== "GET") {
     throw new UsageError(`--paginate works only with GET, not ${method}`);

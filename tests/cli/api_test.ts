@@ -44,12 +44,43 @@ Deno.test("api resolves paths: relative to /v2, /v2/ and /oauth/ from the origin
   ];
   for (const [input, path, search] of cases) {
     const fake = new FakeFetch().on("GET", path, { body: "{}" });
-    const result = await runCapture(["api", input], { fetch: fake.fetch, env: ENV });
+    const argv = ["api", input, ...(path.startsWith("/oauth/") ? ["--allow-oauth"] : [])];
+    const result = await runCapture(argv, { fetch: fake.fetch, env: ENV });
     assert.equal(result.code, 0, `${input}: ${result.stderr}`);
     assert.equal(fake.requests[0].url.pathname, path, input);
     assert.equal(fake.requests[0].url.search, search, input);
     assert.equal(fake.requests[0].url.origin, "https://api.restream.io");
   }
+});
+
+Deno.test("api refuses paths under /oauth/ (exit 2, nothing sent) unless --allow-oauth", async () => {
+  const fake = new FakeFetch();
+  for (
+    const path of [
+      "oauth/token",
+      "/oauth/token",
+      "https://api.restream.io/OAuth/revoke",
+      "/v2/../oauth/token",
+      "/v2/%2e%2e/oauth/token",
+      "https://api.restream.io/oauth/token",
+    ]
+  ) {
+    const result = await runCapture(["api", path, "-X", "POST"], { fetch: fake.fetch, env: ENV });
+    assert.equal(result.code, 2, path);
+    assert.match(
+      result.stderr,
+      /^error: refusing to send a request to \/oauth\/\w+: OAuth endpoints can rotate the stored tokens \(pass --allow-oauth/i,
+      path,
+    );
+  }
+  assert.equal(fake.requests.length, 0);
+  fake.on("POST", "/oauth/token", { body: "{}" });
+  const allowed = await runCapture(["api", "oauth/token", "-X", "POST", "--allow-oauth"], {
+    fetch: fake.fetch,
+    env: ENV,
+  });
+  assert.equal(allowed.code, 0, allowed.stderr);
+  fake.assertDone();
 });
 
 Deno.test("api refuses a URL on another origin: the token never leaves", async () => {

@@ -23,7 +23,10 @@ const BAD_COMMAND_LINES: Array<[string[], RegExp]> = [
   [["channel", "set", "5", "--active", "--inactive"], /exactly one of --active or --inactive/],
   [["channel", "set", "x", "--active"], /invalid channel id 'x'/],
   [["channel", "meta", "get", "1.5"], /invalid channel id '1.5'/],
-  [["channel", "meta", "set", "5"], /^error: nothing to change: give --title, --description or both$/m],
+  [
+    ["channel", "meta", "set", "5"],
+    /^error: nothing to change: give --title, --description or both$/m,
+  ],
   [["channel", "meta", "set", "5", "--title", ""], /the title must not be empty/],
   [["channel", "meta", "set", "5", "--title", "   "], /the title must not be empty/],
   [
