@@ -66,6 +66,11 @@ export class CliContext {
   readonly io: CliIO;
   /** Global options; filled in by the parser as it meets them. */
   readonly globals: GlobalOptions = { json: false, verbose: false, color: true };
+  /**
+   * Set by commands that end cleanly on Ctrl+C and SIGTERM (the monitors, the mock server:
+   * exit 0). Any other command is interrupted: exit 130, or 143 for SIGTERM.
+   */
+  stopsGracefully = false;
   #config?: Config;
   #output?: Output;
   #session?: Session;

@@ -37,6 +37,7 @@ export async function runMonitor(
   kind: MonitorKind,
   flags: MonitorFlags,
 ): Promise<void> {
+  ctx.stopsGracefully = true; // Ctrl+C and SIGTERM end a monitor with its summary, exit 0
   const tokens = ctx.tokens();
   const tuning = ctx.io.monitorTuning ?? {};
   const now = tuning.now ?? Date.now;

@@ -21,6 +21,57 @@ export class StdoutClosed extends Error {
   }
 }
 
+/** Exit code of a command stopped by SIGTERM (SPEC.md, "Exit codes"); Ctrl+C is 130. */
+export const SIGTERM_EXIT_CODE = 143;
+
+/**
+ * How long a command that was told to stop (Ctrl+C, SIGTERM) gets to clean up (cancel its
+ * request, remove a partial download) before the run ends anyway.
+ */
+const INTERRUPT_GRACE_MS = 1_000;
+
+/**
+ * The abort reason the process gives its run's signal, naming the signal so the exit code
+ * can tell Ctrl+C (130) from SIGTERM (143).
+ */
+export function interruptReason(signal: "SIGINT" | "SIGTERM"): DOMException {
+  return new DOMException(signal, "AbortError");
+}
+
+function terminated(signal: AbortSignal | undefined): boolean {
+  const reason = signal?.reason;
+  return signal?.aborted === true && reason instanceof DOMException && reason.message === "SIGTERM";
+}
+
+/**
+ * Runs the command, but once the run's signal aborts, a command that does not stop
+ * gracefully (everything but the monitors and the mock server) ends within
+ * {@link INTERRUPT_GRACE_MS}, whatever it was waiting for.
+ */
+function untilInterrupted(ctx: CliContext, work: Promise<unknown>): Promise<unknown> {
+  const signal = ctx.io.signal;
+  if (signal === undefined) return work;
+  return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onAbort = (): void => {
+      timer = setTimeout(() => {
+        if (!ctx.stopsGracefully) reject(interruptedError(signal));
+      }, INTERRUPT_GRACE_MS);
+    };
+    const settle = (): void => {
+      signal.removeEventListener("abort", onAbort);
+      clearTimeout(timer);
+    };
+    work.then((value) => (settle(), resolve(value)), (error) => (settle(), reject(error)));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function interruptedError(signal: AbortSignal): RestreamError {
+  return new RestreamError("interrupted", terminated(signal) ? "terminated" : "interrupted");
+}
+
 const SUCCESS_CODES = new Set(["commander.helpDisplayed", "commander.version", "commander.help"]);
 
 /**
@@ -33,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   let program: CommandUnknownOpts | undefined;
   try {
     program = buildProgram(ctx);
-    await program.parseAsync([...argv], { from: "user" });
+    await untilInterrupted(ctx, program.parseAsync([...argv], { from: "user" }));
     return 0;
   } catch (error) {
     const active = program ? commandPath(deepestCommand(program, argv)) : PROGRAM_NAME;
@@ -65,7 +116,11 @@ interface Failure {
 function report(ctx: CliContext, error: unknown, active: string): number {
   if (error instanceof StdoutClosed) return 0;
   if (error instanceof CommanderError && SUCCESS_CODES.has(error.code)) return 0;
-  const failure = describe(error, active, ctx);
+  const signal = ctx.io.signal;
+  // Whatever a command stopped by Ctrl+C or SIGTERM failed with, it was interrupted.
+  const stopped = signal?.aborted === true && !ctx.stopsGracefully &&
+    !(error instanceof RestreamError && error.kind === "interrupted");
+  const failure = describe(stopped ? interruptedError(signal) : error, active, ctx);
   const message = maskSecrets(failure.message);
   try {
     if (ctx.globals.json) {
@@ -78,6 +133,7 @@ function report(ctx: CliContext, error: unknown, active: string): number {
   } catch {
     // stderr is gone too: nothing left to tell anyone.
   }
+  if (failure.kind === "interrupted" && terminated(signal)) return SIGTERM_EXIT_CODE;
   return EXIT_CODES[failure.kind];
 }
 
