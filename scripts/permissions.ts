@@ -11,8 +11,9 @@
  *   process starts, also for an installed command), for downloads and `api --input`/`-F @file`.
  * - env: the variables the CLI reads, and the ones commander reads for colour. Proxy variables
  *   (`HTTPS_PROXY`…) are read by Deno itself, which needs no permission for them.
- * - sys: `osRelease`, for `version` (nothing calls `os.homedir()`: the config directory comes
- *   from `HOME`).
+ * - sys: `osRelease`, for `version`, and `uid`, to tell whether a config directory or token
+ *   link open to others is the user's own (nothing calls `os.homedir()`: the config directory
+ *   comes from `HOME`).
  * - run: only the OS's browser opener, for `login`.
  *
  * @module
@@ -67,7 +68,7 @@ export function permissionFlags(options: PermissionOptions = {}): string[] {
     `--allow-net=${[...RESTREAM_HOSTS, ...LOOPBACK_HOSTS].join(",")}`,
     ...fs,
     `--allow-env=${ENV_VARS.join(",")}`,
-    "--allow-sys=osRelease",
+    "--allow-sys=osRelease,uid",
     `--allow-run=${opener}`,
     "--no-prompt",
   ];

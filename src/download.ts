@@ -14,6 +14,9 @@ import { basename, dirname, join } from "node:path";
 import { RestreamError } from "./errors.ts";
 import { errorFromResponse, type FetchLike } from "./http/http.ts";
 import { classifyFetchFailure } from "./http/retry.ts";
+import { fitFileName } from "./file_names.ts";
+
+export { type FileNameOptions, safeName, suggestedFileName } from "./file_names.ts";
 
 /** Options of {@link downloadToFile}. */
 export interface DownloadOptions {
@@ -126,7 +129,9 @@ async function writeAtomically(
   response: Response,
   options: WriteOptions,
 ): Promise<number> {
-  const temp = join(dirname(path), `.${basename(path)}.part-${randomSuffix()}`);
+  // The suffix must not push a name near the 255-byte limit over it.
+  const suffix = `.part-${randomSuffix()}`;
+  const temp = join(dirname(path), `.${fitFileName(basename(path), 254 - suffix.length)}${suffix}`);
   let file: Deno.FsFile;
   try {
     file = await Deno.open(temp, { write: true, createNew: true });
@@ -276,94 +281,4 @@ function fileReason(error: unknown): string {
   if (error instanceof Deno.errors.IsADirectory) return "is a directory";
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n")[0];
-}
-
-const EXTENSIONS: Record<string, string> = {
-  "video/mp4": ".mp4",
-  "video/webm": ".webm",
-  "video/quicktime": ".mov",
-  "audio/mpeg": ".mp3",
-  "audio/mp4": ".m4a",
-  "audio/aac": ".aac",
-  "audio/wav": ".wav",
-  "text/csv": ".csv",
-  "text/plain": ".txt",
-  "application/json": ".json",
-  "application/zip": ".zip",
-};
-
-/** Options of {@link suggestedFileName}. */
-export interface FileNameOptions {
-  /** The URL asked for, used when the response does not say where it came from. */
-  url?: string | URL;
-  /**
-   * Use `fallback` as the name even when the server suggests one (e.g. a title the user
-   * knows); only its extension, when it has none, comes from the server.
-   */
-  preferFallback?: boolean;
-}
-
-const EXTENSION = /\.[A-Za-z0-9]{1,8}$/;
-
-/**
- * The file name a response suggests: the `Content-Disposition` file name, else the last
- * segment of the URL's path when it has an extension, else `fallback` plus an extension
- * guessed from the content type. Always a plain name (no directories, no leading dot).
- *
- * @example
- * ```ts
- * import { downloadToFile, RestreamClient, suggestedFileName } from "jsr:@restream/cli";
- *
- * const client = new RestreamClient({ token: Deno.env.get("RESTREAM_TOKEN") });
- * const { downloadUrl } = await client.getClipDownloadUrl("clip-id");
- * const saved = await downloadToFile(downloadUrl, (response) => suggestedFileName(response, "clip"));
- * console.log(`saved ${saved.path}`);
- * ```
- */
-export function suggestedFileName(
-  response: Response,
-  fallback: string,
-  options: FileNameOptions = {},
-): string {
-  const disposition = dispositionName(response.headers.get("content-disposition"));
-  const from = response.url || String(options.url ?? "http://placeholder/");
-  const last = safeName(decodeSegment(new URL(from).pathname));
-  const served = disposition ?? (last && EXTENSION.test(last) ? last : undefined);
-  const stem = safeName(fallback) ?? "download";
-  if (served !== undefined && !options.preferFallback) return served;
-  if (EXTENSION.test(stem)) return stem;
-  const type = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  const extension = EXTENSION.exec(served ?? "")?.[0] ?? EXTENSIONS[type] ?? "";
-  return stem + extension;
-}
-
-function dispositionName(header: string | null): string | undefined {
-  if (!header) return undefined;
-  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)?.[1];
-  if (star) return safeName(decodeSegment(star.trim()));
-  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
-  return safeName((plain?.[1] ?? plain?.[2] ?? "").trim());
-}
-
-function decodeSegment(path: string): string {
-  const last = path.split("/").pop() ?? "";
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
-
-/**
- * A name safe to create in the current directory: no path separators, no control
- * characters, no leading dots (never `..`, never hidden); undefined when nothing is left.
- */
-export function safeName(name: string): string | undefined {
-  const cleaned = name
-    // deno-lint-ignore no-control-regex
-    .replace(/[\/\\\x00-\x1f\x7f:*?"<>|]+/g, "_")
-    .replace(/^[.\s]+/, "")
-    .trim()
-    .slice(0, 200);
-  return cleaned === "" ? undefined : cleaned;
 }

@@ -10,7 +10,9 @@
  *
  * The directory is created 0700 and the file written 0600, atomically (a temp file in the same
  * directory, flushed, then renamed over the old one: a crash leaves the old file or the new
- * one, never half of either). A wider mode found on read is reported and tightened. A corrupt
+ * one, never half of either). A wider mode found on read is reported and tightened; so is an
+ * existing directory open to others, unless it is shared or another user's (refused). A
+ * token file that is a symbolic link is used only under the rules of private_files.ts. A corrupt
  * file is an `auth` error that names it and leaves it in place. Writers hold the lock beside
  * the file, so concurrent logins, logouts and refreshes do not lose each
  * other's records. A `tokens.json` from the older Python CLI is migrated on first use.
@@ -18,12 +20,13 @@
  * @module
  */
 
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import * as v from "../valibot.ts";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
 import { readLegacyFile } from "./legacy_tokens.ts";
 import { acquireLock, type LockOptions } from "./lock.ts";
+import { currentUid, octal, securePrivateDir, tokenFileTarget } from "./private_files.ts";
 
 /** The format version this code writes. */
 export const TOKEN_FILE_VERSION = 1;
@@ -70,6 +73,11 @@ export interface TokenStoreOptions {
   os?: string;
   /** Moves the written temp file into place; injectable so tests can fail or stall it. */
   rename?: (from: string, to: string) => Promise<void>;
+  /**
+   * The current user's id, asked only when the directory is open to others or the token
+   * file is a link (`--allow-sys=uid`); `Deno.uid` by default.
+   */
+  uid?: () => number | null;
 }
 
 const StoredTokensSchema: v.GenericSchema<unknown, StoredTokens> = v.looseObject({
@@ -128,6 +136,7 @@ export class TokenStore {
   readonly #dir: string;
   readonly #options: TokenStoreOptions;
   readonly #checkModes: boolean;
+  #dirChecked = false;
 
   /** Creates the store of a config directory; nothing is read or created yet. */
   constructor(options: TokenStoreOptions) {
@@ -199,8 +208,10 @@ export class TokenStore {
   async #read(): Promise<ReadResult> {
     let text: string;
     try {
-      await this.#checkMode();
-      text = await Deno.readTextFile(this.path);
+      await this.#checkDir();
+      const file = await this.#target();
+      await this.#checkMode(file);
+      text = await Deno.readTextFile(file);
     } catch (error) {
       if (error instanceof Deno.errors.NotFound) {
         return { file: { version: TOKEN_FILE_VERSION, tokens: {} }, legacy: false };
@@ -234,14 +245,27 @@ export class TokenStore {
     throw this.#unusable(`is malformed at ${path ? `"${path}"` : "the top level"}`);
   }
 
+  /** The directory, when it exists, is private or made so (see private_files.ts). */
+  async #checkDir(): Promise<void> {
+    if (!this.#checkModes || this.#dirChecked) return;
+    await securePrivateDir(this.#dir, this.#options.uid ?? currentUid, this.#options.onNotice);
+    this.#dirChecked = true;
+  }
+
+  /** The file the token file's name stands for: itself, or a link's checked target. */
+  #target(): Promise<string> {
+    if (!this.#checkModes) return Promise.resolve(this.path);
+    return tokenFileTarget(this.path, this.#options.uid ?? currentUid);
+  }
+
   /** A file readable by others is reported and tightened to 0600 (SPEC, "Login and tokens"). */
-  async #checkMode(): Promise<void> {
+  async #checkMode(file: string): Promise<void> {
     if (!this.#checkModes) return;
-    const info = await Deno.stat(this.path);
+    const info = await Deno.stat(file);
     const mode = (info.mode ?? 0) & 0o777;
     if ((mode & 0o077) === 0) return;
     try {
-      await Deno.chmod(this.path, 0o600);
+      await Deno.chmod(file, 0o600);
     } catch (error) {
       if (isDeniedByDeno(error)) throw error;
       throw new RestreamError(
@@ -258,7 +282,9 @@ export class TokenStore {
 
   async #write(file: TokenFile): Promise<void> {
     await this.#ensureDir();
-    const temp = `${this.path}.tmp-${Deno.pid}-${crypto.randomUUID()}`;
+    // Beside the real file, so the rename is atomic and replaces a link's target, not the link.
+    const target = await this.#target();
+    const temp = `${target}.tmp-${Deno.pid}-${crypto.randomUUID()}`;
     const data = new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`);
     try {
       const handle = await Deno.open(temp, { write: true, createNew: true, mode: 0o600 });
@@ -269,8 +295,8 @@ export class TokenStore {
       } finally {
         handle.close();
       }
-      await (this.#options.rename ?? Deno.rename)(temp, this.path);
-      await this.#removeOrphans(temp);
+      await (this.#options.rename ?? Deno.rename)(temp, target);
+      await removeOrphans(target, temp);
     } catch (error) {
       await Deno.remove(temp).catch(() => {});
       if (isDeniedByDeno(error)) throw error;
@@ -284,25 +310,13 @@ export class TokenStore {
     }
   }
 
-  /**
-   * Every write happens under the lock, so another temp file seen now was left by a writer
-   * that died before its rename: remove it (it holds tokens).
-   */
-  async #removeOrphans(current: string): Promise<void> {
-    const prefix = `${basename(this.path)}.tmp-`;
-    for await (const entry of Deno.readDir(this.#dir)) {
-      const path = join(this.#dir, entry.name);
-      if (entry.isFile && entry.name.startsWith(prefix) && path !== current) {
-        await Deno.remove(path).catch(() => {});
-      }
-    }
-  }
-
   async #ensureDir(): Promise<void> {
     try {
       if (!(await Deno.stat(this.#dir)).isDirectory) throw this.#notADirectory();
+      await this.#checkDir();
       return;
     } catch (error) {
+      if (error instanceof RestreamError || isDeniedByDeno(error)) throw error;
       if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
       if (!(error instanceof Deno.errors.NotFound)) throw error;
     }
@@ -310,6 +324,7 @@ export class TokenStore {
       await Deno.mkdir(this.#dir, { recursive: true, mode: 0o700 });
       // mkdir's mode is narrowed by the umask, never widened; set it exactly.
       if (this.#checkModes) await Deno.chmod(this.#dir, 0o700);
+      this.#dirChecked = true;
     } catch (error) {
       if (isDeniedByDeno(error)) throw error;
       if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
@@ -349,6 +364,17 @@ function isDeniedByDeno(error: unknown): boolean {
   return error instanceof Deno.errors.NotCapable;
 }
 
-function octal(mode: number): string {
-  return `0${mode.toString(8).padStart(3, "0")}`;
+/**
+ * Every write happens under the lock, so another temp file of `file` seen now was left by a
+ * writer that died before its rename: remove it (it holds tokens).
+ */
+async function removeOrphans(file: string, current: string): Promise<void> {
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.tmp-`;
+  for await (const entry of Deno.readDir(dir)) {
+    const path = join(dir, entry.name);
+    if (entry.isFile && entry.name.startsWith(prefix) && path !== current) {
+      await Deno.remove(path).catch(() => {});
+    }
+  }
 }

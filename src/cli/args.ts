@@ -6,9 +6,8 @@
  * @module
  */
 
+import { isUuid } from "../ids.ts";
 import { UsageError } from "../errors.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A channel id: a positive integer. */
 export function parseChannelId(value: string): number {
@@ -17,7 +16,7 @@ export function parseChannelId(value: string): number {
 
 /** An event id: a UUID. */
 export function parseEventId(value: string): string {
-  if (!UUID.test(value)) throw new UsageError(`invalid event id '${value}': expected a UUID`);
+  if (!isUuid(value)) throw new UsageError(`invalid event id '${value}': expected a UUID`);
   return value.toLowerCase();
 }
 

@@ -48,6 +48,8 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
 
   const { login } = await import("../auth/login.ts");
   const pasting = io.stdin !== undefined;
+  // Once per kind: a hostile page could otherwise flood the terminal.
+  const ignored = new Set<string>();
   const result = await login({
     apiUrl: config.apiUrl,
     clientId,
@@ -71,6 +73,11 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
       onBrowserFailed: () => output.notice("Could not open a browser: open the URL above."),
       pastedLines: pasting ? (signal) => stdinLines(io.stdin!, signal) : undefined,
       onPasteIgnored: (reason) => output.notice(`Ignored the pasted line: ${reason}.`),
+      onCallbackIgnored: (reason) => {
+        if (ignored.has(reason)) return;
+        ignored.add(reason);
+        output.notice(`Ignored ${reason}; still waiting.`);
+      },
     },
   }).catch((error) => {
     if (error instanceof RestreamError && error.code === "port_in_use") {

@@ -46,6 +46,15 @@ export function mockEnvironment(server: MockServer): Record<string, string> {
   };
 }
 
+/** True for a loopback address or name: 127.0.0.0/8, ::1, `localhost`. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  if (name === "localhost" || name.endsWith(".localhost")) return true;
+  if (name === "::1" || name === "0:0:0:0:0:0:0:1") return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(name);
+  return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);
+}
+
 /** Resolves on the context's abort signal, else on SIGINT/SIGTERM (listeners removed after). */
 function waitForStop(signal: AbortSignal | undefined): Promise<void> {
   if (signal) {
@@ -82,7 +91,7 @@ export function registerMockCommands(program: Command, ctx: CliContext): void {
       (v) => parsePort(v, true),
       DEFAULT_MOCK_PORT,
     )
-    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .option("--host <address>", "address to listen on (warns unless loopback)", "127.0.0.1")
     .option(
       "--token-lifetime <seconds>",
       "lifetime of access tokens from /oauth/token",
@@ -130,6 +139,13 @@ export function registerMockCommands(program: Command, ctx: CliContext): void {
           throw new UsageError(error instanceof Error ? error.message : String(error));
         }
       });
+      if (!isLoopbackHost(options.host)) {
+        ctx.output.notice(
+          `warning: --host ${options.host} is not a loopback address: anyone who can reach it ` +
+            "can use the mock, including its control API (/__mock/), which issues tokens " +
+            "to whoever asks",
+        );
+      }
       let server: MockServer;
       try {
         server = await startMockServer({

@@ -20,6 +20,7 @@ import {
 import { type SrtStreamKey, SrtStreamKeySchema } from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
 import { eventPath } from "./events.ts";
+import { checkId } from "../ids.ts";
 import { followPages } from "./pages.ts";
 
 /** An event to create (POST /v2/user/events/new). */
@@ -72,13 +73,14 @@ export function createEvent(api: ApiCore, event: NewEvent, signal?: AbortSignal)
 }
 
 /** POST /v2/user/events/{id}/destinations → `{id}` of the destination. */
-export function addEventDestination(
+export async function addEventDestination(
   api: ApiCore,
   eventId: string,
   destination: NewEventDestination,
   signal?: AbortSignal,
 ): Promise<Created> {
-  return api.send("POST", `${eventPath(eventId)}/destinations`, destination, {
+  checkId("channel id", destination.channelId);
+  return await api.send("POST", `${eventPath(eventId)}/destinations`, destination, {
     resource: `event ${eventId}`,
     scope: "stream.write",
     signal,
@@ -86,12 +88,12 @@ export function addEventDestination(
 }
 
 /** GET /v2/user/events/{id}/srt/streamKey: Business and Enterprise plans only. */
-export function getEventSrtKey(
+export async function getEventSrtKey(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<SrtStreamKey> {
-  return api.get(`${eventPath(id)}/srt/streamKey`, SrtStreamKeySchema, {
+  return await api.get(`${eventPath(id)}/srt/streamKey`, SrtStreamKeySchema, {
     resource: `event ${id}`,
     scope: "stream.read",
     forbidden: "SRT stream keys need a Business or Enterprise plan",
@@ -100,12 +102,12 @@ export function getEventSrtKey(
 }
 
 /** GET /v2/user/events/{id}/recordings/transcriptions. */
-export function listEventTranscriptions(
+export async function listEventTranscriptions(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<TranscriptionList> {
-  return api.get(`${eventPath(id)}/recordings/transcriptions`, TranscriptionListSchema, {
+  return await api.get(`${eventPath(id)}/recordings/transcriptions`, TranscriptionListSchema, {
     resource: `event ${id}`,
     scope: "storage.read",
     signal,
@@ -113,12 +115,12 @@ export function listEventTranscriptions(
 }
 
 /** GET /v2/user/events/{id}/analytics/viewers. */
-export function getEventViewerAnalytics(
+export async function getEventViewerAnalytics(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<ViewerAnalytics> {
-  return api.get(`${eventPath(id)}/analytics/viewers`, ViewerAnalyticsSchema, {
+  return await api.get(`${eventPath(id)}/analytics/viewers`, ViewerAnalyticsSchema, {
     resource: `event ${id}`,
     scope: "stream.read",
     signal,
@@ -126,12 +128,12 @@ export function getEventViewerAnalytics(
 }
 
 /** GET /v2/user/events/{id}/analytics/messages; a 404 also means "no chat analytics". */
-export function getEventMessageAnalytics(
+export async function getEventMessageAnalytics(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<MessageAnalytics> {
-  return api.get(`${eventPath(id)}/analytics/messages`, MessageAnalyticsSchema, {
+  return await api.get(`${eventPath(id)}/analytics/messages`, MessageAnalyticsSchema, {
     resource: `chat analytics of event ${id}`,
     scope: "stream.read",
     signal,

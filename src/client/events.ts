@@ -16,6 +16,7 @@ import {
 } from "../schemas/event.ts";
 import { type StreamKey, StreamKeySchema } from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
+import { idSegment } from "../ids.ts";
 import { followPages } from "./pages.ts";
 
 /** Where an upcoming event streams from: a name, or the API's number (1, 2, 3). */
@@ -116,14 +117,18 @@ export function iterateEventHistory(
   );
 }
 
-/** The path of one event: ids come from users, so nothing in one may change the path. */
+/** The path of one event: the id is checked first (a UUID), so nothing in it changes the path. */
 export function eventPath(id: string): string {
-  return `/v2/user/events/${encodeURIComponent(id)}`;
+  return `/v2/user/events/${idSegment("event id", id)}`;
 }
 
 /** GET /v2/user/events/{id}. */
-export function getEvent(api: ApiCore, id: string, signal?: AbortSignal): Promise<RestreamEvent> {
-  return api.get(eventPath(id), EventSchema, {
+export async function getEvent(
+  api: ApiCore,
+  id: string,
+  signal?: AbortSignal,
+): Promise<RestreamEvent> {
+  return await api.get(eventPath(id), EventSchema, {
     resource: `event ${id}`,
     scope: READ,
     signal,
@@ -131,12 +136,12 @@ export function getEvent(api: ApiCore, id: string, signal?: AbortSignal): Promis
 }
 
 /** GET /v2/user/events/{id}/streamKey: a secret; the pipeline logs only the URL. */
-export function getEventStreamKey(
+export async function getEventStreamKey(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<StreamKey> {
-  return api.get(`${eventPath(id)}/streamKey`, StreamKeySchema, {
+  return await api.get(`${eventPath(id)}/streamKey`, StreamKeySchema, {
     resource: `event ${id}`,
     scope: READ,
     signal,

@@ -1,11 +1,13 @@
 /**
  * Run-time control of a mock server: the {@link MockControl} object, and the same
- * operations as JSON over HTTP under `/__mock/` (no token needed).
+ * operations as JSON over HTTP under `/__mock/` (no token needed). Since anyone who reaches
+ * it can issue tokens and inject faults, web pages must not: its answers carry no CORS
+ * header, and a request whose `Origin` is not the mock's own is refused (403), which also
+ * stops the "simple" cross-origin POSTs a browser sends without asking first.
  *
  * @module
  */
 
-import { json } from "./respond.ts";
 import { createSeed } from "./seed.ts";
 import type { SocketHub } from "./sockets.ts";
 import { type MockState, zeroCounters } from "./state.ts";
@@ -88,12 +90,44 @@ async function body(req: Request): Promise<Record<string, unknown>> {
   return value;
 }
 
-/** Answers `/__mock/…`: `{"ok":true}` or the data asked for; 400 `{"error"}` on bad input. */
+/** A JSON answer of the control API: unlike the REST routes', no CORS header. */
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
+}
+
+/**
+ * The origins a page of the mock itself has: its URL, and the same port under the other
+ * loopback names when it listens on loopback.
+ */
+function ownOrigins(apiUrl: string): Set<string> {
+  const url = new URL(apiUrl);
+  const origins = new Set([url.origin]);
+  if (["127.0.0.1", "[::1]", "localhost"].includes(url.hostname)) {
+    for (const host of ["127.0.0.1", "[::1]", "localhost"]) {
+      origins.add(`${url.protocol}//${host}:${url.port}`);
+    }
+  }
+  return origins;
+}
+
+/**
+ * Answers `/__mock/…`: `{"ok":true}` or the data asked for; 400 `{"error"}` on bad input;
+ * 403 to a request from another origin (`apiUrl` is the mock's own).
+ */
 export async function handleControl(
   control: MockControl,
   req: Request,
   url: URL,
+  apiUrl: string,
 ): Promise<Response> {
+  const origin = req.headers.get("origin");
+  if (origin !== null && !ownOrigins(apiUrl).has(origin)) {
+    await req.body?.cancel();
+    return json(403, { error: "the control API refuses requests from other origins" });
+  }
   const op = `${req.method} ${url.pathname.slice("/__mock".length)}`;
   try {
     switch (op) {

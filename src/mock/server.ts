@@ -149,12 +149,13 @@ function start(options: MockServerOptions): MockServer {
         ),
       );
     if (closing.signal.aborted) return envelope(503, "Service Unavailable", "service_unavailable");
-    if (req.method === "OPTIONS") return empty(204);
+    // Before the CORS preflight answer: the control API grants no origin anything.
     if (url.pathname.startsWith("/__mock/")) {
-      const response = await handleControl(control, req, url);
+      const response = await handleControl(control, req, url, state.apiUrl);
       line(response.status, " (control)");
       return response;
     }
+    if (req.method === "OPTIONS") return empty(204);
     const at = now();
     const key = `${req.method} ${url.pathname}`;
     state.counters.requests[key] = (state.counters.requests[key] ?? 0) + 1;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { runCapture } from "../support/cli.ts";
+import { isLoopbackHost } from "../../src/cli/mock.ts";
 import { runCli } from "../../src/cli/run.ts";
 import { delay, withMock, WsClient } from "../support/mock.ts";
 
@@ -81,6 +82,29 @@ Deno.test("mock serve --json prints one object with the same values and stops on
   assert.deepEqual(Object.keys(env), NAMES);
   assert.match(env.RESTREAM_API_URL, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.match(result.stderr, /listening on/);
+});
+
+Deno.test("mock serve: loopback by default; a non-loopback --host is served with a warning", async () => {
+  const serve = (extra: string[]) =>
+    runCapture(["mock", "serve", "--port", "0", ...extra], { signal: AbortSignal.abort() });
+  const quiet = await serve([]);
+  assert.equal(quiet.code, 0, quiet.stderr);
+  assert.match(quiet.stdout, /^export RESTREAM_API_URL=http:\/\/127\.0\.0\.1:\d+$/m);
+  assert.doesNotMatch(quiet.stderr, /warning/);
+  const wide = await serve(["--host", "0.0.0.0"]);
+  assert.equal(wide.code, 0, wide.stderr);
+  assert.match(
+    wide.stderr,
+    /^warning: --host 0\.0\.0\.0 is not a loopback address: anyone who can reach it can use the mock, including its control API/m,
+  );
+  for (const host of ["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST"]) {
+    assert.equal(isLoopbackHost(host), true, host);
+  }
+  for (
+    const host of ["0.0.0.0", "::", "192.168.1.10", "127.0.0.256", "localhost.evil.com", "10.0.0.1"]
+  ) {
+    assert.equal(isLoopbackHost(host), false, host);
+  }
 });
 
 Deno.test("mock serve: a port in use is a clear error naming --port, exit 1", async () => {
