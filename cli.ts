@@ -14,17 +14,15 @@ import { interruptReason, runCli, SIGTERM_EXIT_CODE, StdoutClosed } from "./src/
 /** A writer over a process stream that writes everything, synchronously (NDJSON flushes). */
 function streamWriter(stream: { writeSync(p: Uint8Array): number }, isStdout: boolean): Writer {
   const encoder = new TextEncoder();
-  return {
-    write(text: string): void {
-      let bytes = encoder.encode(text);
-      try {
-        while (bytes.length > 0) bytes = bytes.subarray(stream.writeSync(bytes));
-      } catch (error) {
-        if (isStdout && error instanceof Deno.errors.BrokenPipe) throw new StdoutClosed();
-        throw error;
-      }
-    },
+  const writeBytes = (bytes: Uint8Array): void => {
+    try {
+      while (bytes.length > 0) bytes = bytes.subarray(stream.writeSync(bytes));
+    } catch (error) {
+      if (isStdout && error instanceof Deno.errors.BrokenPipe) throw new StdoutClosed();
+      throw error;
+    }
   };
+  return { write: (text: string): void => writeBytes(encoder.encode(text)), writeBytes };
 }
 
 function terminalColumns(): number | undefined {
@@ -67,6 +65,7 @@ export function realIO(): CliIO {
     stdout: streamWriter(Deno.stdout, true),
     stderr,
     stdoutIsTerminal,
+    stderrIsTerminal: Deno.stderr.isTerminal(),
     stdinIsTerminal: Deno.stdin.isTerminal(),
     columns: stdoutIsTerminal ? terminalColumns() : undefined,
     env: processEnv,

@@ -30,6 +30,8 @@ export interface CliIO {
   stderr: Writer;
   /** stdout is a terminal. */
   stdoutIsTerminal: boolean;
+  /** stderr is a terminal (progress for `download -o -`, whose stdout is a pipe). */
+  stderrIsTerminal?: boolean;
   /** stdin is a terminal (prompts and confirmations are allowed). */
   stdinIsTerminal: boolean;
   /** Terminal width, when known. */

@@ -266,6 +266,14 @@ Deno.test("e2e: README's recordings download example is true as written", async 
       assert.equal(result.code, 0, result.stderr);
       assert.equal(result.stderr, `${example[2]}\n`);
       assert.deepEqual(await listDir(dir), [args.at(-1)]);
+
+      // The same recording to a pipe: its bytes on stdout, no file, nothing else said.
+      await Deno.remove(join(dir, args.at(-1)!));
+      const piped = await runProcess([...args, "-o", "-"], { env: env(), cwd: dir });
+      assert.equal(piped.code, 0, piped.stderr);
+      assert.equal(piped.stdout, `mock recording ${args.at(-1)}\n`);
+      assert.equal(piped.stderr, "");
+      assert.deepEqual(await listDir(dir), []);
     });
   });
 });
