@@ -130,6 +130,7 @@ export {
   type DownloadResult,
   type DownloadTarget,
   downloadToFile,
+  downloadToWriter,
   type FileNameOptions,
   suggestedFileName,
 } from "./src/download.ts";
@@ -147,6 +148,7 @@ export {
   type HttpResponse,
   type QueryValue,
   type RequestOptions,
+  type RetryNotice,
   type TokenProvider,
 } from "./src/http/http.ts";
 export type { DownloadUrl, Ingest, WebchatUrl } from "./src/schemas/account.ts";

@@ -25,7 +25,7 @@ Deno.test("renderProgress shows the file name, the speed and the time left", () 
   assert.ok(displayWidth(line) <= 100, line);
   assert.match(
     line,
-    /^Speedrun Friday #41\.mp4 \[#+-+\]  20% {2}2\.0 MB \/ 10\.0 MB {2}1\.0 MB\/s {2}0:08 left$/,
+    /^Speedrun Friday #41\.mp4 \[#+-+\] {2}20% {2}2\.0 MB \/ 10\.0 MB {2}1\.0 MB\/s {2}0:08 left$/,
   );
   // Unknown total: the speed, no time left.
   assert.equal(
