@@ -19,19 +19,22 @@ import type { Style } from "./style.ts";
 function channelColumns(platformName: PlatformNamer): Column<ChannelSummary>[] {
   return [
     { header: "ID", value: (c) => String(c.id), keep: true },
-    { header: "PLATFORM", value: (c) => platformName(c.streamingPlatformId) },
+    { header: "PLATFORM", value: (c) => platformName(c.streamingPlatformId), priority: 3 },
     {
       header: "NAME",
       value: (c) => c.displayName ?? "",
       color: (text, _c, style) => style.cyan(text),
+      min: 20,
     },
     {
       header: "ENABLED",
       keep: true,
+      priority: 2,
       value: (c) => formatOnOff(c.enabled),
       color: (text, c, style) => paintOnOff(text, c.enabled, style),
     },
-    { header: "URL", value: (c) => c.url ?? "" },
+    // A cut link is useless: whole or left out.
+    { header: "URL", value: (c) => c.url ?? "", keep: true, priority: 1 },
   ];
 }
 

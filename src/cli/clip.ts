@@ -14,27 +14,57 @@ import { runDownload, withDownloadFlags } from "./download_command.ts";
 import { formatTableTime } from "./format.ts";
 import { parseClipId, parseProjectId, parseStorageFileId, parseVideoTime } from "./ids.ts";
 import type { Column } from "./output.ts";
+import { morePagesHint } from "./paging.ts";
 import { formatSeconds } from "./storage.ts";
 
 const PROJECT_COLUMNS: Column<ClipProject>[] = [
   { header: "ID", value: (p) => p.projectId, keep: true },
-  { header: "TITLE", value: (p) => p.title ?? "", color: (t, _p, style) => style.cyan(t) },
-  { header: "SOURCE", value: (p) => p.sourceTypeName ?? "", optional: true },
-  { header: "CLIPS", value: (p) => p.clipsCount == null ? "" : String(p.clipsCount) },
-  { header: "GENERATING", value: (p) => p.generatingClipsNow ? "yes" : "", optional: true },
-  { header: "CREATED", value: (p) => formatTableTime(p.createdAt), keep: true },
+  {
+    header: "TITLE",
+    value: (p) => p.title ?? "",
+    color: (t, _p, style) => style.cyan(t),
+    min: 20,
+  },
+  { header: "SOURCE", value: (p) => sourceName(p.sourceTypeName), keep: true, priority: 1 },
+  {
+    header: "CLIPS",
+    value: (p) => p.clipsCount == null ? "" : String(p.clipsCount),
+    keep: true,
+    priority: 4,
+  },
+  {
+    header: "GENERATING",
+    value: (p) => p.generatingClipsNow ? "yes" : "",
+    keep: true,
+    priority: 2,
+  },
+  { header: "CREATED", value: (p) => formatTableTime(p.createdAt), keep: true, priority: 3 },
 ];
 
 const CLIP_COLUMNS: Column<Clip>[] = [
   { header: "ID", value: (c) => c.clipId, keep: true },
-  { header: "NAME", value: (c) => c.name ?? "", color: (t, _c, style) => style.cyan(t) },
-  { header: "SCORE", value: (c) => c.viralityScore == null ? "" : String(c.viralityScore) },
-  { header: "FROM", value: (c) => formatSeconds(c.sourceStartSeconds) },
-  { header: "TO", value: (c) => formatSeconds(c.sourceEndSeconds) },
-  { header: "CREATED", value: (c) => formatTableTime(c.createdAt), keep: true, optional: true },
+  { header: "NAME", value: (c) => c.name ?? "", color: (t, _c, style) => style.cyan(t), min: 20 },
+  {
+    header: "SCORE",
+    value: (c) => c.viralityScore == null ? "" : String(c.viralityScore),
+    keep: true,
+    priority: 4,
+  },
+  { header: "FROM", value: (c) => formatSeconds(c.sourceStartSeconds), keep: true, priority: 3 },
+  { header: "TO", value: (c) => formatSeconds(c.sourceEndSeconds), keep: true, priority: 3 },
+  { header: "CREATED", value: (c) => formatTableTime(c.createdAt), keep: true, priority: 1 },
 ];
 
 const SORTS = { created: "CreatedAt", activity: "LastActivity" } as const;
+
+/** Source kinds the API names in code (`VideoStorageFile`), in words. */
+const SOURCE_NAMES: Readonly<Record<string, string>> = { VideoStorageFile: "stored video" };
+
+/** A project's source in words: `stored video`; an unknown kind split into words. */
+export function sourceName(kind: string | null | undefined): string {
+  if (!kind) return "";
+  return SOURCE_NAMES[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
 
 /** Registers the `clip` commands. */
 export function registerClipCommands(program: Command, ctx: CliContext): void {
@@ -57,15 +87,15 @@ export function registerClipCommands(program: Command, ctx: CliContext): void {
       const sortBy = options.sort === undefined ? undefined : SORTS[options.sort];
       const projects: ClipProject[] = [];
       const query = { limit: options.limit, sortBy };
+      let more = false;
       for await (const page of client.iterateClipProjects(query, ctx.io.signal)) {
         projects.push(...page.projects);
         if (options.all) continue;
-        if (nextClipCursor(page) !== undefined && !ctx.globals.json) {
-          ctx.output.notice("more projects: use --all to list them all");
-        }
+        more = nextClipCursor(page) !== undefined;
         break;
       }
       ctx.output.printList(projects, PROJECT_COLUMNS);
+      if (more) morePagesHint(ctx.output, "projects");
     });
 
   clip

@@ -18,6 +18,7 @@ import { maskSecrets } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
 import { Output, type Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
+import type { ReplayTiming } from "./streaming_lines.ts";
 
 /** Retry waits this long or longer are announced on stderr (SPEC.md, "Requests"). */
 const LONG_WAIT_MS = 2_000;
@@ -30,11 +31,14 @@ export interface CliIO {
   stderr: Writer;
   /** stdout is a terminal. */
   stdoutIsTerminal: boolean;
-  /** stderr is a terminal (progress for `download -o -`, whose stdout is a pipe). */
-  stderrIsTerminal?: boolean;
   /** stdin is a terminal (prompts and confirmations are allowed). */
   stdinIsTerminal: boolean;
-  /** Terminal width, when known. */
+  /**
+   * stderr is a terminal (a notice after Ctrl+C starts on a fresh line; progress of
+   * `download -o -`, whose stdout is a pipe).
+   */
+  stderrIsTerminal?: boolean;
+  /** Terminal width, when known (0, as some terminals report, counts as unknown). */
   columns?: number;
   /** Environment lookup. */
   env: EnvLookup;
@@ -50,6 +54,8 @@ export interface CliIO {
   promptSecret?: (prompt: string) => Promise<string>;
   /** Monitor timing (backoff, watchdog, clock); tests shrink it, the real CLI leaves it out. */
   monitorTuning?: MonitorTuning;
+  /** How `monitor streaming` tells the replay burst from live updates; tests shrink it. */
+  replayTiming?: ReplayTiming;
 }
 
 /** The global options (SPEC.md, "Commands"), gathered while parsing. */
@@ -124,7 +130,7 @@ export class CliContext {
       json: this.globals.json,
       isTerminal: this.io.stdoutIsTerminal,
       color: this.globals.color && !this.config.noColor,
-      columns: this.io.columns,
+      columns: this.io.columns !== undefined && this.io.columns > 0 ? this.io.columns : undefined,
       stdout: this.io.stdout,
       stderr: this.io.stderr,
     });

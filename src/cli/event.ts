@@ -14,6 +14,7 @@ import { registerEventDataCommands } from "./event_data.ts";
 import { EVENT_COLUMNS, eventEntries } from "./event_view.ts";
 import { loadPlatformNames } from "./platform_names.ts";
 import { printStreamKey } from "./stream_key.ts";
+import { morePagesHint, pastEndNotice } from "./paging.ts";
 
 const SOURCE_WORDS = ["studio", "encoder", "video", "1", "2", "3"] as const;
 
@@ -68,7 +69,14 @@ export function registerEventCommands(program: Command, ctx: CliContext): void {
       const client = ctx.authenticatedClient();
       const query = { page: options.page, limit: options.limit, signal: ctx.io.signal };
       if (!options.all) {
-        printEvents((await client.getEventHistory(query)).items);
+        const page = await client.getEventHistory(query);
+        printEvents(page.items);
+        const pages = page.pagination?.pages_total;
+        if (pages !== undefined && options.page < pages) {
+          morePagesHint(ctx.output, "events", { page: options.page + 1 });
+        } else if (pages !== undefined && options.page > pages && page.items.length === 0) {
+          pastEndNotice(ctx.output, "events", options.page, pages);
+        }
         return;
       }
       if (ctx.output.json) {

@@ -14,22 +14,25 @@ import type {
 } from "../schemas/event_data.ts";
 import { parseEventId, positiveInteger } from "./args.ts";
 import type { CliContext } from "./context.ts";
-import { formatTime, toDate } from "./format.ts";
+import { formatSpan, formatTime, toDate } from "./format.ts";
 import type { Column } from "./output.ts";
+import { morePagesHint } from "./paging.ts";
 
 const TRANSCRIPTION_COLUMNS: Column<Transcription>[] = [
   { header: "ID", value: (t) => String(t.id), keep: true },
-  { header: "STATUS", value: (t) => t.status ?? "" },
-  { header: "FILE", value: (t) => t.fileName ?? "" },
-  { header: "DOWNLOAD URL", value: (t) => t.downloadUrl ?? "", keep: true, optional: true },
+  { header: "STATUS", value: (t) => t.status ?? "", keep: true, priority: 2 },
+  { header: "FILE", value: (t) => t.fileName ?? "", min: 20 },
+  { header: "DOWNLOAD URL", value: (t) => t.downloadUrl ?? "", keep: true, priority: 1 },
 ];
 
 const CHAT_COLUMNS: Column<ChatHistoryMessage>[] = [
   { header: "TIME", value: (m) => formatTime(m.timestamp), keep: true },
-  { header: "PLATFORM", value: (m) => nameOf(m.platform) },
-  { header: "CHANNEL", value: (m) => m.channelName ?? "" },
-  { header: "AUTHOR", value: (m) => nameOf(m.author) },
-  { header: "TEXT", value: (m) => m.text ?? "" },
+  // The message is what people read: the channel goes first, then the platform, then
+  // the author, before it is cut below 20 characters.
+  { header: "PLATFORM", value: (m) => nameOf(m.platform), priority: 2 },
+  { header: "CHANNEL", value: (m) => m.channelName ?? "", priority: 1 },
+  { header: "AUTHOR", value: (m) => nameOf(m.author), priority: 3 },
+  { header: "TEXT", value: (m) => m.text ?? "", min: 20 },
 ];
 
 /** A name from a field that may be a string, a number or an object carrying a name. */
@@ -73,7 +76,8 @@ function analyticsEntries(
       ["Peak time", t.peakTime == null ? undefined : formatTime(t.peakTime)],
       ["Mean viewers", count(t.mean, 1)],
       ["Views", count(t.viewsTotal)],
-      ["Watched time", count(t.watchedTime)],
+      // Viewer-seconds: the sum of every viewer's time watching.
+      ["Watched time", t.watchedTime == null ? undefined : formatSpan(t.watchedTime)],
     );
     for (const [channel, stats] of Object.entries(viewers.byChannel ?? {})) {
       entries.push([
@@ -165,6 +169,7 @@ export function registerEventDataCommands(event: Command, ctx: CliContext): void
       if (!options.all) {
         const page = await client.getEventChatHistory(id, query);
         ctx.output.printList(page.messages, CHAT_COLUMNS);
+        if (page.nextPageToken && page.messages.length > 0) morePagesHint(ctx.output, "messages");
         return;
       }
       if (ctx.output.json) {

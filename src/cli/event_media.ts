@@ -22,9 +22,15 @@ interface RecordingRow extends Recording {
 }
 
 const RECORDING_COLUMNS: Column<RecordingRow>[] = [
-  { header: "KIND", value: (r) => r.kind },
-  { header: "FILE NAME", value: (r) => r.fileName, color: (t, _r, style) => style.cyan(t) },
-  { header: "EXPIRES", value: (r) => formatTableTime(r.expiresAt), keep: true },
+  { header: "KIND", value: (r) => r.kind, keep: true, priority: 2 },
+  // `event recordings download` takes the file name: it must paste back whole.
+  {
+    header: "FILE NAME",
+    value: (r) => r.fileName,
+    color: (t, _r, style) => style.cyan(t),
+    keep: true,
+  },
+  { header: "EXPIRES", value: (r) => formatTableTime(r.expiresAt), keep: true, priority: 1 },
 ];
 
 /**

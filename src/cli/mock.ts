@@ -25,8 +25,9 @@ function nonNegative(value: string, what: string): number {
   return n;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** A repeatable option: no default, so help does not print `(default: [])`. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** Quotes a value for a POSIX shell. */
@@ -121,7 +122,6 @@ export function registerMockCommands(program: Command, ctx: CliContext): void {
       "--fail <route=status>",
       'fail requests, e.g. "GET /v2/user/profile=503x2,retry-after=1,body=html" (repeatable)',
       collect,
-      [] as string[],
     )
     .option("--latency <ms>", "delay every request", (v) => nonNegative(v, "--latency"), 0)
     .option(
@@ -132,13 +132,15 @@ export function registerMockCommands(program: Command, ctx: CliContext): void {
     .action(async (options) => {
       const { startMockServer } = await import("../mock/server.ts");
       const { parseFaultFlag } = await import("../mock/faults.ts");
-      const faults: Array<{ route: string; fault: MockFault }> = options.fail.map((text) => {
-        try {
-          return parseFaultFlag(text);
-        } catch (error) {
-          throw new UsageError(error instanceof Error ? error.message : String(error));
-        }
-      });
+      const faults: Array<{ route: string; fault: MockFault }> = (options.fail ?? []).map(
+        (text) => {
+          try {
+            return parseFaultFlag(text);
+          } catch (error) {
+            throw new UsageError(error instanceof Error ? error.message : String(error));
+          }
+        },
+      );
       if (!isLoopbackHost(options.host)) {
         ctx.output.notice(
           `warning: --host ${options.host} is not a loopback address: anyone who can reach it ` +

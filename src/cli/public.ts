@@ -13,15 +13,16 @@ import type { Column } from "./output.ts";
 
 const PLATFORM_COLUMNS: Column<Platform>[] = [
   { header: "ID", value: (p) => String(p.id), keep: true },
-  { header: "NAME", value: (p) => p.name, color: (text, _p, style) => style.cyan(text) },
-  { header: "URL", value: (p) => p.url ?? "" },
+  { header: "NAME", value: (p) => p.name, color: (text, _p, style) => style.cyan(text), min: 20 },
+  { header: "URL", value: (p) => p.url ?? "", keep: true, priority: 1 },
 ];
 
 const SERVER_COLUMNS: Column<Server>[] = [
   { header: "ID", value: (s) => String(s.id), keep: true },
-  { header: "NAME", value: (s) => s.name, color: (text, _s, style) => style.cyan(text) },
+  { header: "NAME", value: (s) => s.name, color: (text, _s, style) => style.cyan(text), min: 20 },
+  // The URL is what `servers` is for: whole, and never left out.
   { header: "RTMP URL", value: (s) => s.rtmpUrl ?? "", keep: true },
-  { header: "LOCATION", value: (s) => formatLocation(s) },
+  { header: "LOCATION", value: (s) => formatLocation(s), keep: true, priority: 1 },
 ];
 
 /** Registers `platforms` and `servers`. */

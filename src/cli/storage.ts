@@ -16,11 +16,22 @@ import type { Style } from "./style.ts";
 
 const FILE_COLUMNS: Column<StorageFile>[] = [
   { header: "ID", value: (f) => f.id, keep: true },
-  { header: "TITLE", value: (f) => f.title ?? "", color: (t, _f, style) => style.cyan(t) },
-  { header: "STATUS", value: (f) => f.status ?? "", color: statusColor },
-  { header: "SIZE", value: (f) => f.sizeBytes == null ? "" : formatBytes(f.sizeBytes) },
-  { header: "DURATION", value: (f) => formatSeconds(f.durationSeconds), optional: true },
-  { header: "CREATED", value: (f) => formatTableTime(f.createdAt), keep: true, optional: true },
+  {
+    header: "TITLE",
+    value: (f) => f.title ?? "",
+    color: (t, _f, style) => style.cyan(t),
+    min: 20,
+  },
+  { header: "STATUS", value: (f) => f.status ?? "", color: statusColor, keep: true, priority: 4 },
+  // Values with units are whole or left out (`734.0…` says nothing).
+  {
+    header: "SIZE",
+    value: (f) => f.sizeBytes == null ? "" : formatBytes(f.sizeBytes),
+    keep: true,
+    priority: 3,
+  },
+  { header: "DURATION", value: (f) => storageDuration(f), keep: true, priority: 2 },
+  { header: "CREATED", value: (f) => formatTableTime(f.createdAt), keep: true, priority: 1 },
 ];
 
 /** Registers `storage list`, `storage get` and `storage download`. */
@@ -46,10 +57,7 @@ export function registerStorageCommands(program: Command, ctx: CliContext): void
         ["Title", file.title ?? undefined],
         ["Status", file.status ?? undefined],
         ["Size", file.sizeBytes == null ? undefined : formatBytes(file.sizeBytes)],
-        [
-          "Duration",
-          file.durationSeconds == null ? undefined : formatSeconds(file.durationSeconds),
-        ],
+        ["Duration", storageDuration(file) || undefined],
         ["Created", file.createdAt ? formatTime(file.createdAt) : undefined],
       ]);
     });
@@ -73,6 +81,15 @@ export function registerStorageCommands(program: Command, ctx: CliContext): void
         report: { id },
       });
     });
+}
+
+/**
+ * A stored file's duration: blank while it is processing or when it failed (the API sends
+ * 0 then, and `0:00` would read as an empty video).
+ */
+export function storageDuration(file: StorageFile): string {
+  const ready = file.status == null || file.status.toLowerCase() === "ready";
+  return ready ? formatSeconds(file.durationSeconds) : "";
 }
 
 /** Seconds as `1:02:03` or `2:03`. */

@@ -42,8 +42,9 @@ Deno.test("clip projects --all follows nextCursor; --sort and --limit map to the
   assert.equal(result.code, 0, result.stderr);
   const lines = result.stdout.split("\n");
   assert.equal(lines[0], "ID\tTITLE\tSOURCE\tCLIPS\tGENERATING\tCREATED");
-  assert.match(lines[1], /^p1\tOne\tVideoStorageFile\t3\t\t2026-01-2\d/);
-  assert.match(lines[2], /^p2\tTwo\tVideoStorageFile\t3\tyes\t/);
+  // The source kind in words, not the API's `VideoStorageFile`.
+  assert.match(lines[1], /^p1\tOne\tstored video\t3\t\t2026-01-2\d/);
+  assert.match(lines[2], /^p2\tTwo\tstored video\t3\tyes\t/);
   assert.equal(fake.requests[0].url.searchParams.get("cursor"), null);
   fake.assertDone();
 });

@@ -121,7 +121,7 @@ Deno.test("event analytics: totals of both; --json keeps the raw series", async 
       `Peak time:     ${formatTime(T0)}`,
       "Mean viewers:  12.3",
       "Views:         300",
-      "Watched time:  5000",
+      "Watched time:  1 h 23 min", // 5000 viewer-seconds, in words
       "  channel 101: peak 30, views 200",
       "Messages:      75",
       "Chatters:      20",

@@ -40,7 +40,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
         const status = await child.status;
         assert.equal(status.code, 0, await stderr);
         assert.deepEqual(JSON.parse(stdout), MESSAGE);
-        assert.match(await stderr, /^monitor chat: 1 message, 0 reconnects, \d+\.\d s$/m);
+        assert.match(await stderr, /^monitor chat: 1 chat message, 0 reconnects, \d+\.\d s$/m);
         assert.equal(await server.connections[0].closed, 1000, "closed cleanly");
       } finally {
         await server.close();

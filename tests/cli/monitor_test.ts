@@ -77,7 +77,8 @@ Deno.test("monitor chat --json: every message, in order, exactly as sent; --dura
     const lines = result.stdout.trimEnd().split("\n");
     assert.deepEqual(lines.map((line) => JSON.parse(line)), sent);
     assert.match(result.stderr, /skipped a malformed message \(not JSON\): garbage/);
-    assert.match(result.stderr, /^monitor chat: 6 messages, 0 reconnects, 1\.\d s$/m);
+    // Only the two chat messages count, not status lines, heartbeats or unknown actions.
+    assert.match(result.stderr, /^monitor chat: 2 chat messages, 0 reconnects, 1\.\d s$/m);
     assert.equal(server.handshakes[0], TOKEN);
   } finally {
     await server.close();
@@ -106,7 +107,7 @@ Deno.test("monitor chat: readable lines, platform names, Super Chat amounts, sta
         "",
       ].join("\n"),
     );
-    assert.match(result.stderr, /^monitor chat: 6 messages, 0 reconnects/m);
+    assert.match(result.stderr, /^monitor chat: 2 chat messages, 0 reconnects/m);
   } finally {
     await server.close();
   }
@@ -147,7 +148,25 @@ Deno.test("monitor chat: Ctrl+C (the run's signal) closes the socket and exits 0
     assert.equal(result.code, 0, result.stderr);
     assert.equal(await connection.closed, 1000);
     assert.deepEqual(JSON.parse(result.stdout), TWITCH);
-    assert.match(result.stderr, /^monitor chat: 1 message, 0 reconnects, \d+\.\d s$/m);
+    assert.match(result.stderr, /^monitor chat: 1 chat message, 0 reconnects, \d+\.\d s$/m);
+    // stderr is not a terminal here: no `^C` to step over, no blank line.
+    assert.doesNotMatch(result.stderr, /^\n/);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("monitor chat: after Ctrl+C on a terminal the summary starts on a fresh line, not after ^C", async () => {
+  const server = WsTestServer.start({ onConnection: (c) => c.send(TWITCH) });
+  const fake = new FakeFetch();
+  try {
+    const result = await runWhileServing(["monitor", "chat"], server, {
+      env: env(server),
+      fetch: fake.fetch,
+      stderrIsTerminal: true,
+    });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /^\nmonitor chat: 1 chat message, 0 reconnects, /);
   } finally {
     await server.close();
   }
@@ -177,8 +196,13 @@ Deno.test("monitor chat: a dropped connection is announced on stderr with attemp
       result.stderr,
       /connection closed \(code 1011: going away\); reconnect attempt 1 in 1\.0 s/,
     );
-    assert.match(result.stderr, /^reconnected$/m);
-    assert.match(result.stderr, /^monitor chat: 2 messages, 1 reconnect, /m);
+    // Stamped like every monitor line.
+    assert.match(
+      result.stderr,
+      /^\d\d:\d\d:\d\d connection closed \(code 1011: going away\); reconnect attempt 1/m,
+    );
+    assert.match(result.stderr, /^\d\d:\d\d:\d\d reconnected$/m);
+    assert.match(result.stderr, /^monitor chat: 2 chat messages, 1 reconnect, /m);
   } finally {
     await server.close();
   }

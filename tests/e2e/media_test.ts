@@ -52,8 +52,9 @@ Deno.test("e2e: storage list and get, both modes; a missing file is named", asyn
       [
         [READY_FILE, "Ready", "2.15 GB", "2:01:00"],
         [raw[1].id, "Ready", "734.0 MB", "1:00:05"],
-        [PROCESSING_FILE, "Processing", "52.4 MB", "0:00"],
-        [raw[3].id, "Failed", "1.0 kB", "0:00"],
+        // Not ready: no duration (the API's 0 is not a length).
+        [PROCESSING_FILE, "Processing", "52.4 MB", ""],
+        [raw[3].id, "Failed", "1.0 kB", ""],
       ],
     );
     assert.deepEqual(
@@ -135,7 +136,7 @@ Deno.test("e2e: clip projects (cursor pages), project, create and download", asy
     assert.deepEqual(all, raw);
     assert.equal(firstPage.code, 0);
     assert.equal(firstPage.stdout.split("\n").length, 1 + 3 + 1, "header, 3 rows, final newline");
-    assert.equal(firstPage.stderr, "more projects: use --all to list them all\n");
+    assert.equal(firstPage.stderr, "more projects: use --all for every page\n");
     assert.deepEqual(rows[0], ["ID", "TITLE", "SOURCE", "CLIPS", "GENERATING", "CREATED"]);
     assert.deepEqual(
       rowsOf(rows).map((r) => r.ID),

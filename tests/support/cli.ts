@@ -7,6 +7,7 @@ import type { CliIO } from "../../src/cli/context.ts";
 import { runCli } from "../../src/cli/run.ts";
 import type { FetchLike } from "../../src/http/http.ts";
 import type { MonitorTuning } from "../../src/ws/monitor.ts";
+import type { ReplayTiming } from "../../src/cli/streaming_lines.ts";
 
 /** What a run printed and returned. */
 export interface CliResult {
@@ -25,9 +26,13 @@ export interface CaptureOptions {
   /** Text fed to stdin. */
   stdin?: string;
   stdinIsTerminal?: boolean;
+  /** Pretend stderr is a terminal. */
+  stderrIsTerminal?: boolean;
   signal?: AbortSignal;
   /** Monitor timing (fast backoff, short watchdog). */
   monitorTuning?: MonitorTuning;
+  /** How `monitor streaming` tells its replay burst from live updates. */
+  replayTiming?: ReplayTiming;
 }
 
 /** Runs one command line and captures its output. */
@@ -40,6 +45,7 @@ export async function runCapture(argv: string[], options: CaptureOptions = {}): 
     stderr: { write: (text) => void (stderr += text) },
     stdoutIsTerminal: options.terminal !== undefined,
     stdinIsTerminal: options.stdinIsTerminal ?? false,
+    stderrIsTerminal: options.stderrIsTerminal ?? false,
     columns: options.terminal,
     env: (name) => env[name],
     fetch: options.fetch ?? (() => Promise.reject(new Error("no fetch in this test"))),
@@ -48,6 +54,7 @@ export async function runCapture(argv: string[], options: CaptureOptions = {}): 
       : ReadableStream.from([new TextEncoder().encode(options.stdin)]),
     signal: options.signal,
     monitorTuning: options.monitorTuning,
+    replayTiming: options.replayTiming,
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };

@@ -50,6 +50,8 @@ export async function withE2e(fn: (e2e: E2e) => Promise<void>): Promise<void> {
         RESTREAM_API_URL: mock.apiUrl,
         RESTREAM_TOKEN: options.token ?? mock.token,
         RESTREAM_CONFIG_DIR: configDir,
+        // Times are shown with their zone: one fixed zone keeps the output known.
+        TZ: "America/New_York",
       });
       const run = (args: string[], options: E2eRunOptions = {}): Promise<ProcessResult> =>
         runProcess(args, { env: env(options), stdin: options.stdin });
