@@ -99,6 +99,8 @@ async function statOrUndefined(path: string, link = false): Promise<Deno.FileInf
     return link ? await Deno.lstat(path) : await Deno.stat(path);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) return undefined;
+    // A denied --allow-read is reported by run.ts, naming the flag.
+    if (error instanceof Deno.errors.NotCapable) throw error;
     throw new UsageError(`cannot use ${path}: ${reason(error)}`);
   }
 }

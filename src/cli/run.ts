@@ -117,10 +117,7 @@ function report(ctx: CliContext, error: unknown, active: string): number {
   if (error instanceof StdoutClosed) return 0;
   if (error instanceof CommanderError && SUCCESS_CODES.has(error.code)) return 0;
   const signal = ctx.io.signal;
-  // Whatever a command stopped by Ctrl+C or SIGTERM failed with, it was interrupted.
-  const stopped = signal?.aborted === true && !ctx.stopsGracefully &&
-    !(error instanceof RestreamError && error.kind === "interrupted");
-  const failure = describe(stopped ? interruptedError(signal) : error, active, ctx);
+  const failure = describe(error, active, ctx);
   const message = maskSecrets(failure.message);
   try {
     if (ctx.globals.json) {
