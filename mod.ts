@@ -71,6 +71,11 @@ export {
   type LoginResult,
 } from "./src/auth/login.ts";
 export {
+  assertWebSocketUrlBelongs,
+  type WebSocketBinding,
+  webSocketUrlBelongs,
+} from "./src/auth/origin.ts";
+export {
   authorizeUrl,
   type AuthorizeUrlOptions,
   type ClientCredentials,
@@ -111,6 +116,7 @@ export type {
   NewEvent,
   NewEventDestination,
 } from "./src/client/event_extras.ts";
+export { MAX_PAGES, type PagingOptions } from "./src/client/pages.ts";
 export {
   type EventHistoryOptions,
   type ListEventsOptions,
@@ -146,11 +152,13 @@ export {
   HttpClient,
   type HttpClientOptions,
   type HttpResponse,
+  MAX_RESPONSE_BYTES,
   type QueryValue,
   type RequestOptions,
   type RetryNotice,
   type TokenProvider,
 } from "./src/http/http.ts";
+export { assertEncryptedTransport, isLoopbackHost } from "./src/http/transport.ts";
 export type { DownloadUrl, Ingest, WebchatUrl } from "./src/schemas/account.ts";
 export type {
   Clip,

@@ -31,6 +31,7 @@ import * as account from "./client/account.ts";
 import * as channels from "./client/channels.ts";
 import * as clips from "./client/clips.ts";
 import { ApiCore } from "./client/core.ts";
+import type { PagingOptions } from "./client/pages.ts";
 import * as extras from "./client/event_extras.ts";
 import * as media from "./client/event_media.ts";
 import * as events from "./client/events.ts";
@@ -150,7 +151,9 @@ export class RestreamClient {
   }
 
   /**
-   * Every page of the event history from `options.page` on, fetched as it is consumed.
+   * Every page of the event history from `options.page` on, fetched as it is consumed. A
+   * listing stops at an empty page; an API that repeats a page stops it with a warning to
+   * `options.onWarning`; more than 10,000 pages is an `invalid_response` error.
    *
    * @example
    * ```ts
@@ -224,7 +227,10 @@ export class RestreamClient {
     return extras.getEventChatHistory(this.#api, id, options);
   }
 
-  /** Every page of an event's chat history, following `nextPageToken` (chat.read). */
+  /**
+   * Every page of an event's chat history, following `nextPageToken` (chat.read); stops as
+   * {@link RestreamClient.iterateEventHistory} does.
+   */
   iterateEventChat(
     id: string,
     options?: extras.ChatHistoryOptions,
@@ -275,12 +281,16 @@ export class RestreamClient {
     return clips.listClipProjects(this.#api, query, signal);
   }
 
-  /** Every page of clip projects, following `pagination.nextCursor` (clips.read). */
+  /**
+   * Every page of clip projects, following `pagination.nextCursor` (clips.read); stops as
+   * {@link RestreamClient.iterateEventHistory} does (warnings go to `paging.onWarning`).
+   */
   iterateClipProjects(
     query?: clips.ClipProjectQuery,
     signal?: AbortSignal,
+    paging?: PagingOptions,
   ): AsyncGenerator<ClipProjectPage, void, undefined> {
-    return clips.iterateClipProjects(this.#api, query, signal);
+    return clips.iterateClipProjects(this.#api, query, signal, paging);
   }
 
   /** A clip project with its clips (clips.read). */

@@ -15,7 +15,7 @@ import { EVENT_ID, TOKEN } from "./support/rest_fixtures.ts";
 function guarded(): { client: RestreamClient; sent: string[] } {
   const sent: string[] = [];
   const client = new RestreamClient({
-    apiUrl: "http://api.test",
+    apiUrl: "https://api.test",
     token: TOKEN,
     fetch: (request) => {
       sent.push(`${request.method} ${new URL(request.url).pathname}`);
@@ -122,7 +122,11 @@ Deno.test("ids: a good id is one encoded path segment", async () => {
     .on("GET", "/v2/user/clips/a%20b/download", { body: { downloadUrl: "https://s.test/x" } })
     .on("GET", `/v2/user/events/${EVENT_ID}/streamKey`, { body: { streamKey: "k", srtUrl: null } })
     .on("DELETE", "/v2/user/channels/42", { status: 204 });
-  const client = new RestreamClient({ apiUrl: "http://api.test", token: TOKEN, fetch: fake.fetch });
+  const client = new RestreamClient({
+    apiUrl: "https://api.test",
+    token: TOKEN,
+    fetch: fake.fetch,
+  });
   await client.getClipDownloadUrl("a b");
   await client.getEventStreamKey(EVENT_ID);
   await client.removeChannel(42);

@@ -259,8 +259,6 @@ export async function revokeToken(http: HttpClient, options: RevokeOptions): Pro
       method: "POST",
       path: "/oauth/revoke",
       auth: false,
-      // The body holds a code or token: never re-send it to wherever a redirect points.
-      redirect: "manual",
       basic: { username: options.clientId, password: options.clientSecret },
       form: { token: options.token, token_type_hint: options.hint },
       signal: options.signal,
@@ -285,8 +283,6 @@ async function tokenRequest(
       method: "POST",
       path: "/oauth/token",
       auth: false,
-      // The body holds a code or token: never re-send it to wherever a redirect points.
-      redirect: "manual",
       basic: { username: credentials.clientId, password: credentials.clientSecret },
       form,
       signal,

@@ -7,7 +7,7 @@
  */
 
 import type { Command } from "@commander-js/extra-typings";
-import { RestreamError, UsageError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import type { HttpClient, HttpResponse } from "../http/http.ts";
 import {
   type ApiField,
@@ -19,9 +19,6 @@ import {
   withQuery,
 } from "./api_params.ts";
 import type { CliContext } from "./context.ts";
-
-/** Most pages `--paginate` follows: a guard against an API that never says "last page". */
-const MAX_PAGES = 10_000;
 
 interface ApiOptions {
   method?: string;
@@ -115,8 +112,7 @@ async function runApi(
 
   const http = ctx.authenticatedClient().http;
   if (options.paginate) {
-    const items = await followPages(ctx, http, target, options.include === true);
-    ctx.output.printJson(items);
+    await paginate(ctx, http, target, options.include === true);
     return;
   }
   const response = await http.request({
@@ -149,33 +145,33 @@ function parseMethod(options: ApiOptions): string {
   return options.method.toUpperCase();
 }
 
-async function followPages(
+/**
+ * `--paginate`: one JSON array written as the pages arrive (`[` with the first page's items,
+ * each later page's items as it comes, `]` after the last), so memory stays one page deep.
+ * A failing page leaves the array unclosed and its error decides the exit code.
+ */
+async function paginate(
   ctx: CliContext,
   http: HttpClient,
   first: string,
   include: boolean,
-): Promise<unknown[]> {
-  const items: unknown[] = [];
-  const seen = new Set<string>([first]);
-  let path: string | undefined = first;
-  for (let pages = 0; path !== undefined; pages++) {
-    if (pages >= MAX_PAGES) {
-      throw new RestreamError("invalid_response", `--paginate stopped after ${MAX_PAGES} pages`);
-    }
-    const response = await http.request({ method: "GET", path, signal: ctx.io.signal });
-    if (include) printHead(ctx, response);
-    const step = readPage(response.body, path);
-    items.push(...step.items);
-    if (step.next !== undefined && seen.has(step.next)) {
-      throw new RestreamError(
-        "invalid_response",
-        `unexpected response from GET ${path}: the next page is one already read`,
-      );
-    }
-    if (step.next !== undefined) seen.add(step.next);
-    path = step.next;
-  }
-  return items;
+): Promise<void> {
+  // Loaded with the client by now; imported here to keep it out of start-up.
+  const { followPages } = await import("../client/pages.ts");
+  const pages = followPages({
+    first,
+    fetchPage: async (path) => {
+      const response = await http.request({ method: "GET", path: path!, signal: ctx.io.signal });
+      if (include) printHead(ctx, response);
+      return readPage(response.body, path!);
+    },
+    next: (step) => step.next,
+    items: (step) => step.items,
+    onWarning: ctx.warn,
+  });
+  const array = ctx.output.jsonArray();
+  for await (const step of pages) array.push(step.items);
+  array.end();
 }
 
 function printHead(ctx: CliContext, response: HttpResponse): void {

@@ -87,8 +87,9 @@ export function registerClipCommands(program: Command, ctx: CliContext): void {
       const sortBy = options.sort === undefined ? undefined : SORTS[options.sort];
       const projects: ClipProject[] = [];
       const query = { limit: options.limit, sortBy };
+      const paging = { onWarning: ctx.warn };
       let more = false;
-      for await (const page of client.iterateClipProjects(query, ctx.io.signal)) {
+      for await (const page of client.iterateClipProjects(query, ctx.io.signal, paging)) {
         projects.push(...page.projects);
         if (options.all) continue;
         more = nextClipCursor(page) !== undefined;

@@ -12,7 +12,13 @@
 import type { Session } from "../auth/session.ts";
 import type { TokenStore } from "../auth/token_store.ts";
 import type { RestreamClient } from "../client.ts";
-import { type Config, type EnvLookup, loadConfig } from "../config.ts";
+import {
+  type Config,
+  DEFAULT_CHAT_WS_URL,
+  DEFAULT_STREAMING_WS_URL,
+  type EnvLookup,
+  loadConfig,
+} from "../config.ts";
 import type { FetchLike, RetryNotice, TokenProvider } from "../http/http.ts";
 import { maskSecrets } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
@@ -137,6 +143,12 @@ export class CliContext {
     return this.#output;
   }
 
+  /**
+   * Shows a warning the library reported (e.g. a listing stopped because the API repeated a
+   * page) as one stderr line; a function value, so it can be passed as `onWarning`.
+   */
+  readonly warn = (message: string): void => this.output.notice(`warning: ${message}`);
+
   /** Writes a verbose line to stderr when `-v` is on; secrets are masked again here. */
   verbose(line: string): void {
     if (this.globals.verbose) this.io.stderr.write(`${maskSecrets(line)}\n`);
@@ -185,6 +197,26 @@ export class CliContext {
   /** True when this run's session sends `RESTREAM_TOKEN` (for naming it when it is refused). */
   usesEnvToken(): boolean {
     return this.#session?.source === "env";
+  }
+
+  /**
+   * The WebSocket URL this run would open (`RESTREAM_CHAT_WS_URL` or
+   * `RESTREAM_STREAMING_WS_URL`, or the default), checked before anything is sent, even a
+   * refresh: the token of this run must be allowed to go there (SPEC.md, "Tokens stay with
+   * their origin"), else a usage error (exit 2) names the variable. Every command that opens
+   * a WebSocket (`monitor`, `status --health`) takes its URL from here.
+   */
+  webSocketUrl(kind: "chat" | "streaming"): string {
+    const chat = kind === "chat";
+    const wsUrl = chat ? this.config.chatWsUrl : this.config.streamingWsUrl;
+    this.#loaded.assertWebSocketUrlBelongs({
+      apiUrl: this.config.apiUrl,
+      wsUrl,
+      source: this.session().source,
+      variable: chat ? "RESTREAM_CHAT_WS_URL" : "RESTREAM_STREAMING_WS_URL",
+      defaultUrl: chat ? DEFAULT_CHAT_WS_URL : DEFAULT_STREAMING_WS_URL,
+    });
+    return wsUrl;
   }
 
   /** The token source of authenticated commands (REST and monitors): {@link session}. */

@@ -67,7 +67,12 @@ export function registerEventCommands(program: Command, ctx: CliContext): void {
     .option("--all", "follow every page from --page on")
     .action(async (options) => {
       const client = ctx.authenticatedClient();
-      const query = { page: options.page, limit: options.limit, signal: ctx.io.signal };
+      const query = {
+        page: options.page,
+        limit: options.limit,
+        signal: ctx.io.signal,
+        onWarning: ctx.warn,
+      };
       if (!options.all) {
         const page = await client.getEventHistory(query);
         printEvents(page.items);

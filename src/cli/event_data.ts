@@ -165,7 +165,12 @@ export function registerEventDataCommands(event: Command, ctx: CliContext): void
     .option("--all", "follow every page")
     .action(async (id, options) => {
       const client = ctx.authenticatedClient();
-      const query = { pageSize: options.pageSize, since: options.since, signal: ctx.io.signal };
+      const query = {
+        pageSize: options.pageSize,
+        since: options.since,
+        signal: ctx.io.signal,
+        onWarning: ctx.warn,
+      };
       if (!options.all) {
         const page = await client.getEventChatHistory(id, query);
         ctx.output.printList(page.messages, CHAT_COLUMNS);

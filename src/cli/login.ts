@@ -9,6 +9,7 @@ import { toStored } from "../auth/session.ts";
 import { apiOrigin } from "../auth/token_store.ts";
 import { RestreamClient } from "../client.ts";
 import { RestreamError } from "../errors.ts";
+import { assertEncryptedTransport } from "../http/transport.ts";
 import type { CliContext } from "./context.ts";
 import { describeAccount, fetchAccount } from "./account_summary.ts";
 
@@ -27,6 +28,9 @@ export interface LoginFlags {
 /** Runs `login`: credentials, the browser flow, storing the tokens, then who logged in. */
 export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void> {
   const { config, io, output } = ctx;
+  // The code, the client secret and the new tokens must not cross a network in cleartext:
+  // refused now, not after the user went through the browser.
+  assertEncryptedTransport(config.apiUrl, "RESTREAM_API_URL");
   const clientId = flags.clientId ?? config.clientId;
   if (clientId === undefined) {
     throw new RestreamError(

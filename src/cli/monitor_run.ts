@@ -6,9 +6,9 @@
  * @module
  */
 
-import { RestreamError } from "../errors.ts";
 import { chatFrameBatches, monitorChatBatches } from "../ws/chat.ts";
 import type { MonitorEvent, MonitorFrame, MonitorOptions } from "../ws/monitor.ts";
+import { profileTokenCheck } from "../ws/refusal.ts";
 import { monitorStreamingBatches, streamingFrameBatches } from "../ws/streaming.ts";
 import type { CliContext } from "./context.ts";
 import { formatClock } from "./format.ts";
@@ -43,6 +43,8 @@ export async function runMonitor(
   flags: MonitorFlags,
 ): Promise<void> {
   ctx.stopsGracefully = true; // Ctrl+C and SIGTERM end a monitor with its summary, exit 0
+  // Checked before any request (a refresh included): the token must be allowed to go there.
+  const url = ctx.webSocketUrl(kind);
   const tokens = ctx.tokens();
   const tuning = ctx.io.monitorTuning ?? {};
   const now = tuning.now ?? Date.now;
@@ -58,10 +60,10 @@ export async function runMonitor(
   };
   const options: MonitorOptions = {
     ...tuning,
-    url: kind === "chat" ? ctx.config.chatWsUrl : ctx.config.streamingWsUrl,
+    url,
     tokens,
     signal: controller.signal,
-    checkToken: () => checkToken(ctx, controller.signal),
+    checkToken: profileTokenCheck(ctx.publicClient().http, controller.signal),
     onEvent: reporter(ctx, stats, notice),
   };
   let namesSettled: Promise<void> | undefined;
@@ -203,22 +205,6 @@ function reporter(
         return;
     }
   };
-}
-
-/**
- * Whether the API accepts the session's token, by a cheap REST call: a refused WebSocket
- * handshake cannot tell a rejected token from a network problem. Only a 401 (after the
- * pipeline's own refresh attempt) means rejected; a 403 means the token is valid.
- */
-async function checkToken(ctx: CliContext, signal: AbortSignal): Promise<boolean> {
-  try {
-    await ctx.authenticatedClient().http.request({ path: "/v2/user/profile", signal });
-    return true;
-  } catch (error) {
-    if (error instanceof RestreamError && error.kind === "auth") return false;
-    if (error instanceof RestreamError && error.kind === "forbidden") return true;
-    throw error;
-  }
 }
 
 /** `monitor chat: 42 chat messages, 1 reconnect, 12.3 s`. */

@@ -38,6 +38,14 @@ export interface OutputOptions {
   stderr: Writer;
 }
 
+/** A JSON array written piece by piece; see {@link Output.jsonArray}. */
+export interface JsonArrayWriter {
+  /** Writes these items (the opening `[` first, the first time). */
+  push(items: readonly unknown[]): void;
+  /** Writes the closing `]` and a newline. */
+  end(): void;
+}
+
 /** Renders data for people or for programs, per the options. */
 export class Output {
   /** Styling for stdout (off when piped). */
@@ -70,8 +78,37 @@ export class Output {
 
   /** Writes one JSON document (pretty on a terminal, compact when piped). */
   printJson(value: unknown): void {
-    const text = this.isTerminal ? JSON.stringify(value, null, 2) : JSON.stringify(value);
-    this.#options.stdout.write(`${text}\n`);
+    this.#options.stdout.write(`${this.#json(value)}\n`);
+  }
+
+  /**
+   * One JSON array written as its items arrive (`api --paginate`): the same text
+   * {@link Output.printJson} writes for the whole array, without holding it. `[` goes out
+   * with the first push; `end()` closes it (an array never ended stays unclosed).
+   */
+  jsonArray(): JsonArrayWriter {
+    let started = false;
+    let any = false;
+    const pretty = this.isTerminal;
+    return {
+      push: (items) => {
+        let text = started ? "" : "[";
+        started = true;
+        for (const item of items) {
+          const json = this.#json(item);
+          text += `${any ? "," : ""}${pretty ? `\n  ${json.replaceAll("\n", "\n  ")}` : json}`;
+          any = true;
+        }
+        if (text !== "") this.#options.stdout.write(text);
+      },
+      end: () => {
+        this.#options.stdout.write(`${started ? "" : "["}${any && pretty ? "\n" : ""}]\n`);
+      },
+    };
+  }
+
+  #json(value: unknown): string {
+    return this.isTerminal ? JSON.stringify(value, null, 2) : JSON.stringify(value);
   }
 
   /** Writes one compact JSON line (NDJSON). */

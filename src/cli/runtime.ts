@@ -7,6 +7,7 @@
  * @module
  */
 
+export { assertWebSocketUrlBelongs } from "../auth/origin.ts";
 export { Session } from "../auth/session.ts";
 export { TokenStore } from "../auth/token_store.ts";
 export { RestreamClient } from "../client.ts";

@@ -17,7 +17,7 @@ import {
 } from "../schemas/clip.ts";
 import type { ApiCore } from "./core.ts";
 import { checkId, idSegment } from "../ids.ts";
-import { followPages } from "./pages.ts";
+import { followPages, type PagingOptions } from "./pages.ts";
 
 /** Query of {@link listClipProjects}. */
 export interface ClipProjectQuery {
@@ -78,12 +78,15 @@ export function iterateClipProjects(
   api: ApiCore,
   query: ClipProjectQuery = {},
   signal?: AbortSignal,
+  paging: PagingOptions = {},
 ): AsyncGenerator<ClipProjectPage, void, undefined> {
-  return followPages(
-    query.cursor,
-    (cursor) => listClipProjects(api, { ...query, cursor }, signal),
-    nextClipCursor,
-  );
+  return followPages({
+    first: query.cursor,
+    fetchPage: (cursor) => listClipProjects(api, { ...query, cursor }, signal),
+    next: nextClipCursor,
+    items: (page) => page.projects,
+    onWarning: paging.onWarning,
+  });
 }
 
 /** GET /v2/user/clips/projects/{id}: a project with its clips. */

@@ -21,7 +21,7 @@ import { type SrtStreamKey, SrtStreamKeySchema } from "../schemas/stream_key.ts"
 import type { ApiCore } from "./core.ts";
 import { eventPath } from "./events.ts";
 import { checkId } from "../ids.ts";
-import { followPages } from "./pages.ts";
+import { followPages, type PagingOptions } from "./pages.ts";
 
 /** An event to create (POST /v2/user/events/new). */
 export interface NewEvent {
@@ -44,7 +44,7 @@ export interface NewEventDestination {
 }
 
 /** Which chat history page to read. */
-export interface ChatHistoryOptions {
+export interface ChatHistoryOptions extends PagingOptions {
   /** Messages per page, 1–1000. */
   pageSize?: number;
   /** Continue from this page token (from a previous page). */
@@ -168,10 +168,11 @@ export function iterateEventChat(
   id: string,
   options: ChatHistoryOptions = {},
 ): AsyncGenerator<ChatHistoryPage, void, undefined> {
-  return followPages(
-    options.pageToken,
-    (pageToken) => getEventChatHistory(api, id, { ...options, pageToken }),
-    // An empty page has nothing after it.
-    (page) => page.nextPageToken && page.messages.length > 0 ? page.nextPageToken : undefined,
-  );
+  return followPages({
+    first: options.pageToken,
+    fetchPage: (pageToken) => getEventChatHistory(api, id, { ...options, pageToken }),
+    next: (page) => page.nextPageToken || undefined,
+    items: (page) => page.messages,
+    onWarning: options.onWarning,
+  });
 }

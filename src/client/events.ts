@@ -17,7 +17,7 @@ import {
 import { type StreamKey, StreamKeySchema } from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
 import { idSegment } from "../ids.ts";
-import { followPages } from "./pages.ts";
+import { followPages, type PagingOptions } from "./pages.ts";
 
 /** Where an upcoming event streams from: a name, or the API's number (1, 2, 3). */
 export type UpcomingEventSource = "studio" | "encoder" | "video" | 1 | 2 | 3;
@@ -33,7 +33,7 @@ export interface UpcomingEventsOptions {
 }
 
 /** Which history page to read. */
-export interface EventHistoryOptions {
+export interface EventHistoryOptions extends PagingOptions {
   /** Page number from 1; 1 by default. */
   page?: number;
   /** Events per page, 1–100; 10 by default. */
@@ -105,16 +105,18 @@ export function iterateEventHistory(
   api: ApiCore,
   options: EventHistoryOptions = {},
 ): AsyncGenerator<EventHistoryPage, void, undefined> {
-  return followPages(
-    options.page ?? 1,
-    (page) => getEventHistory(api, { ...options, page }),
-    (result, page = 1) => {
+  return followPages({
+    first: options.page ?? 1,
+    fetchPage: (page) => getEventHistory(api, { ...options, page }),
+    next: (result, page = 1) => {
       const pagination = result.pagination;
-      if (!pagination || result.items.length === 0) return undefined;
+      if (!pagination) return undefined;
       const current = Math.max(pagination.page, page);
       return current < pagination.pages_total ? current + 1 : undefined;
     },
-  );
+    items: (result) => result.items,
+    onWarning: options.onWarning,
+  });
 }
 
 /** The path of one event: the id is checked first (a UUID), so nothing in it changes the path. */

@@ -12,6 +12,7 @@ import { apiUrlWithoutV2 } from "../config.ts";
 import { kindForStatus, RestreamError, UsageError } from "../errors.ts";
 import { describeErrorBody } from "./error_body.ts";
 import { maskUrl } from "./mask.ts";
+import { assertEncryptedTransport } from "./transport.ts";
 import {
   backoffDelay,
   classifyFetchFailure,
@@ -90,8 +91,6 @@ export interface RequestOptions {
    * it): the raw `api` command passes any body through. True by default.
    */
   parse?: boolean;
-  /** Redirect handling; `manual` keeps a body with secrets from following a redirect. */
-  redirect?: RequestRedirect;
 }
 
 /** A successful response, body read. */
@@ -156,6 +155,19 @@ export interface RetryNotice {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Most decoded bytes read from one response body (SPEC.md, "Bounded work"): 32 MiB. A body
+ * that goes on is cancelled there, whatever its `Content-Length` said, and the request fails
+ * with `invalid_response` ("response too large").
+ *
+ * @example
+ * ```ts
+ * import { MAX_RESPONSE_BYTES } from "jsr:@restream/cli";
+ * console.log(MAX_RESPONSE_BYTES / 1024 / 1024); // 32
+ * ```
+ */
+export const MAX_RESPONSE_BYTES: number = 32 * 1024 * 1024;
 
 /** Sleeps, waking early (with a rejection) when the signal aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -244,12 +256,21 @@ export class HttpClient {
   /**
    * Sends a request and returns the response with its body read. Throws a RestreamError for
    * any failure once retries are spent.
+   *
+   * Redirects are never followed (a body with secrets must not be re-sent elsewhere): a 3xx
+   * is an `invalid_response` error naming where it pointed. A body over
+   * {@link MAX_RESPONSE_BYTES} is refused while it streams. A credential (bearer, Basic, an
+   * Authorization header) is never sent over `http://` to a host that is not loopback.
    */
   async request(options: RequestOptions): Promise<HttpResponse> {
     const method = (options.method ?? "GET").toUpperCase();
     const url = this.url(options.path, options.query);
     const useBearer = options.basic === undefined && (options.auth ?? true) &&
       this.#tokens !== undefined;
+    const authorization = Object.keys(options.headers ?? {}).some((name) =>
+      name.toLowerCase() === "authorization"
+    );
+    if (useBearer || options.basic !== undefined || authorization) assertEncryptedTransport(url);
     let token = useBearer ? await this.#tokens!.getAccessToken() : undefined;
     let refreshed = false;
 
@@ -262,6 +283,9 @@ export class HttpClient {
         continue;
       }
       const { response, text } = attempt;
+      if (response.status >= 300 && response.status < 400) {
+        throw redirectError(response, method, url);
+      }
       if (response.ok) {
         return {
           status: response.status,
@@ -314,8 +338,17 @@ export class HttpClient {
     this.#log?.(`→ ${method} ${maskUrl(url)}`);
     try {
       const response = await this.#fetch(this.#buildRequest(method, url, options, token, signal));
-      const text = await response.text();
+      const text = await readCapped(response, MAX_RESPONSE_BYTES);
       this.#log?.(`← ${response.status} ${method} ${maskUrl(url)} (${this.#now() - started} ms)`);
+      if (text === undefined) {
+        const mib = MAX_RESPONSE_BYTES / 1024 / 1024;
+        const failure = new RestreamError(
+          "invalid_response",
+          `response too large: more than ${mib} MiB from ${method} ${url.pathname}`,
+          { status: response.status },
+        );
+        return { failure, retryable: false };
+      }
       return { response, text };
     } catch (error) {
       // A denied --allow-net is the user's invocation, not the network: report it as is.
@@ -373,7 +406,7 @@ export class HttpClient {
       headers,
       body: body as BodyInit | undefined,
       signal,
-      redirect: options.redirect,
+      redirect: "manual",
     });
   }
 
@@ -404,6 +437,52 @@ export class HttpClient {
       throw new RestreamError("interrupted", "request cancelled", { cause: error });
     }
   }
+}
+
+/**
+ * The body as text, read chunk by chunk and decoded as UTF-8; undefined (the rest cancelled)
+ * once more than `limit` bytes came. Bytes are counted after fetch's decompression, so a
+ * small compressed body cannot expand past the cap either.
+ */
+async function readCapped(response: Response, limit: number): Promise<string | undefined> {
+  if (response.body === null) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => {});
+        return undefined;
+      }
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
+}
+
+/** A 3xx: never followed; the error names the origin it pointed to, resolved like a browser. */
+function redirectError(response: Response, method: string, url: URL): RestreamError {
+  const location = response.headers.get("location");
+  let where = "(no Location)";
+  if (location !== null && location.trim() !== "") {
+    const target = URL.canParse(location, url) ? new URL(location, url) : undefined;
+    where = target === undefined
+      ? "(unreadable Location)"
+      : `to ${target.origin === "null" ? target.protocol : target.origin}`;
+  }
+  return new RestreamError(
+    "invalid_response",
+    `unexpected redirect ${where} (HTTP ${response.status} from ${method} ${url.pathname})`,
+    { status: response.status },
+  );
 }
 
 /** HTTP Basic credentials: each part form-encoded first, as RFC 6749 §2.3.1 asks. */

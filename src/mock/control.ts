@@ -172,6 +172,8 @@ async function simpleOperation(control: MockControl, op: string, req: Request): 
         count: b.count === undefined ? undefined : Number(b.count),
         retryAfter: b.retryAfter === undefined ? undefined : String(b.retryAfter),
         body: b.body as MockFault["body"],
+        json: b.json,
+        location: b.location === undefined ? undefined : String(b.location),
       });
       return true;
     }

@@ -6,8 +6,11 @@
  * @module
  */
 
-/** How a faulted response's body looks (RESTREAM_API.md, "Errors and limits"). */
-export type MockFaultBody = "envelope" | "html" | "empty" | "json-message";
+/**
+ * How a faulted response's body looks (RESTREAM_API.md, "Errors and limits"); `endless` is
+ * a JSON array that never ends (it streams until the client gives up).
+ */
+export type MockFaultBody = "envelope" | "html" | "empty" | "json-message" | "endless";
 
 /** A fault for {@link MockControl.failNext}. */
 export interface MockFault {
@@ -19,6 +22,10 @@ export interface MockFault {
   retryAfter?: string;
   /** The body shape; default `"envelope"`. */
   body?: MockFaultBody;
+  /** A JSON body sent instead of the shape (e.g. a page that always names a next page). */
+  json?: unknown;
+  /** A `Location` header: with a 3xx status, a redirect. */
+  location?: string;
 }
 
 /** Options of {@link startMockServer}. */

@@ -122,5 +122,6 @@ export function chatFrameBatches(
     url: options.url ?? DEFAULT_CHAT_WS_URL,
     name: "chat",
     tokens: monitorTokens(options),
+    scope: "chat.read",
   });
 }

@@ -131,6 +131,7 @@ export async function* streamingFrameBatches(
     url: options.url ?? DEFAULT_STREAMING_WS_URL,
     name: "streaming",
     tokens: monitorTokens(options),
+    scope: "stream.read",
     now,
   });
   for await (const frames of batches) {

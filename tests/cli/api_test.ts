@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { runCli } from "../../src/cli/run.ts";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
 
@@ -247,7 +248,7 @@ Deno.test("api --paginate follows nextCursor while hasMore", async () => {
   fake.assertDone();
 });
 
-Deno.test("api --paginate with a cursor that repeats stops with an error, not a loop", async () => {
+Deno.test("api --paginate with a page that repeats stops with one warning and exit 0, not a loop", async () => {
   const body = {
     projects: [{ projectId: "a" }],
     pagination: { nextCursor: "same", hasMore: true },
@@ -257,10 +258,59 @@ Deno.test("api --paginate with a cursor that repeats stops with an error, not a 
     fetch: fake.fetch,
     env: ENV,
   });
-  assert.equal(result.code, 1);
-  assert.equal(result.stdout, "");
-  assert.match(result.stderr, /already read/);
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, '[{"projectId":"a"}]\n');
+  assert.equal(result.stderr, "warning: stopped at page 2: the API repeated a page\n");
   assert.equal(fake.requests.length, 2);
+});
+
+Deno.test("api --paginate writes each page as it arrives; a failing page leaves the array open", async () => {
+  const page = (n: number) => ({ items: [{ n }], pagination: { page: n, pages_total: 3 } });
+  let stdout = "";
+  let stdoutWhenPage2WasAsked = "";
+  const fake = new FakeFetch()
+    .on("GET", "/v2/user/events/history", { body: page(1) }, { query: {} })
+    .on("GET", "/v2/user/events/history", () => {
+      stdoutWhenPage2WasAsked = stdout;
+      return Response.json(page(2));
+    }, { query: { page: "2" } })
+    .on("GET", "/v2/user/events/history", { status: 404, body: { message: "gone" } }, {
+      query: { page: "3" },
+    });
+  let stderr = "";
+  const code = await runCli(["api", "user/events/history", "--paginate"], {
+    stdout: { write: (text) => void (stdout += text) },
+    stderr: { write: (text) => void (stderr += text) },
+    stdoutIsTerminal: false,
+    stdinIsTerminal: false,
+    env: (name) => (ENV as Record<string, string>)[name],
+    fetch: fake.fetch,
+  });
+  assert.equal(stdoutWhenPage2WasAsked, '[{"n":1}', "page 1 was out before page 2 was asked for");
+  assert.equal(code, 4, stderr);
+  assert.equal(stdout, '[{"n":1},{"n":2}');
+  assert.match(stderr, /gone/);
+  fake.assertDone();
+});
+
+Deno.test("api --paginate on a terminal writes the same text as one pretty array", async () => {
+  const items = [{ a: 1, b: [1, 2] }, { a: 2 }];
+  for (const pages of [[items], [items.slice(0, 1), items.slice(1)], [[]]]) {
+    const fake = new FakeFetch();
+    pages.forEach((list, i) =>
+      fake.on("GET", "/v2/x", {
+        body: { items: list, pagination: { page: i + 1, pages_total: pages.length } },
+      }, { query: i === 0 ? {} : { page: String(i + 1) } })
+    );
+    const result = await runCapture(["api", "x", "--paginate"], {
+      fetch: fake.fetch,
+      env: ENV,
+      terminal: 80,
+    });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, `${JSON.stringify(pages.flat(), null, 2)}\n`);
+    fake.assertDone();
+  }
 });
 
 Deno.test("api -i prints the status line and headers to stderr, the body alone to stdout", async () => {

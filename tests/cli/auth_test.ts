@@ -222,6 +222,23 @@ Deno.test("login: missing client id or secret → exit 3 naming the variable; no
   });
 });
 
+Deno.test("login to an http:// origin that is not loopback: exit 2 before the browser, nothing sent", async () => {
+  await withConfig(async (_dir, env) => {
+    const fake = new FakeFetch();
+    const result = await runCapture(["login", "--no-browser", "--port", "0"], {
+      env: { ...env, RESTREAM_API_URL: "http://api.example.invalid" },
+      fetch: fake.fetch,
+    });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(
+      result.stderr,
+      /^error: refusing to send credentials to RESTREAM_API_URL \(http:\/\/api\.example\.invalid\) unencrypted/,
+    );
+    assert.doesNotMatch(result.stderr, /Open this URL/);
+    assert.equal(fake.requests.length, 0);
+  });
+});
+
 Deno.test("auth status: not logged in → exit 3; --json prints {loggedIn:false}", async () => {
   await withConfig(async (_dir, env) => {
     const human = await runCapture(["auth", "status"], { env });

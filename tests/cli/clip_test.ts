@@ -222,3 +222,24 @@ Deno.test("clip download: a bad id exits 2 without a request; a 404 exits 4", as
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("clip projects --all: an API that names a cursor already read stops with one warning, exit 0", async () => {
+  const fake = new FakeFetch()
+    .on("GET", "/v2/user/clips/projects", {
+      body: { projects: [PROJECT("p1", "One")], pagination: { nextCursor: "c1", hasMore: true } },
+    }, { query: {} })
+    .on("GET", "/v2/user/clips/projects", {
+      body: { projects: [PROJECT("p2", "Two")], pagination: { nextCursor: "c1", hasMore: true } },
+    }, { query: { cursor: "c1" } });
+  const result = await runCapture(["clip", "projects", "--all", "--json"], {
+    fetch: fake.fetch,
+    env: ENV,
+  });
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(JSON.parse(result.stdout).map((p: { projectId: string }) => p.projectId), [
+    "p1",
+    "p2",
+  ]);
+  assert.equal(result.stderr, "warning: stopped at page 3: the API repeated a page\n");
+  fake.assertDone();
+});
