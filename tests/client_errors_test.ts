@@ -14,7 +14,7 @@ import { TOKEN } from "./support/rest_fixtures.ts";
 
 function client(fake: FakeFetch, options: { token?: string } = { token: TOKEN }): RestreamClient {
   return new RestreamClient({
-    apiUrl: "http://api.test",
+    apiUrl: "https://api.test",
     ...options,
     fetch: fake.fetch,
     sleep: () => Promise.resolve(),
@@ -114,7 +114,7 @@ Deno.test("retries: onRetry hears each wait (what, how long, which attempt); a t
   ]);
   const notices: RetryNotice[] = [];
   const api = new RestreamClient({
-    apiUrl: "http://api.test",
+    apiUrl: "https://api.test",
     token: TOKEN,
     fetch: fake.fetch,
     sleep: () => Promise.resolve(),
