@@ -10,7 +10,7 @@
  * @module
  */
 
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "./path.ts";
 import { RestreamError } from "./errors.ts";
 import { errorFromResponse, type FetchLike } from "./http/http.ts";
 import { classifyFetchFailure } from "./http/retry.ts";

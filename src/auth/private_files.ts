@@ -8,7 +8,7 @@
  * @module
  */
 
-import { dirname } from "node:path";
+import { dirname } from "../path.ts";
 import { RestreamError } from "../errors.ts";
 
 /** Who the current user is; null where the OS has no uids (Windows). */

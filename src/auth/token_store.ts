@@ -20,7 +20,7 @@
  * @module
  */
 
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "../path.ts";
 import * as v from "../valibot.ts";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";

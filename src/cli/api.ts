@@ -6,7 +6,6 @@
  * @module
  */
 
-import type { Command } from "@commander-js/extra-typings";
 import { UsageError } from "../errors.ts";
 import type { HttpClient, HttpResponse } from "../http/http.ts";
 import {
@@ -20,45 +19,18 @@ import {
 } from "./api_params.ts";
 import type { CliContext } from "./context.ts";
 
-interface ApiOptions {
+/** The flags of `api`. */
+export interface ApiOptions {
+  /** `-X/--method`. */
   method?: string;
-  rawField?: string[];
-  field?: string[];
+  /** `--input <file>`. */
   input?: string;
+  /** `--paginate`. */
   paginate?: true;
+  /** `-i/--include`. */
   include?: true;
+  /** `--allow-oauth`: let a path under /oauth/ through. */
   allowOauth?: true;
-}
-
-/** Registers `api`. */
-export function registerApiCommand(program: Command, ctx: CliContext): void {
-  // -f and -F fields in command-line order (commander keeps each flag's values apart).
-  const fields: RawField[] = [];
-  const collect = (flag: RawField["flag"]) => (value: string, previous?: string[]): string[] => {
-    fields.push({ flag, raw: value });
-    return [...(previous ?? []), value];
-  };
-  program
-    .command("api")
-    .description("send an authenticated request to a REST path and print the response body")
-    .argument("<path>", "path under /v2 (e.g. user/profile), or one starting /v2/ or /oauth/")
-    .option("-X, --method <method>", "HTTP method (default: GET; POST with fields or --input)")
-    .option("-f, --raw-field <key=value>", "add a string parameter (repeatable)", collect("-f"))
-    .option(
-      "-F, --field <key=value>",
-      "add a typed parameter: number, true, false, null, or @file contents (repeatable)",
-      collect("-F"),
-    )
-    .option("--input <file>", "send the file as the request body, as is ('-' reads stdin)")
-    .option("--paginate", "follow every page (GET only) and print all items as one JSON array")
-    .option("-i, --include", "print the status line and response headers to stderr")
-    .option("--allow-oauth", "allow a path under /oauth/ (it can rotate the stored tokens)")
-    .addHelpText(
-      "after",
-      "\nFields go to the query string of a GET and into a JSON body otherwise;\n" +
-        "'a[b]=1' nests and 'a[]=1' appends in a body. Errors exit like every command.",
-    )
-    .action(async (path, options) => await runApi(ctx, path, options, fields));
 }
 
 /**
@@ -69,20 +41,21 @@ function isOauthPath(path: string, apiUrl: string): boolean {
   return /^\/oauth(\/|$)/i.test(new URL(path, apiUrl).pathname);
 }
 
-/** One `-f`/`-F` value as typed. */
-interface RawField {
+/** One `-f`/`-F` value as typed, in command-line order. */
+export interface RawField {
   flag: "-f" | "-F";
   raw: string;
 }
 
-async function runApi(
+/** `api <path>`: one request through the client's pipeline, the body printed as received. */
+export async function runApi(
   ctx: CliContext,
   rawPath: string,
   options: ApiOptions,
   rawFields: readonly RawField[],
 ): Promise<void> {
   const stdin = stdinOnce(ctx);
-  const method = parseMethod(options);
+  const method = parseMethod(options, rawFields.length);
   const path = resolveApiPath(rawPath, ctx.config.apiUrl);
   if (!options.allowOauth && isOauthPath(path, ctx.config.apiUrl)) {
     throw new UsageError(
@@ -133,10 +106,9 @@ async function runApi(
   }
 }
 
-function parseMethod(options: ApiOptions): string {
+function parseMethod(options: ApiOptions, fieldCount: number): string {
   if (options.method === undefined) {
-    const hasBody = (options.rawField ?? []).length + (options.field ?? []).length > 0 ||
-      options.input !== undefined;
+    const hasBody = fieldCount > 0 || options.input !== undefined;
     return hasBody ? "POST" : "GET";
   }
   if (!/^[A-Za-z]+$/.test(options.method)) {

@@ -1,7 +1,7 @@
 /**
  * Parsers for command-line values. Each throws a {@link UsageError} naming the problem, so a
  * bad value exits 2 before any request is sent (SPEC.md, "Arguments and bad input").
- * Used as commander argument/option parsers: `.argument("<id>", "…", parseChannelId)`.
+ * Used as the `parse` of arguments and flags in the command tree (src/cli/specs/).
  *
  * @module
  */
@@ -34,11 +34,26 @@ export function parseLimit(value: string): number {
 
 /** `--duration`: a positive number of seconds. */
 export function parseDuration(value: string): number {
+  return parsePositiveSeconds(value, "--duration");
+}
+
+/** A positive number of seconds (fractions allowed), named in the error by `flag`. */
+export function parsePositiveSeconds(value: string, flag: string): number {
   const n = Number(value);
   if (value.trim() === "" || !Number.isFinite(n) || n <= 0) {
-    throw new UsageError(`invalid --duration '${value}': expected a positive number of seconds`);
+    throw new UsageError(`invalid ${flag} '${value}': expected a positive number of seconds`);
   }
   return n;
+}
+
+/** `--url` of a stream destination: an absolute URL (rtmp://, rtmps://, srt://…). */
+export function parseStreamUrl(value: string): string {
+  try {
+    new URL(value);
+  } catch {
+    throw new UsageError(`invalid --url '${value}': expected an absolute URL like rtmp://host/app`);
+  }
+  return value;
 }
 
 /** A TCP port, 1–65535 (0 where `allowZero`, "any free port"). */
@@ -46,6 +61,15 @@ export function parsePort(value: string, allowZero = false): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535 || (n === 0 && !allowZero)) {
     throw new UsageError(`invalid port '${value}': expected ${allowZero ? 0 : 1} to 65535`);
+  }
+  return n;
+}
+
+/** A number >= 0 (fractions allowed), named in the error by `what`. */
+export function parseNonNegative(value: string, what: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0) {
+    throw new UsageError(`invalid ${what} '${value}': expected a number >= 0`);
   }
   return n;
 }

@@ -3,7 +3,7 @@
  * the global options, and the shared client. Tests build it with fakes.
  *
  * The client, session and token store come from runtime.ts, which is loaded by {@link
- * CliContext.load} just before an action runs (program.ts's `preAction` hook), never at
+ * CliContext.load} just before a command that needs them runs (run.ts), never at
  * start-up: `--help` and usage errors stay fast, and the accessors stay synchronous.
  *
  * @module
@@ -89,7 +89,6 @@ export class CliContext {
   #output?: Output;
   #session?: Session;
   #runtime?: typeof Runtime;
-  readonly #withoutRuntime = new WeakSet<object>();
 
   /** Creates the context of one run. */
   constructor(io: CliIO) {
@@ -102,19 +101,6 @@ export class CliContext {
    */
   async load(): Promise<void> {
     this.#runtime ??= await import("./runtime.ts");
-  }
-
-  /**
-   * Marks a command whose action uses no client, session or token store (`version`, help of
-   * a group), so {@link beforeAction} does not load them.
-   */
-  runsWithoutRuntime(command: object): void {
-    this.#withoutRuntime.add(command);
-  }
-
-  /** Called before every action (program.ts's `preAction` hook): loads what it needs. */
-  async beforeAction(command: object): Promise<void> {
-    if (!this.#withoutRuntime.has(command)) await this.load();
   }
 
   get #loaded(): typeof Runtime {

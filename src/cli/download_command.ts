@@ -7,7 +7,6 @@
  * @module
  */
 
-import type { Command, OptionValues } from "@commander-js/extra-typings";
 import type { DownloadTarget } from "../download.ts";
 import type { CliContext } from "./context.ts";
 import { createProgress, formatBytes } from "./progress.ts";
@@ -18,28 +17,6 @@ export interface DownloadFlags {
   output?: string;
   /** `--force`: replace an existing file. */
   force?: true;
-}
-
-/**
- * Adds `-o/--output` and `--force` to a download command, worded the same everywhere, e.g.
- * `withDownloadFlags(storage.command("download").argument("<id>")).action(…)`.
- */
-export function withDownloadFlags<
-  Args extends unknown[],
-  Opts extends OptionValues,
-  Globals extends OptionValues,
->(command: Command<Args, Opts, Globals>): Command<Args, Opts & DownloadFlags, Globals> {
-  // The same type as commander infers, which TypeScript cannot prove for a generic Opts.
-  return command
-    .option(
-      "-o, --output <path>",
-      "file to write, a directory to save into ('dir/' creates it), or - for stdout",
-    )
-    .option("--force", "overwrite an existing file") as unknown as Command<
-      Args,
-      Opts & DownloadFlags,
-      Globals
-    >;
 }
 
 /** One download: how to get the link, what to call the file when `-o` does not say. */
@@ -67,7 +44,7 @@ export async function runDownload(
   job: DownloadJob,
 ): Promise<void> {
   // The downloader is loaded when a download runs, not whenever a command is defined.
-  const { join } = await import("node:path");
+  const { join } = await import("../path.ts");
   const { downloadToFile, downloadToWriter, suggestedFileName } = await import("../download.ts");
   const { planLabel, planOutput } = await import("./download_target.ts");
   let named: string | undefined;

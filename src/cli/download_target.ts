@@ -3,12 +3,10 @@
  * be written (a missing directory, an existing file without `--force`, stdout on a terminal)
  * is a usage error while the link is still unspent.
  *
- * Loaded only when a download runs (it uses `node:path`).
- *
  * @module
  */
 
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "../path.ts";
 import { UsageError } from "../errors.ts";
 import { safeName } from "../file_names.ts";
 import type { CliContext } from "./context.ts";

@@ -5,7 +5,6 @@
  * @module
  */
 
-import type { Command } from "@commander-js/extra-typings";
 import type { Platform } from "../schemas/platform.ts";
 import type { Server } from "../schemas/server.ts";
 import type { CliContext } from "./context.ts";
@@ -25,23 +24,16 @@ const SERVER_COLUMNS: Column<Server>[] = [
   { header: "LOCATION", value: (s) => formatLocation(s), keep: true, priority: 1 },
 ];
 
-/** Registers `platforms` and `servers`. */
-export function registerPublicCommands(program: Command, ctx: CliContext): void {
-  program
-    .command("platforms")
-    .description("list streaming platforms (no login needed)")
-    .action(async () => {
-      const platforms = await ctx.publicClient().listPlatforms(ctx.io.signal);
-      ctx.output.printList(platforms, PLATFORM_COLUMNS);
-    });
+/** `platforms`. */
+export async function listPlatforms(ctx: CliContext): Promise<void> {
+  const platforms = await ctx.publicClient().listPlatforms(ctx.io.signal);
+  ctx.output.printList(platforms, PLATFORM_COLUMNS);
+}
 
-  program
-    .command("servers")
-    .description("list ingest servers (no login needed)")
-    .action(async () => {
-      const servers = await ctx.publicClient().listServers(ctx.io.signal);
-      ctx.output.printList(servers, SERVER_COLUMNS);
-    });
+/** `servers`. */
+export async function listServers(ctx: CliContext): Promise<void> {
+  const servers = await ctx.publicClient().listServers(ctx.io.signal);
+  ctx.output.printList(servers, SERVER_COLUMNS);
 }
 
 function formatLocation(server: Server): string {

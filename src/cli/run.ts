@@ -5,12 +5,13 @@
  * @module
  */
 
-import { CommanderError, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { type ErrorKind, EXIT_CODES, RestreamError, UsageError } from "../errors.ts";
 import { maskSecrets } from "../http/mask.ts";
+import { VERSION } from "../version.ts";
 import { CliContext, type CliIO } from "./context.ts";
-import { commandPath } from "./globals.ts";
-import { buildProgram, PROGRAM_NAME } from "./program.ts";
+import { findSubcommand, parseCommandLine, pathName } from "./parse.ts";
+import { type CommandSpec, flagKey } from "./spec.ts";
+import { GLOBAL_FLAGS, ROOT } from "./tree.ts";
 
 /** Thrown by the stdout writer when the reader went away (`… | head`). */
 export class StdoutClosed extends Error {
@@ -72,8 +73,6 @@ function interruptedError(signal: AbortSignal): RestreamError {
   return new RestreamError("interrupted", terminated(signal) ? "terminated" : "interrupted");
 }
 
-const SUCCESS_CODES = new Set(["commander.helpDisplayed", "commander.version", "commander.help"]);
-
 /**
  * Parses and runs one command line; never throws, never exits.
  *
@@ -81,29 +80,41 @@ const SUCCESS_CODES = new Set(["commander.helpDisplayed", "commander.version", "
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const ctx = new CliContext(io);
-  let program: CommandUnknownOpts | undefined;
   try {
-    program = buildProgram(ctx);
-    await untilInterrupted(ctx, program.parseAsync([...argv], { from: "user" }));
+    await untilInterrupted(ctx, execute(ctx, argv));
     return 0;
   } catch (error) {
-    const active = program ? commandPath(deepestCommand(program, argv)) : PROGRAM_NAME;
-    return report(ctx, error, active);
+    return report(ctx, error, pathName(namedPath(argv)));
   }
 }
 
-/** The command the arguments name, for the "--help" hint of a usage error. */
-function deepestCommand(
-  program: CommandUnknownOpts,
-  argv: readonly string[],
-): CommandUnknownOpts {
-  let current = program;
+/**
+ * Parses one command line against the tree and does what it says: run the command (its
+ * client, session and token store loaded first unless it is `offline`), print help, or
+ * print the version. Throws what the command throws.
+ */
+export async function execute(ctx: CliContext, argv: readonly string[]): Promise<void> {
+  const parsed = parseCommandLine(ROOT, GLOBAL_FLAGS, argv, (flag, value) => {
+    (ctx.globals as unknown as Record<string, unknown>)[flagKey(flag)] = value;
+  });
+  if (parsed.kind === "version") return ctx.io.stdout.write(`${VERSION}\n`);
+  if (parsed.kind === "help") {
+    return (await import("./help_command.ts")).printHelp(ctx, parsed.path);
+  }
+  const command = parsed.path[parsed.path.length - 1];
+  if (!command.offline) await ctx.load();
+  await command.run!(ctx, parsed.input);
+}
+
+/** The commands the arguments name, for the "--help" hint of a usage error. */
+function namedPath(argv: readonly string[]): CommandSpec[] {
+  const path = [ROOT];
   for (const token of argv) {
     if (token === "--") break;
-    const next = current.commands.find((c) => c.name() === token || c.aliases().includes(token));
-    if (next) current = next;
+    const next = findSubcommand(path[path.length - 1], token);
+    if (next) path.push(next);
   }
-  return current;
+  return path;
 }
 
 interface Failure {
@@ -115,7 +126,6 @@ interface Failure {
 
 function report(ctx: CliContext, error: unknown, active: string): number {
   if (error instanceof StdoutClosed) return 0;
-  if (error instanceof CommanderError && SUCCESS_CODES.has(error.code)) return 0;
   const signal = ctx.io.signal;
   const failure = describe(error, active, ctx);
   const message = maskSecrets(failure.message);
@@ -135,16 +145,6 @@ function report(ctx: CliContext, error: unknown, active: string): number {
 }
 
 function describe(error: unknown, active: string, ctx: CliContext): Failure {
-  if (error instanceof CommanderError) {
-    const match = /^\(Did you mean (.+)\?\)$/m.exec(error.message);
-    const first = error.message.split("\n")[0].replace(/^error: /, "");
-    return {
-      kind: "usage",
-      status: null,
-      message: match ? `${first} (did you mean ${match[1]}?)` : first,
-      hint: `Run '${active} --help' for usage.`,
-    };
-  }
   if (error instanceof RestreamError) {
     const help = error.kind === "usage" && !(error instanceof UsageError && !error.helpHint);
     return {

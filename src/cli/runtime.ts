@@ -1,7 +1,7 @@
 /**
  * The heavy half of the CLI context: the API client, the session and the token store, and
  * with them valibot and every response schema. {@link CliContext} imports this module only
- * when a command that talks to the API is about to run (the `preAction` hook in program.ts),
+ * when a command that talks to the API is about to run (run.ts, unless the command is `offline` in the tree),
  * so `--help`, `-V`, `version` and usage errors start without it (DESIGN.md, start-up).
  *
  * @module
