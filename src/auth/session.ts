@@ -13,6 +13,7 @@
 
 import { RestreamError } from "../errors.ts";
 import { type FetchLike, HttpClient, type TokenProvider } from "../http/http.ts";
+import { registerSecret } from "../http/mask.ts";
 import { type ClientCredentials, refreshTokens } from "./oauth.ts";
 import type { TokenSet } from "./token_set.ts";
 import { apiOrigin, type StoredTokens, type TokenStore } from "./token_store.ts";
@@ -87,6 +88,8 @@ export class Session implements TokenProvider {
   /** Creates a session; nothing is read until a token is asked for. */
   constructor(options: SessionOptions) {
     this.#options = options;
+    registerSecret(options.envToken);
+    registerSecret(options.clientSecret);
     this.origin = apiOrigin(options.apiUrl);
     this.#now = options.now ?? Date.now;
     // The token endpoint is on the same origin as the tokens: secrets never go elsewhere.

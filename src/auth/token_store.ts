@@ -24,6 +24,7 @@ import { basename, dirname, join } from "../path.ts";
 import * as v from "../valibot.ts";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
+import { registerSecret } from "../http/mask.ts";
 import { readLegacyFile } from "./legacy_tokens.ts";
 import { acquireLock, type LockOptions } from "./lock.ts";
 import { currentUid, octal, securePrivateDir, tokenFileTarget } from "./private_files.ts";
@@ -228,9 +229,10 @@ export class TokenStore {
       throw this.#unusable(text.trim() === "" ? "is empty" : "is not valid JSON");
     }
     const current = v.safeParse(TokenFileSchema, data);
-    if (current.success) return { file: current.output, legacy: false };
+    if (current.success) return { file: registerTokens(current.output), legacy: false };
     const legacy = readLegacyFile(data);
     if (legacy !== undefined) {
+      registerTokens({ version: TOKEN_FILE_VERSION, tokens: legacy });
       return { file: { version: TOKEN_FILE_VERSION, tokens: legacy }, legacy: true };
     }
     const version = (data as { version?: unknown } | null)?.version;
@@ -360,6 +362,15 @@ export class TokenStore {
  * A file operation Deno's permissions refused (not the file system): it reaches the CLI as is,
  * which names the missing flag, instead of reading as a broken token file.
  */
+/** Every token read is masked by value from now on (SPEC.md, "Hostile input"). */
+function registerTokens(file: TokenFile): TokenFile {
+  for (const record of Object.values(file.tokens)) {
+    registerSecret(record.accessToken);
+    registerSecret(record.refreshToken);
+  }
+  return file;
+}
+
 function isDeniedByDeno(error: unknown): boolean {
   return error instanceof Deno.errors.NotCapable;
 }

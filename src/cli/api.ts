@@ -18,6 +18,8 @@ import {
   withQuery,
 } from "./api_params.ts";
 import type { CliContext } from "./context.ts";
+import { escapeJsonText } from "./json_text.ts";
+import { terminalSafe } from "./terminal_safe.ts";
 
 /** The flags of `api`. */
 export interface ApiOptions {
@@ -98,12 +100,27 @@ export async function runApi(
     signal: ctx.io.signal,
   });
   if (options.include) printHead(ctx, response);
-  ctx.io.stdout.write(response.text);
-  // On a terminal only, end the line so the prompt does not stick to the body; piped, the
-  // bytes stay exactly as received.
-  if (ctx.io.stdoutIsTerminal && response.text !== "" && !response.text.endsWith("\n")) {
-    ctx.io.stdout.write("\n");
+  // Piped, the bytes stay exactly as received. On a terminal the body is made safe, and the
+  // line is ended so the prompt does not stick to it.
+  if (!ctx.io.stdoutIsTerminal) ctx.rawStdout.write(response.text);
+  else if (response.text !== "") {
+    const shown = terminalBody(response.text);
+    ctx.io.stdout.write(shown.endsWith("\n") ? shown : `${shown}\n`);
   }
+}
+
+/**
+ * A body for a terminal (SPEC.md, "Raw requests"): JSON keeps its exact text, with the JSON
+ * escaping of controls and bidi characters (they can only be inside its strings); anything
+ * else goes through the terminal-safety function.
+ */
+function terminalBody(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch {
+    return terminalSafe(text);
+  }
+  return escapeJsonText(text);
 }
 
 function parseMethod(options: ApiOptions, fieldCount: number): string {
@@ -149,7 +166,8 @@ async function paginate(
 function printHead(ctx: CliContext, response: HttpResponse): void {
   const lines = [`HTTP ${response.status} ${response.statusText ?? ""}`.trimEnd()];
   for (const [name, value] of response.headers) lines.push(`${name}: ${value}`);
-  ctx.io.stderr.write(`${lines.join("\n")}\n\n`);
+  const safe = lines.map((line) => terminalSafe(line, { singleLine: true }));
+  ctx.io.stderr.write(`${safe.join("\n")}\n\n`);
 }
 
 /** stdin may feed one value only (`--input -` or one `@-`). */

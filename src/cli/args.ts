@@ -8,6 +8,7 @@
 
 import { isUuid } from "../ids.ts";
 import { UsageError } from "../errors.ts";
+import { registerSecret } from "../http/mask.ts";
 
 /** A channel id: a positive integer. */
 export function parseChannelId(value: string): number {
@@ -104,10 +105,15 @@ export async function readSecretArg(
   stdin: ReadableStream<Uint8Array> | undefined,
   what: string,
 ): Promise<string> {
-  if (value !== "-") return value;
+  // Masked by value on stderr from now on (SPEC.md, "Hostile input").
+  if (value !== "-") {
+    registerSecret(value);
+    return value;
+  }
   if (!stdin) throw new UsageError(`${what} '-' needs the value on stdin`);
   const line = await readFirstLine(stdin);
   if (line === "") throw new UsageError(`${what}: stdin was empty`);
+  registerSecret(line);
   return line;
 }
 

@@ -20,11 +20,12 @@ import {
   loadConfig,
 } from "../config.ts";
 import type { FetchLike, RetryNotice, TokenProvider } from "../http/http.ts";
-import { maskSecrets } from "../http/mask.ts";
+import { maskSecrets, registerSecret } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
 import { Output, type Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
 import type { ReplayTiming } from "./streaming_lines.ts";
+import { safeWriter, terminalSafe } from "./terminal_safe.ts";
 
 /** Retry waits this long or longer are announced on stderr (SPEC.md, "Requests"). */
 const LONG_WAIT_MS = 2_000;
@@ -76,8 +77,17 @@ export interface GlobalOptions {
 
 /** The per-run context handed to every command. */
 export class CliContext {
-  /** Process-facing streams and environment. */
+  /**
+   * Process-facing streams and environment. Its stdout and stderr are terminal-safe
+   * (terminal_safe.ts: only the CLI's own escape codes pass) and stderr masks every secret
+   * the process holds, so no output can forget either (SPEC.md, "Hostile input").
+   */
   readonly io: CliIO;
+  /**
+   * stdout exactly as given: only for bytes that must stay as received (`api`'s body when
+   * stdout is not a terminal).
+   */
+  readonly rawStdout: Writer;
   /** Global options; filled in by the parser as it meets them. */
   readonly globals: GlobalOptions = { json: false, verbose: false, color: true };
   /**
@@ -92,7 +102,8 @@ export class CliContext {
 
   /** Creates the context of one run. */
   constructor(io: CliIO) {
-    this.io = io;
+    this.rawStdout = io.stdout;
+    this.io = { ...io, stdout: safeWriter(io.stdout), stderr: safeWriter(io.stderr, maskSecrets) };
   }
 
   /**
@@ -112,7 +123,12 @@ export class CliContext {
 
   /** The configuration from the environment, read once. */
   get config(): Config {
-    this.#config ??= loadConfig(this.io.env);
+    if (this.#config === undefined) {
+      this.#config = loadConfig(this.io.env);
+      // Masked by value on stderr from now on, even where no syntax gives them away.
+      registerSecret(this.#config.token);
+      registerSecret(this.#config.clientSecret);
+    }
     return this.#config;
   }
 
@@ -135,9 +151,9 @@ export class CliContext {
    */
   readonly warn = (message: string): void => this.output.notice(`warning: ${message}`);
 
-  /** Writes a verbose line to stderr when `-v` is on; secrets are masked again here. */
+  /** Writes a verbose line to stderr when `-v` is on (one line; stderr masks secrets). */
   verbose(line: string): void {
-    if (this.globals.verbose) this.io.stderr.write(`${maskSecrets(line)}\n`);
+    if (this.globals.verbose) this.io.stderr.write(`${terminalSafe(line, { singleLine: true })}\n`);
   }
 
   /** A client for the public endpoints: no token needed, no config directory touched. */

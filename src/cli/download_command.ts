@@ -86,9 +86,13 @@ export async function runDownload(
   }
 }
 
-/** Raw bytes to stdout; a writer without a byte path (a test's) gets them decoded. */
+/**
+ * The file's bytes to stdout exactly as received (only to a pipe: see download_target.ts),
+ * past the terminal-safe text writer; a writer without a byte path (a test's) gets them
+ * decoded.
+ */
 function bytesWriter(ctx: CliContext): (chunk: Uint8Array) => void {
-  const stdout = ctx.io.stdout;
+  const stdout = ctx.rawStdout;
   if (stdout.writeBytes) return (chunk) => stdout.writeBytes!(chunk);
   const decoder = new TextDecoder();
   return (chunk) => stdout.write(decoder.decode(chunk, { stream: true }));

@@ -65,7 +65,9 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
     log: (line) => ctx.verbose(line),
     callbacks: {
       onAuthorizeUrl: (url, redirectUri) => {
-        output.notice(`Open this URL in a browser to log in:\n\n  ${url}\n`);
+        for (const line of ["Open this URL in a browser to log in:", "", `  ${url}`, ""]) {
+          output.notice(line);
+        }
         if (pasting && io.stdinIsTerminal) {
           output.notice(
             "If the browser runs on another machine, paste the address it ends on here.",

@@ -6,8 +6,9 @@
  */
 
 import type { CliContext } from "./context.ts";
-import { singleLine, truncate } from "./table.ts";
-import { displayWidth } from "./width.ts";
+import { ownSequence } from "./style.ts";
+import { terminalSafe } from "./terminal_safe.ts";
+import { displayWidth, sliceToWidth } from "./width.ts";
 
 /** Receives progress and clears the line when done. */
 export interface Progress {
@@ -48,10 +49,10 @@ export function createProgress(
       last = line;
       lastBytes = received;
       drawn = true;
-      ctx.io.stderr.write(`\r${line}\x1b[K`);
+      ctx.io.stderr.write(`\r${line}${ownSequence("[K")}`);
     },
     done() {
-      if (drawn) ctx.io.stderr.write("\r\x1b[K");
+      if (drawn) ctx.io.stderr.write(`\r${ownSequence("[K")}`);
       drawn = false;
     },
   };
@@ -120,7 +121,8 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 && unit >= 2 ? 2 : 1)} ${units[unit]}`;
 }
 
-/** The label on one line, cut to a display width (wide characters count double). */
+/** A file name on one terminal-safe line, cut by display width (never inside a character). */
 function fit(text: string, width: number): string {
-  return truncate(singleLine(text), Math.max(2, width));
+  const safe = terminalSafe(text, { singleLine: true });
+  return displayWidth(safe) <= width ? safe : `${sliceToWidth(safe, Math.max(1, width - 1))}…`;
 }

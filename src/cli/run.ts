@@ -9,8 +9,10 @@ import { type ErrorKind, EXIT_CODES, RestreamError, UsageError } from "../errors
 import { maskSecrets } from "../http/mask.ts";
 import { VERSION } from "../version.ts";
 import { CliContext, type CliIO } from "./context.ts";
+import { jsonText } from "./json_text.ts";
 import { findSubcommand, parseCommandLine, pathName } from "./parse.ts";
 import { type CommandSpec, flagKey } from "./spec.ts";
+import { terminalSafe } from "./terminal_safe.ts";
 import { GLOBAL_FLAGS, ROOT } from "./tree.ts";
 
 /** Thrown by the stdout writer when the reader went away (`… | head`). */
@@ -132,9 +134,10 @@ function report(ctx: CliContext, error: unknown, active: string): number {
   try {
     if (ctx.globals.json) {
       const body = { error: { kind: failure.kind, status: failure.status, message } };
-      ctx.io.stderr.write(`${JSON.stringify(body)}\n`);
+      ctx.io.stderr.write(`${jsonText(body)}\n`);
     } else {
-      ctx.io.stderr.write(`error: ${message}\n`);
+      // One line, terminal-safe: the message may quote an error body or a close reason.
+      ctx.io.stderr.write(`error: ${terminalSafe(message, { singleLine: true })}\n`);
       if (failure.hint) ctx.io.stderr.write(`${failure.hint}\n`);
     }
   } catch {

@@ -11,7 +11,7 @@
 import { apiUrlWithoutV2 } from "../config.ts";
 import { kindForStatus, RestreamError, UsageError } from "../errors.ts";
 import { describeErrorBody } from "./error_body.ts";
-import { maskUrl } from "./mask.ts";
+import { maskSecrets, maskUrl, registerSecret } from "./mask.ts";
 import { assertEncryptedTransport } from "./transport.ts";
 import {
   backoffDelay,
@@ -392,13 +392,21 @@ export class HttpClient {
       headers.set("Content-Type", "application/json");
       body = JSON.stringify(options.json);
     } else if (options.form !== undefined) {
+      // Codes, verifiers and tokens sent to the token endpoint: masked if a body echoes them.
+      for (const [key, value] of Object.entries(options.form)) {
+        if (SECRET_FORM_FIELDS.has(key)) registerSecret(value);
+      }
       headers.set("Content-Type", "application/x-www-form-urlencoded");
       body = new URLSearchParams(options.form).toString();
     }
     if (options.basic) {
       const { username, password } = options.basic;
-      headers.set("Authorization", `Basic ${basicCredentials(username, password)}`);
+      const credentials = basicCredentials(username, password);
+      registerSecret(password);
+      registerSecret(credentials);
+      headers.set("Authorization", `Basic ${credentials}`);
     } else if (token !== undefined) {
+      registerSecret(token);
       headers.set("Authorization", `Bearer ${token}`);
     }
     return new Request(url, {
@@ -438,6 +446,16 @@ export class HttpClient {
     }
   }
 }
+
+/** Form fields whose values are secrets (OAuth token and revoke requests). */
+const SECRET_FORM_FIELDS = new Set([
+  "code",
+  "code_verifier",
+  "refresh_token",
+  "token",
+  "client_secret",
+  "password",
+]);
 
 /**
  * The body as text, read chunk by chunk and decoded as UTF-8; undefined (the rest cancelled)
@@ -513,7 +531,9 @@ export function errorFromResponse(
 ): RestreamError {
   const detail = describeErrorBody(text);
   const statusText = response.statusText || defaultStatusText(response.status);
-  const what = detail.message ?? statusText;
+  // A body may echo what was sent (a refresh token, the client secret): mask it here, so a
+  // library user who logs the error does not print it either.
+  const what = maskSecrets(detail.message ?? statusText);
   const message = `${what} (HTTP ${response.status} from ${method} ${url.pathname})`;
   return new RestreamError(kindForStatus(response.status), message, {
     status: response.status,

@@ -56,6 +56,9 @@ export function createControl(state: MockState, sockets: SocketHub): MockControl
         expiresIn: pair.expiresIn,
       };
     },
+    setData(path: string, value: unknown): void {
+      setPath(state.data, path, value);
+    },
     pushChat(message: unknown): void {
       sockets.pushChat(message);
     },
@@ -78,6 +81,26 @@ export function createControl(state: MockState, sockets: SocketHub): MockControl
       sockets.resetReplay();
     },
   };
+}
+
+/** Keys that would reach an object's prototype instead of its data. */
+const UNSAFE_KEYS = new Set(["__proto__", "prototype", "constructor"]);
+
+/** Sets `path` (dot-separated keys and indexes) in `root`; only an existing field. */
+function setPath(root: object, path: string, value: unknown): void {
+  const keys = String(path).split(".");
+  let target: unknown = root;
+  for (const [i, key] of keys.entries()) {
+    const record = target as Record<string, unknown>;
+    if (
+      target === null || typeof target !== "object" || UNSAFE_KEYS.has(key) ||
+      !Object.hasOwn(record, key)
+    ) {
+      throw new Error(`invalid data path '${path}': no field '${keys.slice(0, i + 1).join(".")}'`);
+    }
+    if (i === keys.length - 1) record[key] = structuredClone(value);
+    else target = record[key];
+  }
 }
 
 async function body(req: Request): Promise<Record<string, unknown>> {
@@ -144,6 +167,11 @@ export async function handleControl(
             lifetimeSeconds: typeof b.lifetimeSeconds === "number" ? b.lifetimeSeconds : undefined,
           }),
         );
+      }
+      case "POST /data": {
+        const b = await body(req);
+        control.setData(String(b.path ?? ""), b.value);
+        break;
       }
       case "POST /chat":
         control.pushChat(JSON.parse(await req.text()));
