@@ -97,10 +97,12 @@ export {
   type SessionState,
   type TokenSource,
 } from "./src/auth/session.ts";
+export { MemoryTokenStore } from "./src/auth/memory_token_store.ts";
 export {
   apiOrigin,
   type LockedTokens,
   type StoredTokens,
+  type TokenStorage,
   TokenStore,
   type TokenStoreOptions,
 } from "./src/auth/token_store.ts";

@@ -106,8 +106,14 @@ export function loadConfig(env: EnvLookup = processEnv, os: string = Deno.build.
     clientSecret: value("RESTREAM_CLIENT_SECRET"),
     token: value("RESTREAM_TOKEN"),
     configDir: resolveConfigDir(value, os),
-    noColor: value("NO_COLOR") !== undefined,
+    noColor: noColorRequested(env),
   };
+}
+
+/** True when `NO_COLOR` is set to anything non-empty (https://no-color.org). */
+export function noColorRequested(env: EnvLookup): boolean {
+  const value = env("NO_COLOR");
+  return value !== undefined && value !== "";
 }
 
 const HTTP = ["http:", "https:"];

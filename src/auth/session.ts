@@ -16,17 +16,17 @@ import { type FetchLike, HttpClient, type TokenProvider } from "../http/http.ts"
 import { registerSecret } from "../http/mask.ts";
 import { type ClientCredentials, refreshTokens } from "./oauth.ts";
 import type { TokenSet } from "./token_set.ts";
-import { apiOrigin, type StoredTokens, type TokenStore } from "./token_store.ts";
+import { apiOrigin, type StoredTokens, type TokenStorage } from "./token_store.ts";
 
 /** Refresh a token that expires within this many ms (SPEC.md: 60 s). */
 export const REFRESH_MARGIN_MS = 60_000;
 
 /** Where the session's token comes from. */
-export type TokenSource = "env" | "file";
+export type TokenSource = "env" | "file" | "memory";
 
 /** What a session knows right now. */
 export interface SessionState {
-  /** `env` for `RESTREAM_TOKEN`, `file` for stored tokens. */
+  /** `env` for `RESTREAM_TOKEN`, `file` for the token file, `memory` for a store in memory. */
   source: TokenSource;
   /** The API origin the token belongs to. */
   origin: string;
@@ -43,7 +43,7 @@ export interface SessionOptions {
   /** `RESTREAM_TOKEN`: used as is, ahead of stored tokens, never refreshed. */
   envToken?: string;
   /** Where tokens are stored; without one, only `envToken` can be used. */
-  store?: TokenStore;
+  store?: TokenStorage;
   /** OAuth client id for refreshes (the stored one is used when absent). */
   clientId?: string;
   /** OAuth client secret for refreshes. */
@@ -100,9 +100,10 @@ export class Session implements TokenProvider {
     });
   }
 
-  /** Where the token comes from: `env` when `RESTREAM_TOKEN` is set, else `file`. */
+  /** Where the token comes from: `env` when `RESTREAM_TOKEN` is set, else the store's kind. */
   get source(): TokenSource {
-    return this.#options.envToken !== undefined ? "env" : "file";
+    if (this.#options.envToken !== undefined) return "env";
+    return this.#options.store?.kind ?? "file";
   }
 
   /** A token to send now; stored tokens that expire within 60 s are refreshed first. */
@@ -118,7 +119,7 @@ export class Session implements TokenProvider {
     }
     let stored = this.#stored ?? await this.#load();
     if (this.#expiring(stored)) stored = await this.#refresh(stored.accessToken, false);
-    return { source: "file", origin: this.origin, accessToken: stored.accessToken, stored };
+    return { source: this.source, origin: this.origin, accessToken: stored.accessToken, stored };
   }
 
   /**
@@ -204,7 +205,7 @@ export class Session implements TokenProvider {
     return stored.refreshToken;
   }
 
-  #store(): TokenStore {
+  #store(): TokenStorage {
     if (this.#options.store === undefined) throw notLoggedIn(this.origin);
     return this.#options.store;
   }

@@ -62,6 +62,25 @@ export interface LockedTokens {
   delete(apiUrl: string): Promise<boolean>;
 }
 
+/**
+ * Where a {@link Session} keeps tokens between requests: the token file ({@link TokenStore})
+ * or memory for one process (`MemoryTokenStore`: `--mock`, tests).
+ */
+export interface TokenStorage {
+  /** `file` for the token file, `memory` when nothing goes to disk. */
+  readonly kind: "file" | "memory";
+  /** The token file; undefined for a store in memory. */
+  readonly path?: string;
+  /** The record of an API origin. */
+  get(apiUrl: string): Promise<StoredTokens | undefined>;
+  /** Stores the record of an API origin. */
+  set(apiUrl: string, tokens: StoredTokens): Promise<void>;
+  /** Removes the record of an API origin; false when there was none. */
+  delete(apiUrl: string): Promise<boolean>;
+  /** Runs `fn` with no other change to the store in between (a refresh happens inside). */
+  withLock<T>(fn: (locked: LockedTokens) => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
 /** Options of {@link TokenStore}. */
 export interface TokenStoreOptions {
   /** The config directory. */
@@ -129,7 +148,9 @@ export function apiOrigin(apiUrl: string): string {
  * console.log(tokens ? `expires ${tokens.expiresAt}` : "not logged in");
  * ```
  */
-export class TokenStore {
+export class TokenStore implements TokenStorage {
+  /** Always `file`. */
+  readonly kind: "file" = "file";
   /** The token file. */
   readonly path: string;
   /** The lock file beside it. */

@@ -10,7 +10,7 @@
  */
 
 import type { Session } from "../auth/session.ts";
-import type { TokenStore } from "../auth/token_store.ts";
+import type { TokenStorage } from "../auth/token_store.ts";
 import type { RestreamClient } from "../client.ts";
 import {
   type Config,
@@ -18,10 +18,13 @@ import {
   DEFAULT_STREAMING_WS_URL,
   type EnvLookup,
   loadConfig,
+  noColorRequested,
 } from "../config.ts";
 import type { FetchLike, RetryNotice, TokenProvider } from "../http/http.ts";
 import { maskSecrets, registerSecret } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
+import type { MockBackend } from "./mock_backend.ts";
+import { MOCK_NOTICE, mockRequested } from "./mock_mode.ts";
 import { Output, type Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
 import type { ReplayTiming } from "./streaming_lines.ts";
@@ -73,6 +76,8 @@ export interface GlobalOptions {
   verbose: boolean;
   /** False after `--no-color`. */
   color: boolean;
+  /** `--mock`: run against a built-in mock API (`RESTREAM_MOCK` too: see {@link CliContext.usesMock}). */
+  mock: boolean;
 }
 
 /** The per-run context handed to every command. */
@@ -89,7 +94,7 @@ export class CliContext {
    */
   readonly rawStdout: Writer;
   /** Global options; filled in by the parser as it meets them. */
-  readonly globals: GlobalOptions = { json: false, verbose: false, color: true };
+  readonly globals: GlobalOptions = { json: false, verbose: false, color: true, mock: false };
   /**
    * Set by commands that end cleanly on Ctrl+C and SIGTERM (the monitors, the mock server:
    * exit 0). Any other command is interrupted: exit 130, or 143 for SIGTERM.
@@ -99,6 +104,7 @@ export class CliContext {
   #output?: Output;
   #session?: Session;
   #runtime?: typeof Runtime;
+  #mock?: MockBackend;
 
   /** Creates the context of one run. */
   constructor(io: CliIO) {
@@ -108,10 +114,28 @@ export class CliContext {
 
   /**
    * Loads the client, session and token store modules; the synchronous accessors below need
-   * it done. Idempotent.
+   * it done. Under `--mock` it also starts the mock (once) and says so on stderr. Idempotent.
    */
   async load(): Promise<void> {
     this.#runtime ??= await import("./runtime.ts");
+    if (this.#mock === undefined && this.usesMock) {
+      const { startMockBackend } = await import("./mock_backend.ts");
+      this.#mock = await startMockBackend(noColorRequested(this.io.env));
+      this.output.notice(MOCK_NOTICE);
+    }
+  }
+
+  /**
+   * Whether this run uses the built-in mock: `--mock`, or `RESTREAM_MOCK` on. A bad
+   * `RESTREAM_MOCK` value is a usage error.
+   */
+  get usesMock(): boolean {
+    return mockRequested(this.globals.mock, this.io.env);
+  }
+
+  /** Ends what the run started: the mock server, when `--mock` started one. */
+  async close(): Promise<void> {
+    await this.#mock?.close();
   }
 
   get #loaded(): typeof Runtime {
@@ -121,8 +145,12 @@ export class CliContext {
     return this.#runtime;
   }
 
-  /** The configuration from the environment, read once. */
+  /**
+   * The configuration from the environment, read once; under `--mock`, the mock's (the
+   * environment's `RESTREAM_*` values are not even read then).
+   */
   get config(): Config {
+    if (this.#mock !== undefined) return this.#mock.config;
     if (this.#config === undefined) {
       this.#config = loadConfig(this.io.env);
       // Masked by value on stderr from now on, even where no syntax gives them away.
@@ -137,7 +165,7 @@ export class CliContext {
     this.#output ??= new Output({
       json: this.globals.json,
       isTerminal: this.io.stdoutIsTerminal,
-      color: this.globals.color && !this.config.noColor,
+      color: this.globals.color && !noColorRequested(this.io.env),
       columns: this.io.columns !== undefined && this.io.columns > 0 ? this.io.columns : undefined,
       stdout: this.io.stdout,
       stderr: this.io.stderr,
@@ -163,9 +191,11 @@ export class CliContext {
 
   /**
    * The token store of the config directory, or undefined when there is no config directory.
-   * Its notices (migration, a mode tightened) go to stderr.
+   * Its notices (migration, a mode tightened) go to stderr. Under `--mock`, the one store in
+   * memory that holds the mock's tokens for this process.
    */
-  tokenStore(): TokenStore | undefined {
+  tokenStore(): TokenStorage | undefined {
+    if (this.#mock !== undefined) return this.#mock.tokens;
     const dir = this.config.configDir;
     if (dir === undefined) return undefined;
     return new this.#loaded.TokenStore({

@@ -82,6 +82,13 @@ export interface MockServeFlags {
 
 /** `mock serve`: runs until Ctrl+C / SIGTERM. */
 export async function serveMock(ctx: CliContext, options: MockServeFlags): Promise<void> {
+  if (ctx.usesMock) {
+    throw new UsageError(
+      `'mock serve' starts a mock of its own: ${
+        ctx.globals.mock ? "drop --mock" : "unset RESTREAM_MOCK"
+      } (commands given --mock start their own)`,
+    );
+  }
   const { startMockServer } = await import("../mock/server.ts");
   const { parseFaultFlag } = await import("../mock/faults.ts");
   const faults: Array<{ route: string; fault: MockFault }> = options.fail.map((text) => {

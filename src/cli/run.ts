@@ -87,6 +87,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return 0;
   } catch (error) {
     return report(ctx, error, pathName(namedPath(argv)));
+  } finally {
+    await ctx.close();
   }
 }
 
