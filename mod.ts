@@ -146,6 +146,7 @@ export {
   type DownloadResult,
   type DownloadTarget,
   downloadToFile,
+  downloadToWriter,
   type FileNameOptions,
   suggestedFileName,
 } from "./src/download.ts";
@@ -164,6 +165,7 @@ export {
   MAX_RESPONSE_BYTES,
   type QueryValue,
   type RequestOptions,
+  type RetryNotice,
   type TokenProvider,
 } from "./src/http/http.ts";
 export { assertEncryptedTransport, isLoopbackHost } from "./src/http/transport.ts";
@@ -252,6 +254,7 @@ export {
   type MonitorTuning,
 } from "./src/ws/monitor.ts";
 export type { KnownMessage, UnknownMessage } from "./src/ws/message.ts";
+export type { MonitorAuthOptions } from "./src/ws/monitor_auth.ts";
 export {
   monitorStreaming,
   monitorStreamingBatches,

@@ -44,7 +44,10 @@ export interface RestreamClientOptions
   extends Omit<HttpClientOptions, "baseUrl" | "tokens" | "fetch"> {
   /** Origin of the API; `https://api.restream.io` by default. */
   apiUrl?: string;
-  /** A fixed access token. Ignored when `tokens` is given. */
+  /**
+   * A fixed access token. Ignored when `tokens` is given. Without either, methods that need
+   * a token fail with an `auth` error before sending anything.
+   */
   token?: string;
   /** A token provider that refreshes (see the auth module's session). */
   tokens?: TokenProvider;
@@ -71,8 +74,9 @@ export class RestreamClient {
 
   /** Creates a client; with no options it talks to the real API without a token. */
   constructor(options: RestreamClientOptions = {}) {
+    // An empty token (an unset variable read as "") is no token: fail locally, not with a 401.
     const tokens = options.tokens ??
-      (options.token === undefined ? undefined : fixedToken(options.token));
+      (options.token === undefined || options.token === "" ? undefined : fixedToken(options.token));
     this.http = options.http ?? new HttpClient({
       ...options,
       baseUrl: options.apiUrl ?? DEFAULT_API_URL,

@@ -39,7 +39,7 @@ Deno.test("the reference lists every runnable command of the tree with its argum
     ...(command.subcommands ?? []).flatMap((c) => walk(c, [...path, c.name])),
   ];
   for (const path of walk(ROOT, [])) assert.ok(text.includes(`| \`${path}`), path);
-  assert.ok(text.includes("`channel meta set <id> --title string [--description string]`"));
+  assert.ok(text.includes("`channel meta set <id> [--title string] [--description string]`"));
   assert.ok(text.includes("[--source studio\\|encoder\\|video]"));
   assert.ok(text.includes("[-f\\|--raw-field key=value]..."));
 });

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { registerSecret } from "../http/mask.ts";
 import {
   apiOrigin,
   type LockedTokens,

@@ -32,6 +32,16 @@ export interface ApiOptions {
   paginate?: true;
   /** `-i/--include`. */
   include?: true;
+  /** `--allow-oauth`: let a path under /oauth/ through. */
+  allowOauth?: true;
+}
+
+/**
+ * True for a path under /oauth/, after the URL parser has resolved `..` and `%2e` segments
+ * (`/v2/../oauth/token` is /oauth/token). Case-insensitive: a proxy in front may not care.
+ */
+function isOauthPath(path: string, apiUrl: string): boolean {
+  return /^\/oauth(\/|$)/i.test(new URL(path, apiUrl).pathname);
 }
 
 /** One `-f`/`-F` value as typed, in command-line order. */
@@ -50,6 +60,12 @@ export async function runApi(
   const stdin = stdinOnce(ctx);
   const method = parseMethod(options, rawFields.length);
   const path = resolveApiPath(rawPath, ctx.config.apiUrl);
+  if (!options.allowOauth && isOauthPath(path, ctx.config.apiUrl)) {
+    throw new UsageError(
+      `refusing to send a request to ${new URL(path, "http://x").pathname}: ` +
+        "OAuth endpoints can rotate the stored tokens (pass --allow-oauth to do it anyway)",
+    );
+  }
   const split = rawFields.map(({ flag, raw }) => ({ flag, ...splitField(raw, flag) }));
   if (options.paginate && method !== "GET") {
     throw new UsageError(`--paginate works only with GET, not ${method}`);

@@ -22,7 +22,7 @@ import {
   noColorRequested,
 } from "../config.ts";
 import { RestreamError } from "../errors.ts";
-import type { FetchLike, TokenProvider } from "../http/http.ts";
+import type { FetchLike, RetryNotice, TokenProvider } from "../http/http.ts";
 import { maskSecrets, registerSecret } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
 import type { MockBackend } from "./mock_backend.ts";
@@ -31,6 +31,9 @@ import { Output, type Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
 import type { ReplayTiming } from "./streaming_lines.ts";
 import { safeWriter, terminalSafe } from "./terminal_safe.ts";
+
+/** Retry waits this long or longer are announced on stderr (SPEC.md, "Requests"). */
+const LONG_WAIT_MS = 2_000;
 
 /** The process-facing parts of a run; {@link realIO} in cli.ts, fakes in tests. */
 export interface CliIO {
@@ -42,7 +45,10 @@ export interface CliIO {
   stdoutIsTerminal: boolean;
   /** stdin is a terminal (prompts and confirmations are allowed). */
   stdinIsTerminal: boolean;
-  /** stderr is a terminal (a notice after Ctrl+C starts on a fresh line). */
+  /**
+   * stderr is a terminal (a notice after Ctrl+C starts on a fresh line; progress of
+   * `download -o -`, whose stdout is a pipe).
+   */
   stderrIsTerminal?: boolean;
   /** Terminal width, when known (0, as some terminals report, counts as unknown). */
   columns?: number;
@@ -93,6 +99,11 @@ export class CliContext {
   readonly rawStdout: Writer;
   /** Global options; filled in by the parser as it meets them. */
   readonly globals: GlobalOptions = { json: false, verbose: false, color: true, mock: false };
+  /**
+   * Set by commands that end cleanly on Ctrl+C and SIGTERM (the monitors, the mock server:
+   * exit 0). Any other command is interrupted: exit 130, or 143 for SIGTERM.
+   */
+  stopsGracefully = false;
   #config?: Config;
   #output?: Output;
   #session?: Session;
@@ -220,6 +231,11 @@ export class CliContext {
     return this.#session;
   }
 
+  /** True when this run's session sends `RESTREAM_TOKEN` (for naming it when it is refused). */
+  usesEnvToken(): boolean {
+    return this.#session?.source === "env";
+  }
+
   /**
    * Where this run keeps presets: the injected store; under `--mock`, memory for this one
    * process (nothing touches the disk); else `presets.json` beside the token file (same
@@ -280,6 +296,20 @@ export class CliContext {
       tokens,
       fetch: this.io.fetch,
       log: (line) => this.verbose(line),
+      onRetry: (notice) => this.#announceRetry(notice),
     });
+  }
+
+  /**
+   * A wait the user would notice (2 s or more, e.g. a `Retry-After`) is announced even
+   * without `-v` and under `--json` (stderr only), so a slow command does not look hung.
+   */
+  #announceRetry(notice: RetryNotice): void {
+    if (notice.delayMs < LONG_WAIT_MS || this.globals.verbose) return;
+    const seconds = Math.round(notice.delayMs / 1000);
+    this.output.notice(
+      `${notice.method} ${notice.path}: ${notice.reason}; waiting ${seconds} s before ` +
+        `attempt ${notice.attempt} of ${notice.maxAttempts}`,
+    );
   }
 }

@@ -125,6 +125,7 @@ export async function serveMock(ctx: CliContext, options: MockServeFlags): Promi
     server.control.setLatency(options.latency);
     if (options.dropAfter !== undefined) server.control.dropSocketsAfter(options.dropAfter);
     printEnvironment(ctx, server);
+    ctx.stopsGracefully = true; // a server stopped by Ctrl+C or SIGTERM did its job: exit 0
     await waitForStop(ctx.io.signal);
   } finally {
     await server.close();

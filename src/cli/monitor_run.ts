@@ -43,6 +43,7 @@ export async function runMonitor(
   kind: MonitorKind,
   flags: MonitorFlags,
 ): Promise<void> {
+  ctx.stopsGracefully = true; // Ctrl+C and SIGTERM end a monitor with its summary, exit 0
   // Checked before any request (a refresh included): the token must be allowed to go there.
   const url = ctx.webSocketUrl(kind);
   const tokens = ctx.tokens();

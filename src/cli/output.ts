@@ -22,6 +22,8 @@ export type { Column } from "./table.ts";
 export interface Writer {
   /** Writes text as is (the caller adds newlines). */
   write(text: string): void;
+  /** Writes raw bytes (`download -o -`); absent on writers that only take text. */
+  writeBytes?(bytes: Uint8Array): void;
 }
 
 /** How output is rendered. */

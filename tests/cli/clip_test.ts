@@ -210,11 +210,17 @@ Deno.test("clip download: a bad id exits 2 without a request; a 404 exits 4", as
   assert.equal(bad.code, 2);
   assert.equal(none.requests.length, 0);
   const fake = new FakeFetch().on("GET", "/v2/user/clips/c-9/download", { status: 404 });
-  const missing = await runCapture(["clip", "download", "c-9", "-o", "/nonexistent-dir/x.mp4"], {
-    fetch: fake.fetch,
-    env: ENV,
-  });
-  assert.equal(missing.code, 4);
+  const dir = await Deno.makeTempDir();
+  try {
+    const missing = await runCapture(["clip", "download", "c-9", "-o", `${dir}/x.mp4`], {
+      fetch: fake.fetch,
+      env: ENV,
+    });
+    assert.equal(missing.code, 4);
+    assert.equal(missing.stderr, "error: clip c-9 not found\n");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("clip projects --all: an API that names a cursor already read stops with one warning, exit 0", async () => {

@@ -152,7 +152,7 @@ Deno.test({
       assert.match(top, /channel:list and change channels/);
       assert.equal(
         meta,
-        "get:show a channel's title and description set:change a channel's title and description",
+        "get:show a channel's title and description set:change a channel's title, description or both",
       );
       assert.match(history, /--page:page number \(from 1\)/);
       assert.match(history, /--json:print JSON/);
@@ -252,7 +252,11 @@ Deno.test("powershell: the real script covers every command path, flag, enum and
       "@('--source', 'only events of this source (or the API''s numbers 1, 2, 3)', 'studio|encoder|video')",
     ),
   );
-  assert.ok(text.includes("@('-o', 'file to write, or a directory to save into', 'file')"));
+  assert.ok(
+    text.includes(
+      "@('-o', 'file to write, a directory to save into (''dir/'' creates it), or - for stdout', 'file')",
+    ),
+  );
   assert.ok(text.includes("args = @('bash', 'zsh', 'fish', 'powershell')"));
   assert.ok(text.includes("@('--json', 'print JSON (one document; NDJSON for monitors)', '')"));
 });

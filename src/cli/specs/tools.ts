@@ -66,6 +66,10 @@ export const TOOL_COMMANDS: readonly CommandSpec[] = [
         short: "i",
         summary: "print the status line and response headers to stderr",
       },
+      {
+        long: "allow-oauth",
+        summary: "allow a path under /oauth/ (it can rotate the stored tokens)",
+      },
     ],
     examples: [
       "restream api user/profile",
