@@ -22,6 +22,7 @@ import { loadPlatformNames, type PlatformNamer } from "./platform_names.ts";
 import { findPreset, plural } from "./preset.ts";
 import { presetAccount } from "./preset_account.ts";
 import { planColumns, planDocument, planRows } from "./preset_render.ts";
+import { createStyle } from "./style.ts";
 import { TableWriter } from "./table.ts";
 import type { RestreamClient } from "../client.ts";
 
@@ -145,11 +146,13 @@ function render(
     return;
   }
   // Applying, stdout stays empty: the table goes to stderr, aligned when that is a terminal.
+  const terminal = io.stderrIsTerminal ?? io.stdoutIsTerminal;
   const table = new TableWriter({
-    isTerminal: io.stderrIsTerminal ?? io.stdoutIsTerminal,
+    isTerminal: terminal,
     columns: io.columns,
-    style: output.errStyle,
-    printLine: (text) => output.notice(text),
+    style: terminal ? output.errStyle : createStyle(false),
+    // Straight to stderr: a notice is flattened to one line, which would undo the tabs.
+    printLine: (text) => io.stderr.write(`${text}\n`),
   }, planColumns(names, true));
   table.push(planRows(plan, results));
   table.end();

@@ -317,7 +317,7 @@ Deno.test("e2e: preset commands without a login exit 3 with nothing on stdout", 
 Deno.test("e2e: under --mock presets live in memory for the one process, nothing on disk", async () => {
   const home = await Deno.makeTempDir({ prefix: "restream-home-" });
   try {
-    const env = { HOME: home, RESTREAM_CONFIG_DIR: join(home, "cfg") };
+    const env = { XDG_CONFIG_HOME: join(home, "xdg"), RESTREAM_CONFIG_DIR: join(home, "cfg") };
     const saved = await runProcess(["--mock", "preset", "save", "show", "--json"], { env });
     assert.equal(saved.code, 0, saved.stderr);
     assert.equal(JSON.parse(saved.stdout).name, "show");
