@@ -9,10 +9,11 @@
  * - read/write: the config directory (tokens, their lock) and `.`, the directory the command
  *   runs in (Deno resolves a relative permission path against the working directory when the
  *   process starts, also for an installed command), for downloads and `api --input`/`-F @file`.
- * - env: the variables the CLI reads, and the ones commander reads for colour. Proxy variables
- *   (`HTTPS_PROXY`…) are read by Deno itself, which needs no permission for them.
- * - sys: `osRelease`, for `version` (nothing calls `os.homedir()`: the config directory comes
- *   from `HOME`).
+ * - env: the variables the CLI reads (no dependency reads any). Proxy variables (`HTTPS_PROXY`…)
+ *   are read by Deno itself, which needs no permission for them.
+ * - sys: `osRelease`, for `version`, and `uid`, to tell whether a config directory or token
+ *   link open to others is the user's own (nothing calls `os.homedir()`: the config directory
+ *   comes from `HOME`).
  * - run: only the OS's browser opener, for `login`.
  *
  * @module
@@ -28,15 +29,13 @@ export const RESTREAM_HOSTS: readonly string[] = [
 /** Loopback, for the mock server and the login callback (any port). */
 export const LOOPBACK_HOSTS: readonly string[] = ["127.0.0.1", "localhost", "[::1]"];
 
-/** Every environment variable the CLI (or commander) reads. */
+/** Every environment variable the CLI reads. */
 export const ENV_VARS: readonly string[] = [
   "RESTREAM_*",
   "HOME",
   "XDG_CONFIG_HOME",
   "APPDATA",
   "NO_COLOR",
-  "FORCE_COLOR",
-  "CLICOLOR_FORCE",
 ];
 
 /** The browser opener of each OS (src/auth/browser.ts). */
@@ -67,7 +66,7 @@ export function permissionFlags(options: PermissionOptions = {}): string[] {
     `--allow-net=${[...RESTREAM_HOSTS, ...LOOPBACK_HOSTS].join(",")}`,
     ...fs,
     `--allow-env=${ENV_VARS.join(",")}`,
-    "--allow-sys=osRelease",
+    "--allow-sys=osRelease,uid",
     `--allow-run=${opener}`,
     "--no-prompt",
   ];

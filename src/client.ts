@@ -26,11 +26,14 @@ import type {
   ViewerAnalytics,
 } from "./schemas/event_data.ts";
 import type { Profile } from "./schemas/profile.ts";
+import type { PresetPlan } from "./preset/plan.ts";
 import type { SrtStreamKey, StreamKey } from "./schemas/stream_key.ts";
 import * as account from "./client/account.ts";
 import * as channels from "./client/channels.ts";
+import { applyChannelPlan, type ApplyPlanOptions, type PlanResult } from "./client/channel_plan.ts";
 import * as clips from "./client/clips.ts";
 import { ApiCore } from "./client/core.ts";
+import type { PagingOptions } from "./client/pages.ts";
 import * as extras from "./client/event_extras.ts";
 import * as media from "./client/event_media.ts";
 import * as events from "./client/events.ts";
@@ -41,7 +44,10 @@ export interface RestreamClientOptions
   extends Omit<HttpClientOptions, "baseUrl" | "tokens" | "fetch"> {
   /** Origin of the API; `https://api.restream.io` by default. */
   apiUrl?: string;
-  /** A fixed access token. Ignored when `tokens` is given. */
+  /**
+   * A fixed access token. Ignored when `tokens` is given. Without either, methods that need
+   * a token fail with an `auth` error before sending anything.
+   */
   token?: string;
   /** A token provider that refreshes (see the auth module's session). */
   tokens?: TokenProvider;
@@ -68,8 +74,9 @@ export class RestreamClient {
 
   /** Creates a client; with no options it talks to the real API without a token. */
   constructor(options: RestreamClientOptions = {}) {
+    // An empty token (an unset variable read as "") is no token: fail locally, not with a 401.
     const tokens = options.tokens ??
-      (options.token === undefined ? undefined : fixedToken(options.token));
+      (options.token === undefined || options.token === "" ? undefined : fixedToken(options.token));
     this.http = options.http ?? new HttpClient({
       ...options,
       baseUrl: options.apiUrl ?? DEFAULT_API_URL,
@@ -120,6 +127,25 @@ export class RestreamClient {
     return channels.updateChannelMeta(this.#api, id, change, signal);
   }
 
+  /**
+   * Applies a channel plan (see `planPreset`): titles, then enabling and disabling, four
+   * channels at a time, one result per channel (channels.write). One channel's failure does
+   * not stop the others; a rejected login or an interruption is thrown.
+   *
+   * @example
+   * ```ts
+   * import { planPreset, RestreamClient } from "jsr:@restream/cli";
+   * const client = new RestreamClient({ token: Deno.env.get("RESTREAM_TOKEN") });
+   * const plan = planPreset(await client.listChannels(), { channels: [1030301, 1030302] });
+   * for (const result of await client.applyChannelPlan(plan)) {
+   *   console.log(result.channelId, result.ok ? "ok" : result.error?.message);
+   * }
+   * ```
+   */
+  applyChannelPlan(plan: PresetPlan, options?: ApplyPlanOptions): Promise<PlanResult[]> {
+    return applyChannelPlan(this.#api, plan, options);
+  }
+
   /** Adds a manual channel (custom RTMP, SRT…) (channels.write). */
   addChannel(channel: channels.NewChannel, signal?: AbortSignal): Promise<CreatedChannel> {
     return channels.addChannel(this.#api, channel, signal);
@@ -146,7 +172,9 @@ export class RestreamClient {
   }
 
   /**
-   * Every page of the event history from `options.page` on, fetched as it is consumed.
+   * Every page of the event history from `options.page` on, fetched as it is consumed. A
+   * listing stops at an empty page; an API that repeats a page stops it with a warning to
+   * `options.onWarning`; more than 10,000 pages is an `invalid_response` error.
    *
    * @example
    * ```ts
@@ -220,7 +248,10 @@ export class RestreamClient {
     return extras.getEventChatHistory(this.#api, id, options);
   }
 
-  /** Every page of an event's chat history, following `nextPageToken` (chat.read). */
+  /**
+   * Every page of an event's chat history, following `nextPageToken` (chat.read); stops as
+   * {@link RestreamClient.iterateEventHistory} does.
+   */
   iterateEventChat(
     id: string,
     options?: extras.ChatHistoryOptions,
@@ -271,12 +302,16 @@ export class RestreamClient {
     return clips.listClipProjects(this.#api, query, signal);
   }
 
-  /** Every page of clip projects, following `pagination.nextCursor` (clips.read). */
+  /**
+   * Every page of clip projects, following `pagination.nextCursor` (clips.read); stops as
+   * {@link RestreamClient.iterateEventHistory} does (warnings go to `paging.onWarning`).
+   */
   iterateClipProjects(
     query?: clips.ClipProjectQuery,
     signal?: AbortSignal,
+    paging?: PagingOptions,
   ): AsyncGenerator<ClipProjectPage, void, undefined> {
-    return clips.iterateClipProjects(this.#api, query, signal);
+    return clips.iterateClipProjects(this.#api, query, signal, paging);
   }
 
   /** A clip project with its clips (clips.read). */

@@ -10,10 +10,13 @@
  * @module
  */
 
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join } from "./path.ts";
 import { RestreamError } from "./errors.ts";
 import { errorFromResponse, type FetchLike } from "./http/http.ts";
 import { classifyFetchFailure } from "./http/retry.ts";
+import { fitFileName } from "./file_names.ts";
+
+export { type FileNameOptions, safeName, suggestedFileName } from "./file_names.ts";
 
 /** Options of {@link downloadToFile}. */
 export interface DownloadOptions {
@@ -63,6 +66,56 @@ export async function downloadToFile(
 ): Promise<DownloadResult> {
   const parsed = parseDownloadUrl(url);
   if (typeof target === "string") await refuseExisting(target, options.force);
+  return await fetchDownload(parsed, options, async (response, pump) => {
+    let path: string;
+    try {
+      path = typeof target === "string" ? target : target(response, parsed);
+      if (typeof target !== "string") await refuseExisting(path, options.force);
+    } catch (error) {
+      await response.body?.cancel().catch(() => {});
+      throw error;
+    }
+    const bytes = await writeAtomically(path, response, pump, options.force);
+    return { path, bytes };
+  });
+}
+
+/**
+ * Downloads a URL into `write` as the bytes arrive (standard output, a socket, a hash), in
+ * constant memory. Nothing touches the disk; after a failure part-way, what was written
+ * stays written.
+ *
+ * @example
+ * ```ts
+ * import { downloadToWriter } from "jsr:@restream/cli";
+ * const { bytes } = await downloadToWriter(
+ *   "https://example.com/chat.csv",
+ *   (chunk) => void Deno.stdout.writeSync(chunk),
+ * );
+ * ```
+ */
+export async function downloadToWriter(
+  url: string,
+  write: (chunk: Uint8Array) => void | Promise<void>,
+  options: Omit<DownloadOptions, "force"> = {},
+): Promise<{ bytes: number }> {
+  return await fetchDownload(parseDownloadUrl(url), options, async (_response, pump) => ({
+    bytes: await pump(write),
+  }));
+}
+
+/** Streams the body into `write`; returns the byte count. */
+type Pump = (write: (chunk: Uint8Array) => void | Promise<void>) => Promise<number>;
+
+/**
+ * The request part every download shares: no Authorization header, an idle timeout, the
+ * error mapping. `consume` gets the response and a pump that reads its body with progress.
+ */
+async function fetchDownload<T>(
+  parsed: URL,
+  options: DownloadOptions,
+  consume: (response: Response, pump: Pump) => Promise<T>,
+): Promise<T> {
   const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const idle = new AbortController();
@@ -89,55 +142,30 @@ export async function downloadToFile(
       const text = await response.text().catch(() => "");
       throw errorFromResponse(response, text, "GET", new URL(shown));
     }
-    let path: string;
-    try {
-      path = typeof target === "string" ? target : target(response, parsed);
-      if (typeof target !== "string") await refuseExisting(path, options.force);
-    } catch (error) {
-      await response.body?.cancel().catch(() => {});
-      throw error;
-    }
     const total = contentLength(response);
-    const bytes = await writeAtomically(path, response, {
-      total,
-      force: options.force,
-      onChunk: (received) => {
-        resetIdle();
-        options.onProgress?.(received, total);
-      },
-      fail,
-    });
-    return { path, bytes };
+    const onChunk = (received: number): void => {
+      resetIdle();
+      options.onProgress?.(received, total);
+    };
+    return await consume(response, (write) => pumpBody(response, write, { total, onChunk, fail }));
   } finally {
     clearTimeout(timer);
   }
 }
 
-interface WriteOptions {
+interface PumpOptions {
   total?: number;
-  force?: boolean;
   onChunk: (received: number) => void;
   fail: (error: unknown, received: number) => RestreamError;
 }
 
-/** Streams the body to a temporary file beside `path`, then renames it into place. */
-async function writeAtomically(
-  path: string,
+/** Reads the body chunk by chunk into `write`; a short body is an error. */
+async function pumpBody(
   response: Response,
-  options: WriteOptions,
+  write: (chunk: Uint8Array) => void | Promise<void>,
+  options: PumpOptions,
 ): Promise<number> {
-  const temp = join(dirname(path), `.${basename(path)}.part-${randomSuffix()}`);
-  let file: Deno.FsFile;
-  try {
-    file = await Deno.open(temp, { write: true, createNew: true });
-  } catch (error) {
-    await response.body?.cancel().catch(() => {});
-    throw new RestreamError("usage", `cannot write ${path}: ${fileReason(error)}`, {
-      cause: error,
-    });
-  }
   let received = 0;
-  let open = true;
   const reader = response.body?.getReader();
   try {
     if (reader) {
@@ -149,7 +177,7 @@ async function writeAtomically(
           throw options.fail(error, received);
         }
         if (chunk.done) break;
-        await writeAll(file, chunk.value, path);
+        await write(chunk.value);
         received += chunk.value.byteLength;
         options.onChunk(received);
       }
@@ -160,15 +188,43 @@ async function writeAtomically(
         `download incomplete: got ${received} of ${options.total} bytes`,
       );
     }
+    return received;
+  } catch (error) {
+    await reader?.cancel().catch(() => {});
+    throw error;
+  }
+}
+
+/** Streams the body to a temporary file beside `path`, then renames it into place. */
+async function writeAtomically(
+  path: string,
+  response: Response,
+  pump: Pump,
+  force: boolean | undefined,
+): Promise<number> {
+  // The suffix must not push a name near the 255-byte limit over it.
+  const suffix = `.part-${randomSuffix()}`;
+  const temp = join(dirname(path), `.${fitFileName(basename(path), 254 - suffix.length)}${suffix}`);
+  let file: Deno.FsFile;
+  try {
+    file = await Deno.open(temp, { write: true, createNew: true });
+  } catch (error) {
+    await response.body?.cancel().catch(() => {});
+    throw new RestreamError("usage", `cannot write ${path}: ${fileReason(error)}`, {
+      cause: error,
+    });
+  }
+  let open = true;
+  try {
+    const received = await pump((chunk) => writeAll(file, chunk, path));
     await file.syncData();
     file.close();
     open = false;
     // Checked again: the file may have appeared while we were downloading.
-    await refuseExisting(path, options.force);
+    await refuseExisting(path, force);
     await Deno.rename(temp, path);
     return received;
   } catch (error) {
-    await reader?.cancel().catch(() => {});
     if (open) file.close();
     await Deno.remove(temp).catch(() => {});
     throw error;
@@ -276,94 +332,4 @@ function fileReason(error: unknown): string {
   if (error instanceof Deno.errors.IsADirectory) return "is a directory";
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n")[0];
-}
-
-const EXTENSIONS: Record<string, string> = {
-  "video/mp4": ".mp4",
-  "video/webm": ".webm",
-  "video/quicktime": ".mov",
-  "audio/mpeg": ".mp3",
-  "audio/mp4": ".m4a",
-  "audio/aac": ".aac",
-  "audio/wav": ".wav",
-  "text/csv": ".csv",
-  "text/plain": ".txt",
-  "application/json": ".json",
-  "application/zip": ".zip",
-};
-
-/** Options of {@link suggestedFileName}. */
-export interface FileNameOptions {
-  /** The URL asked for, used when the response does not say where it came from. */
-  url?: string | URL;
-  /**
-   * Use `fallback` as the name even when the server suggests one (e.g. a title the user
-   * knows); only its extension, when it has none, comes from the server.
-   */
-  preferFallback?: boolean;
-}
-
-const EXTENSION = /\.[A-Za-z0-9]{1,8}$/;
-
-/**
- * The file name a response suggests: the `Content-Disposition` file name, else the last
- * segment of the URL's path when it has an extension, else `fallback` plus an extension
- * guessed from the content type. Always a plain name (no directories, no leading dot).
- *
- * @example
- * ```ts
- * import { downloadToFile, RestreamClient, suggestedFileName } from "jsr:@restream/cli";
- *
- * const client = new RestreamClient({ token: Deno.env.get("RESTREAM_TOKEN") });
- * const { downloadUrl } = await client.getClipDownloadUrl("clip-id");
- * const saved = await downloadToFile(downloadUrl, (response) => suggestedFileName(response, "clip"));
- * console.log(`saved ${saved.path}`);
- * ```
- */
-export function suggestedFileName(
-  response: Response,
-  fallback: string,
-  options: FileNameOptions = {},
-): string {
-  const disposition = dispositionName(response.headers.get("content-disposition"));
-  const from = response.url || String(options.url ?? "http://placeholder/");
-  const last = safeName(decodeSegment(new URL(from).pathname));
-  const served = disposition ?? (last && EXTENSION.test(last) ? last : undefined);
-  const stem = safeName(fallback) ?? "download";
-  if (served !== undefined && !options.preferFallback) return served;
-  if (EXTENSION.test(stem)) return stem;
-  const type = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  const extension = EXTENSION.exec(served ?? "")?.[0] ?? EXTENSIONS[type] ?? "";
-  return stem + extension;
-}
-
-function dispositionName(header: string | null): string | undefined {
-  if (!header) return undefined;
-  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)?.[1];
-  if (star) return safeName(decodeSegment(star.trim()));
-  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
-  return safeName((plain?.[1] ?? plain?.[2] ?? "").trim());
-}
-
-function decodeSegment(path: string): string {
-  const last = path.split("/").pop() ?? "";
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
-
-/**
- * A name safe to create in the current directory: no path separators, no control
- * characters, no leading dots (never `..`, never hidden); undefined when nothing is left.
- */
-export function safeName(name: string): string | undefined {
-  const cleaned = name
-    // deno-lint-ignore no-control-regex
-    .replace(/[\/\\\x00-\x1f\x7f:*?"<>|]+/g, "_")
-    .replace(/^[.\s]+/, "")
-    .trim()
-    .slice(0, 200);
-  return cleaned === "" ? undefined : cleaned;
 }

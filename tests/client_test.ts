@@ -20,7 +20,7 @@ import {
 
 function client(fake: FakeFetch, log?: (line: string) => void): RestreamClient {
   return new RestreamClient({
-    apiUrl: "http://api.test",
+    apiUrl: "https://api.test",
     token: TOKEN,
     fetch: fake.fetch,
     sleep: () => Promise.resolve(),
@@ -251,16 +251,20 @@ Deno.test("the request log shows URLs only, never a stream key", async () => {
   for (const line of lines) assert.ok(!line.includes(secret), line);
 });
 
-Deno.test("iterateEventChat stops when the API repeats a page token", async () => {
+Deno.test("iterateEventChat stops with one warning when the API repeats a page", async () => {
   const page = { messages: [{ text: "x" }], nextPageToken: "same" };
   const fake = new FakeFetch()
     .on("GET", `/v2/user/events/${EVENT_ID}/chat/history`, { body: page })
     .on("GET", `/v2/user/events/${EVENT_ID}/chat/history`, { body: page }, {
       query: { pageToken: "same" },
     });
+  const warnings: string[] = [];
   let pages = 0;
-  for await (const _ of client(fake).iterateEventChat(EVENT_ID)) pages++;
-  assert.equal(pages, 2);
+  const options = { onWarning: (m: string) => warnings.push(m) };
+  for await (const _ of client(fake).iterateEventChat(EVENT_ID, options)) pages++;
+  assert.equal(pages, 1, "the repeated page is left out");
+  assert.equal(fake.requests.length, 2);
+  assert.deepEqual(warnings, ["stopped at page 2: the API repeated a page"]);
 });
 
 Deno.test("iterateClipProjects follows cursors, stops at hasMore false or a repeated cursor", async () => {

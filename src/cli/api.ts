@@ -6,8 +6,7 @@
  * @module
  */
 
-import type { Command } from "@commander-js/extra-typings";
-import { RestreamError, UsageError } from "../errors.ts";
+import { UsageError } from "../errors.ts";
 import type { HttpClient, HttpResponse } from "../http/http.ts";
 import {
   type ApiField,
@@ -18,65 +17,55 @@ import {
   typedValue,
   withQuery,
 } from "./api_params.ts";
+import { readFileArg } from "./args.ts";
 import type { CliContext } from "./context.ts";
+import { escapeJsonText } from "./json_text.ts";
+import { terminalSafe } from "./terminal_safe.ts";
 
-/** Most pages `--paginate` follows: a guard against an API that never says "last page". */
-const MAX_PAGES = 10_000;
-
-interface ApiOptions {
+/** The flags of `api`. */
+export interface ApiOptions {
+  /** `-X/--method`. */
   method?: string;
-  rawField?: string[];
-  field?: string[];
+  /** `--input <file>`. */
   input?: string;
+  /** `--paginate`. */
   paginate?: true;
+  /** `-i/--include`. */
   include?: true;
+  /** `--allow-oauth`: let a path under /oauth/ through. */
+  allowOauth?: true;
 }
 
-/** Registers `api`. */
-export function registerApiCommand(program: Command, ctx: CliContext): void {
-  // -f and -F fields in command-line order (commander keeps each flag's values apart).
-  const fields: RawField[] = [];
-  const collect = (flag: RawField["flag"]) => (value: string, previous?: string[]): string[] => {
-    fields.push({ flag, raw: value });
-    return [...(previous ?? []), value];
-  };
-  program
-    .command("api")
-    .description("send an authenticated request to a REST path and print the response body")
-    .argument("<path>", "path under /v2 (e.g. user/profile), or one starting /v2/ or /oauth/")
-    .option("-X, --method <method>", "HTTP method (default: GET; POST with fields or --input)")
-    .option("-f, --raw-field <key=value>", "add a string parameter (repeatable)", collect("-f"))
-    .option(
-      "-F, --field <key=value>",
-      "add a typed parameter: number, true, false, null, or @file contents (repeatable)",
-      collect("-F"),
-    )
-    .option("--input <file>", "send the file as the request body, as is ('-' reads stdin)")
-    .option("--paginate", "follow every page (GET only) and print all items as one JSON array")
-    .option("-i, --include", "print the status line and response headers to stderr")
-    .addHelpText(
-      "after",
-      "\nFields go to the query string of a GET and into a JSON body otherwise;\n" +
-        "'a[b]=1' nests and 'a[]=1' appends in a body. Errors exit like every command.",
-    )
-    .action(async (path, options) => await runApi(ctx, path, options, fields));
+/**
+ * True for a path under /oauth/, after the URL parser has resolved `..` and `%2e` segments
+ * (`/v2/../oauth/token` is /oauth/token). Case-insensitive: a proxy in front may not care.
+ */
+function isOauthPath(path: string, apiUrl: string): boolean {
+  return /^\/oauth(\/|$)/i.test(new URL(path, apiUrl).pathname);
 }
 
-/** One `-f`/`-F` value as typed. */
-interface RawField {
+/** One `-f`/`-F` value as typed, in command-line order. */
+export interface RawField {
   flag: "-f" | "-F";
   raw: string;
 }
 
-async function runApi(
+/** `api <path>`: one request through the client's pipeline, the body printed as received. */
+export async function runApi(
   ctx: CliContext,
   rawPath: string,
   options: ApiOptions,
   rawFields: readonly RawField[],
 ): Promise<void> {
   const stdin = stdinOnce(ctx);
-  const method = parseMethod(options);
+  const method = parseMethod(options, rawFields.length);
   const path = resolveApiPath(rawPath, ctx.config.apiUrl);
+  if (!options.allowOauth && isOauthPath(path, ctx.config.apiUrl)) {
+    throw new UsageError(
+      `refusing to send a request to ${new URL(path, "http://x").pathname}: ` +
+        "OAuth endpoints can rotate the stored tokens (pass --allow-oauth to do it anyway)",
+    );
+  }
   const split = rawFields.map(({ flag, raw }) => ({ flag, ...splitField(raw, flag) }));
   if (options.paginate && method !== "GET") {
     throw new UsageError(`--paginate works only with GET, not ${method}`);
@@ -90,7 +79,7 @@ async function runApi(
   }
   const input = options.input === undefined
     ? undefined
-    : await readBytes(options.input, stdin, "--input");
+    : await readFileArg(options.input, stdin, "--input");
   // As in gh: with --input the fields go to the query string; otherwise a GET (or HEAD)
   // sends them as a query, any other method as a JSON body.
   const inQuery = input !== undefined || method === "GET" || method === "HEAD";
@@ -99,8 +88,7 @@ async function runApi(
 
   const http = ctx.authenticatedClient().http;
   if (options.paginate) {
-    const items = await followPages(ctx, http, target, options.include === true);
-    ctx.output.printJson(items);
+    await paginate(ctx, http, target, options.include === true);
     return;
   }
   const response = await http.request({
@@ -113,18 +101,32 @@ async function runApi(
     signal: ctx.io.signal,
   });
   if (options.include) printHead(ctx, response);
-  ctx.io.stdout.write(response.text);
-  // On a terminal only, end the line so the prompt does not stick to the body; piped, the
-  // bytes stay exactly as received.
-  if (ctx.io.stdoutIsTerminal && response.text !== "" && !response.text.endsWith("\n")) {
-    ctx.io.stdout.write("\n");
+  // Piped, the bytes stay exactly as received. On a terminal the body is made safe, and the
+  // line is ended so the prompt does not stick to it.
+  if (!ctx.io.stdoutIsTerminal) ctx.rawStdout.write(response.text);
+  else if (response.text !== "") {
+    const shown = terminalBody(response.text);
+    ctx.io.stdout.write(shown.endsWith("\n") ? shown : `${shown}\n`);
   }
 }
 
-function parseMethod(options: ApiOptions): string {
+/**
+ * A body for a terminal (SPEC.md, "Raw requests"): JSON keeps its exact text, with the JSON
+ * escaping of controls and bidi characters (they can only be inside its strings); anything
+ * else goes through the terminal-safety function.
+ */
+function terminalBody(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch {
+    return terminalSafe(text);
+  }
+  return escapeJsonText(text);
+}
+
+function parseMethod(options: ApiOptions, fieldCount: number): string {
   if (options.method === undefined) {
-    const hasBody = (options.rawField ?? []).length + (options.field ?? []).length > 0 ||
-      options.input !== undefined;
+    const hasBody = fieldCount > 0 || options.input !== undefined;
     return hasBody ? "POST" : "GET";
   }
   if (!/^[A-Za-z]+$/.test(options.method)) {
@@ -133,39 +135,40 @@ function parseMethod(options: ApiOptions): string {
   return options.method.toUpperCase();
 }
 
-async function followPages(
+/**
+ * `--paginate`: one JSON array written as the pages arrive (`[` with the first page's items,
+ * each later page's items as it comes, `]` after the last), so memory stays one page deep.
+ * A failing page leaves the array unclosed and its error decides the exit code.
+ */
+async function paginate(
   ctx: CliContext,
   http: HttpClient,
   first: string,
   include: boolean,
-): Promise<unknown[]> {
-  const items: unknown[] = [];
-  const seen = new Set<string>([first]);
-  let path: string | undefined = first;
-  for (let pages = 0; path !== undefined; pages++) {
-    if (pages >= MAX_PAGES) {
-      throw new RestreamError("invalid_response", `--paginate stopped after ${MAX_PAGES} pages`);
-    }
-    const response = await http.request({ method: "GET", path, signal: ctx.io.signal });
-    if (include) printHead(ctx, response);
-    const step = readPage(response.body, path);
-    items.push(...step.items);
-    if (step.next !== undefined && seen.has(step.next)) {
-      throw new RestreamError(
-        "invalid_response",
-        `unexpected response from GET ${path}: the next page is one already read`,
-      );
-    }
-    if (step.next !== undefined) seen.add(step.next);
-    path = step.next;
-  }
-  return items;
+): Promise<void> {
+  // Loaded with the client by now; imported here to keep it out of start-up.
+  const { followPages } = await import("../client/pages.ts");
+  const pages = followPages({
+    first,
+    fetchPage: async (path) => {
+      const response = await http.request({ method: "GET", path: path!, signal: ctx.io.signal });
+      if (include) printHead(ctx, response);
+      return readPage(response.body, path!);
+    },
+    next: (step) => step.next,
+    items: (step) => step.items,
+    onWarning: ctx.warn,
+  });
+  const array = ctx.output.jsonArray();
+  for await (const step of pages) array.push(step.items);
+  array.end();
 }
 
 function printHead(ctx: CliContext, response: HttpResponse): void {
   const lines = [`HTTP ${response.status} ${response.statusText ?? ""}`.trimEnd()];
   for (const [name, value] of response.headers) lines.push(`${name}: ${value}`);
-  ctx.io.stderr.write(`${lines.join("\n")}\n\n`);
+  const safe = lines.map((line) => terminalSafe(line, { singleLine: true }));
+  ctx.io.stderr.write(`${safe.join("\n")}\n\n`);
 }
 
 /** stdin may feed one value only (`--input -` or one `@-`). */
@@ -183,27 +186,5 @@ async function readSource(
   name: string,
   stdin: () => ReadableStream<Uint8Array>,
 ): Promise<string> {
-  return new TextDecoder().decode(await readBytes(name, stdin, `-F @${name}`));
-}
-
-async function readBytes(
-  name: string,
-  stdin: () => ReadableStream<Uint8Array>,
-  what: string,
-): Promise<Uint8Array> {
-  if (name === "-") return new Uint8Array(await new Response(stdin()).arrayBuffer());
-  try {
-    return await Deno.readFile(name);
-  } catch (error) {
-    // Deno's own refusal names the flag to add (run.ts reports it); keep it whole.
-    if (error instanceof Deno.errors.NotCapable) throw error;
-    const reason = error instanceof Deno.errors.NotFound
-      ? "no such file"
-      : error instanceof Deno.errors.IsADirectory
-      ? "is a directory"
-      : error instanceof Deno.errors.PermissionDenied
-      ? "permission denied"
-      : (error instanceof Error ? error.message : String(error)).split("\n")[0];
-    throw new UsageError(`${what}: cannot read '${name}': ${reason}`);
-  }
+  return new TextDecoder().decode(await readFileArg(name, stdin, `-F @${name}`));
 }

@@ -1,14 +1,14 @@
 /**
  * Parsers for command-line values. Each throws a {@link UsageError} naming the problem, so a
  * bad value exits 2 before any request is sent (SPEC.md, "Arguments and bad input").
- * Used as commander argument/option parsers: `.argument("<id>", "…", parseChannelId)`.
+ * Used as the `parse` of arguments and flags in the command tree (src/cli/specs/).
  *
  * @module
  */
 
+import { isUuid } from "../ids.ts";
 import { UsageError } from "../errors.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { registerSecret } from "../http/mask.ts";
 
 /** A channel id: a positive integer. */
 export function parseChannelId(value: string): number {
@@ -17,7 +17,7 @@ export function parseChannelId(value: string): number {
 
 /** An event id: a UUID. */
 export function parseEventId(value: string): string {
-  if (!UUID.test(value)) throw new UsageError(`invalid event id '${value}': expected a UUID`);
+  if (!isUuid(value)) throw new UsageError(`invalid event id '${value}': expected a UUID`);
   return value.toLowerCase();
 }
 
@@ -35,11 +35,26 @@ export function parseLimit(value: string): number {
 
 /** `--duration`: a positive number of seconds. */
 export function parseDuration(value: string): number {
+  return parsePositiveSeconds(value, "--duration");
+}
+
+/** A positive number of seconds (fractions allowed), named in the error by `flag`. */
+export function parsePositiveSeconds(value: string, flag: string): number {
   const n = Number(value);
   if (value.trim() === "" || !Number.isFinite(n) || n <= 0) {
-    throw new UsageError(`invalid --duration '${value}': expected a positive number of seconds`);
+    throw new UsageError(`invalid ${flag} '${value}': expected a positive number of seconds`);
   }
   return n;
+}
+
+/** `--url` of a stream destination: an absolute URL (rtmp://, rtmps://, srt://…). */
+export function parseStreamUrl(value: string): string {
+  try {
+    new URL(value);
+  } catch {
+    throw new UsageError(`invalid --url '${value}': expected an absolute URL like rtmp://host/app`);
+  }
+  return value;
 }
 
 /** A TCP port, 1–65535 (0 where `allowZero`, "any free port"). */
@@ -47,6 +62,15 @@ export function parsePort(value: string, allowZero = false): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535 || (n === 0 && !allowZero)) {
     throw new UsageError(`invalid port '${value}': expected ${allowZero ? 0 : 1} to 65535`);
+  }
+  return n;
+}
+
+/** A number >= 0 (fractions allowed), named in the error by `what`. */
+export function parseNonNegative(value: string, what: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0) {
+    throw new UsageError(`invalid ${what} '${value}': expected a number >= 0`);
   }
   return n;
 }
@@ -81,10 +105,15 @@ export async function readSecretArg(
   stdin: ReadableStream<Uint8Array> | undefined,
   what: string,
 ): Promise<string> {
-  if (value !== "-") return value;
+  // Masked by value on stderr from now on (SPEC.md, "Hostile input").
+  if (value !== "-") {
+    registerSecret(value);
+    return value;
+  }
   if (!stdin) throw new UsageError(`${what} '-' needs the value on stdin`);
   const line = await readFirstLine(stdin);
   if (line === "") throw new UsageError(`${what}: stdin was empty`);
+  registerSecret(line);
   return line;
 }
 
@@ -103,4 +132,30 @@ export async function readFirstLine(stdin: ReadableStream<Uint8Array>): Promise<
     reader.releaseLock();
   }
   return text.split(/\r?\n/)[0].trim();
+}
+
+/**
+ * Reads a file given on the command line, or stdin for `-`. A file that cannot be read is a
+ * usage error naming it and `what` (the flag or argument).
+ */
+export async function readFileArg(
+  name: string,
+  stdin: () => ReadableStream<Uint8Array>,
+  what: string,
+): Promise<Uint8Array> {
+  if (name === "-") return new Uint8Array(await new Response(stdin()).arrayBuffer());
+  try {
+    return await Deno.readFile(name);
+  } catch (error) {
+    // Deno's own refusal names the flag to add (run.ts reports it); keep it whole.
+    if (error instanceof Deno.errors.NotCapable) throw error;
+    const reason = error instanceof Deno.errors.NotFound
+      ? "no such file"
+      : error instanceof Deno.errors.IsADirectory
+      ? "is a directory"
+      : error instanceof Deno.errors.PermissionDenied
+      ? "permission denied"
+      : (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    throw new UsageError(`${what}: cannot read '${name}': ${reason}`);
+  }
 }

@@ -4,12 +4,9 @@
  * @module
  */
 
-import type { Command } from "@commander-js/extra-typings";
-import { checkChannelTitle, MAX_TITLE_LENGTH } from "../channel_title.ts";
+import { checkChannelTitle } from "../channel_title.ts";
 import { UsageError } from "../errors.ts";
 import type { Channel, ChannelSummary } from "../schemas/channel.ts";
-import { parseChannelId } from "./args.ts";
-import { registerChannelManageCommands } from "./channel_manage.ts";
 import type { CliContext } from "./context.ts";
 import { formatOnOff } from "./format.ts";
 import type { Column } from "./output.ts";
@@ -19,19 +16,22 @@ import type { Style } from "./style.ts";
 function channelColumns(platformName: PlatformNamer): Column<ChannelSummary>[] {
   return [
     { header: "ID", value: (c) => String(c.id), keep: true },
-    { header: "PLATFORM", value: (c) => platformName(c.streamingPlatformId) },
+    { header: "PLATFORM", value: (c) => platformName(c.streamingPlatformId), priority: 3 },
     {
       header: "NAME",
       value: (c) => c.displayName ?? "",
       color: (text, _c, style) => style.cyan(text),
+      min: 20,
     },
     {
       header: "ENABLED",
       keep: true,
+      priority: 2,
       value: (c) => formatOnOff(c.enabled),
       color: (text, c, style) => paintOnOff(text, c.enabled, style),
     },
-    { header: "URL", value: (c) => c.url ?? "" },
+    // A cut link is useless: whole or left out.
+    { header: "URL", value: (c) => c.url ?? "", keep: true, priority: 1 },
   ];
 }
 
@@ -72,89 +72,75 @@ function channelEntries(
   ];
 }
 
-/** Registers `channel` and its subcommands. */
-export function registerChannelCommands(program: Command, ctx: CliContext): void {
-  const channel = program.command("channel").description("list and change channels");
+/** `channel list`. */
+export async function listChannels(ctx: CliContext): Promise<void> {
+  const client = ctx.authenticatedClient();
+  const channels = await client.listChannels(ctx.io.signal);
+  if (ctx.output.json) return ctx.output.printJson(channels);
+  const names = channels.length > 0
+    ? await loadPlatformNames(ctx, client)
+    : (id: number | null | undefined) => String(id ?? "");
+  ctx.output.printTable(channels, channelColumns(names));
+}
 
-  channel
-    .command("list")
-    .description("list all channels")
-    .action(async () => {
-      const client = ctx.authenticatedClient();
-      const channels = await client.listChannels(ctx.io.signal);
-      if (ctx.output.json) return ctx.output.printJson(channels);
-      const names = channels.length > 0
-        ? await loadPlatformNames(ctx, client)
-        : (id: number | null | undefined) => String(id ?? "");
-      ctx.output.printTable(channels, channelColumns(names));
-    });
+/** `channel get <id>`. */
+export async function showChannel(ctx: CliContext, id: number): Promise<void> {
+  const client = ctx.authenticatedClient();
+  const found = await client.getChannel(id, ctx.io.signal);
+  if (ctx.output.json) return ctx.output.printJson(found);
+  const names = await loadPlatformNames(ctx, client);
+  ctx.output.printBlock(channelEntries(found, names));
+}
 
-  channel
-    .command("get")
-    .description("show one channel")
-    .argument("<id>", "channel id (a positive integer)", parseChannelId)
-    .action(async (id) => {
-      const client = ctx.authenticatedClient();
-      const found = await client.getChannel(id, ctx.io.signal);
-      if (ctx.output.json) return ctx.output.printJson(found);
-      const names = await loadPlatformNames(ctx, client);
-      ctx.output.printBlock(channelEntries(found, names));
-    });
+/** `channel set <id> --active|--inactive`. */
+export async function setChannelActive(
+  ctx: CliContext,
+  id: number,
+  options: { active?: true; inactive?: true },
+): Promise<void> {
+  if (Boolean(options.active) === Boolean(options.inactive)) {
+    throw new UsageError("give exactly one of --active or --inactive");
+  }
+  const active = options.active === true;
+  await ctx.authenticatedClient().updateChannel(id, { active }, ctx.io.signal);
+  if (ctx.output.json) ctx.output.printJson({ id, active });
+  else ctx.output.notice(`channel ${id} ${active ? "enabled" : "disabled"}`);
+}
 
-  channel
-    .command("set")
-    .description("enable or disable a channel")
-    .argument("<id>", "channel id (a positive integer)", parseChannelId)
-    .option("--active", "enable the channel")
-    .option("--inactive", "disable the channel")
-    .action(async (id, options) => {
-      if (Boolean(options.active) === Boolean(options.inactive)) {
-        throw new UsageError("give exactly one of --active or --inactive");
-      }
-      const active = options.active === true;
-      await ctx.authenticatedClient().updateChannel(id, { active }, ctx.io.signal);
-      if (ctx.output.json) ctx.output.printJson({ id, active });
-      else ctx.output.notice(`channel ${id} ${active ? "enabled" : "disabled"}`);
-    });
+/** `channel meta get <id>`. */
+export async function showChannelMeta(ctx: CliContext, id: number): Promise<void> {
+  const found = await ctx.authenticatedClient().getChannelMeta(id, ctx.io.signal);
+  ctx.output.printObject(found, () => [
+    ["Title", found.title],
+    ["Description", optionalText(found.description)],
+  ]);
+}
 
-  registerChannelManageCommands(channel, ctx);
-
-  const meta = channel.command("meta").description("a channel's title and description");
-
-  meta
-    .command("get")
-    .description("show a channel's title and description")
-    .argument("<id>", "channel id (a positive integer)", parseChannelId)
-    .action(async (id) => {
-      const found = await ctx.authenticatedClient().getChannelMeta(id, ctx.io.signal);
-      ctx.output.printObject(found, () => [
-        ["Title", found.title],
-        ["Description", optionalText(found.description)],
-      ]);
-    });
-
-  meta
-    .command("set")
-    .description("change a channel's title and description")
-    .argument("<id>", "channel id (a positive integer)", parseChannelId)
-    .requiredOption(
-      "--title <title>",
-      `new title (not empty, at most ${MAX_TITLE_LENGTH} characters)`,
-    )
-    .option("--description <text>", "new description")
-    .action(async (id, options) => {
-      const { title, description } = options;
-      checkChannelTitle(title);
-      await ctx.authenticatedClient().updateChannelMeta(
-        id,
-        { title, description },
-        ctx.io.signal,
-      );
-      const sent = description === undefined ? { id, title } : { id, title, description };
-      if (ctx.output.json) ctx.output.printJson(sent);
-      else {
-        const what = description === undefined ? "title" : "title and description";
-        ctx.output.notice(`channel ${id}: ${what} updated`);
-      }
-    });
+/**
+ * `channel meta set <id> [--title T] [--description D]`: at least one. The API requires a
+ * title in every change, so a title not given is read first and sent as it is.
+ */
+export async function setChannelMeta(
+  ctx: CliContext,
+  id: number,
+  options: { title?: string; description?: string },
+): Promise<void> {
+  const { title, description } = options;
+  if (title === undefined && description === undefined) {
+    throw new UsageError("nothing to change: give --title, --description or both");
+  }
+  if (title !== undefined) checkChannelTitle(title);
+  const client = ctx.authenticatedClient();
+  const sentTitle = title ?? (await client.getChannelMeta(id, ctx.io.signal)).title;
+  await client.updateChannelMeta(id, { title: sentTitle, description }, ctx.io.signal);
+  if (ctx.output.json) {
+    const sent = { id, title: sentTitle };
+    ctx.output.printJson(description === undefined ? sent : { ...sent, description });
+  } else {
+    const changed = [
+      title === undefined ? "" : "title",
+      description === undefined ? "" : "description",
+    ];
+    ctx.output.notice(`channel ${id}: ${changed.filter((w) => w !== "").join(" and ")} updated`);
+  }
 }

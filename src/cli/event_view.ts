@@ -17,19 +17,35 @@ function paintStatus(text: string, style: Style): string {
   return style.dim(text);
 }
 
-/** The columns of every event list: id, status, title, start time, destination count. */
+/**
+ * The columns of every event list: id, status, title, start time, destination count. On a
+ * narrow terminal the destination count goes first, then the start; the title (what people
+ * read) keeps 20 characters until then.
+ */
 export const EVENT_COLUMNS: readonly Column<RestreamEvent>[] = [
   { header: "ID", value: (e) => e.id, keep: true },
   {
     header: "STATUS",
     value: (e) => e.status ?? "",
     color: (text, _e, style) => paintStatus(text, style),
+    keep: true,
+    priority: 3,
   },
-  { header: "TITLE", value: (e) => e.title ?? "" },
-  // One time column keeps the title readable on a 100-column terminal: when it started,
-  // or, until it does, when it is scheduled to (the status tells which).
-  { header: "START", value: (e) => formatTableTime(e.startedAt ?? e.scheduledFor), keep: true },
-  { header: "DESTS", value: (e) => String(e.destinations?.length ?? 0), optional: true },
+  { header: "TITLE", value: (e) => e.title ?? "", min: 20 },
+  // One time column: when it started, or, until it does, when it is scheduled to (the
+  // status tells which).
+  {
+    header: "START",
+    value: (e) => formatTableTime(e.startedAt ?? e.scheduledFor),
+    keep: true,
+    priority: 2,
+  },
+  {
+    header: "DESTS",
+    value: (e) => String(e.destinations?.length ?? 0),
+    keep: true,
+    priority: 1,
+  },
 ];
 
 function text(value: unknown): string | undefined {

@@ -8,6 +8,7 @@
  */
 
 import { UsageError } from "../errors.ts";
+import { checkId } from "../ids.ts";
 
 const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$/;
 
@@ -36,10 +37,15 @@ export function parseProjectId(value: string): string {
   return parseResourceId(value, "project id");
 }
 
-/** A recording's file name (as `event recordings` lists it): any non-empty single line. */
+/**
+ * A recording's file name (as `event recordings` lists it): the library's rule for ids
+ * (no separators, escapes or controls), and not blank.
+ */
 export function parseRecordingFileName(value: string): string {
-  // deno-lint-ignore no-control-regex
-  if (value.trim() === "" || /[\x00-\x1f\x7f]/.test(value)) {
+  try {
+    checkId("recording file name", value);
+    if (value.trim() === "") throw new UsageError("blank");
+  } catch {
     throw new UsageError(`invalid file name '${value}': expected a name from 'event recordings'`);
   }
   return value;

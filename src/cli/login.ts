@@ -9,6 +9,7 @@ import { toStored } from "../auth/session.ts";
 import { apiOrigin } from "../auth/token_store.ts";
 import { RestreamClient } from "../client.ts";
 import { RestreamError } from "../errors.ts";
+import { assertEncryptedTransport } from "../http/transport.ts";
 import type { CliContext } from "./context.ts";
 import { describeAccount, fetchAccount } from "./account_summary.ts";
 
@@ -27,6 +28,9 @@ export interface LoginFlags {
 /** Runs `login`: credentials, the browser flow, storing the tokens, then who logged in. */
 export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void> {
   const { config, io, output } = ctx;
+  // The code, the client secret and the new tokens must not cross a network in cleartext:
+  // refused now, not after the user went through the browser.
+  assertEncryptedTransport(config.apiUrl, "RESTREAM_API_URL");
   const clientId = flags.clientId ?? config.clientId;
   if (clientId === undefined) {
     throw new RestreamError(
@@ -48,6 +52,8 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
 
   const { login } = await import("../auth/login.ts");
   const pasting = io.stdin !== undefined;
+  // Once per kind: a hostile page could otherwise flood the terminal.
+  const ignored = new Set<string>();
   const result = await login({
     apiUrl: config.apiUrl,
     clientId,
@@ -59,7 +65,9 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
     log: (line) => ctx.verbose(line),
     callbacks: {
       onAuthorizeUrl: (url, redirectUri) => {
-        output.notice(`Open this URL in a browser to log in:\n\n  ${url}\n`);
+        for (const line of ["Open this URL in a browser to log in:", "", `  ${url}`, ""]) {
+          output.notice(line);
+        }
         if (pasting && io.stdinIsTerminal) {
           output.notice(
             "If the browser runs on another machine, paste the address it ends on here.",
@@ -71,6 +79,11 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
       onBrowserFailed: () => output.notice("Could not open a browser: open the URL above."),
       pastedLines: pasting ? (signal) => stdinLines(io.stdin!, signal) : undefined,
       onPasteIgnored: (reason) => output.notice(`Ignored the pasted line: ${reason}.`),
+      onCallbackIgnored: (reason) => {
+        if (ignored.has(reason)) return;
+        ignored.add(reason);
+        output.notice(`Ignored ${reason}; still waiting.`);
+      },
     },
   }).catch((error) => {
     if (error instanceof RestreamError && error.code === "port_in_use") {
@@ -85,8 +98,6 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
   });
 
   const stored = toStored(result.tokens, clientId, Date.now());
-  await store.set(config.apiUrl, stored);
-
   const client = new RestreamClient({
     apiUrl: config.apiUrl,
     token: stored.accessToken,
@@ -94,6 +105,10 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
     log: (line) => ctx.verbose(line),
   });
   const account = await fetchAccount(client, io.signal);
+  // Presets are kept per account: remember whose tokens these are, so preset commands need
+  // not ask the API.
+  if (account.profile !== undefined) stored.profileId = account.profile.id;
+  await store.set(config.apiUrl, stored);
   if (output.json) {
     output.printJson({
       loggedIn: true,

@@ -7,27 +7,9 @@
  * @module
  */
 
-import type { Command } from "@commander-js/extra-typings";
 import { RestreamError, UsageError } from "../errors.ts";
 import type { MockFault, MockServer } from "../mock/types.ts";
-import { parsePort, positiveInteger } from "./args.ts";
 import type { CliContext } from "./context.ts";
-
-/** The port `mock serve` listens on unless `--port` says otherwise. */
-export const DEFAULT_MOCK_PORT = 12080;
-
-/** A number >= 0 (fractions allowed), named in the error by `what`. */
-function nonNegative(value: string, what: string): number {
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n < 0) {
-    throw new UsageError(`invalid ${what} '${value}': expected a number >= 0`);
-  }
-  return n;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 /** Quotes a value for a POSIX shell. */
 export function shellQuote(value: string): string {
@@ -44,6 +26,15 @@ export function mockEnvironment(server: MockServer): Record<string, string> {
     RESTREAM_CLIENT_ID: server.clientId,
     RESTREAM_CLIENT_SECRET: server.clientSecret,
   };
+}
+
+/** True for a loopback address or name: 127.0.0.0/8, ::1, `localhost`. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  if (name === "localhost" || name.endsWith(".localhost")) return true;
+  if (name === "::1" || name === "0:0:0:0:0:0:0:1") return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(name);
+  return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255);
 }
 
 /** Resolves on the context's abort signal, else on SIGINT/SIGTERM (listeners removed after). */
@@ -65,97 +56,81 @@ function waitForStop(signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** Registers `mock serve`. */
-export function registerMockCommands(program: Command, ctx: CliContext): void {
-  const mock = program
-    .command("mock")
-    .description("a local mock Restream server for offline development and tests");
+/** The flags of `mock serve`. */
+export interface MockServeFlags {
+  /** `--port`. */
+  port: number;
+  /** `--host`. */
+  host: string;
+  /** `--token-lifetime`, seconds. */
+  tokenLifetime: number;
+  /** `--auto-approve`. */
+  autoApprove?: true;
+  /** `--chat-rate`, messages per second. */
+  chatRate: number;
+  /** `--heartbeat`, seconds. */
+  heartbeat: number;
+  /** `--streaming-interval`, ms. */
+  streamingInterval: number;
+  /** `--fail`, every value. */
+  fail: string[];
+  /** `--latency`, ms. */
+  latency: number;
+  /** `--drop-after`. */
+  dropAfter?: number;
+}
 
-  mock
-    .command("serve")
-    .description(
-      "serve a mock Restream API, OAuth server and WebSockets; prints export lines to point the CLI at it",
-    )
-    .option(
-      "--port <n>",
-      "port to listen on (0: any free port)",
-      (v) => parsePort(v, true),
-      DEFAULT_MOCK_PORT,
-    )
-    .option("--host <address>", "address to listen on", "127.0.0.1")
-    .option(
-      "--token-lifetime <seconds>",
-      "lifetime of access tokens from /oauth/token",
-      (v) => positiveInteger(v, "--token-lifetime"),
-      3600,
-    )
-    .option("--auto-approve", "the login page approves at once, without a click")
-    .option(
-      "--chat-rate <n>",
-      "generated chat messages per second (0: none)",
-      (v) => nonNegative(v, "--chat-rate"),
-      1,
-    )
-    .option(
-      "--heartbeat <seconds>",
-      "chat heartbeat period (0: none)",
-      (v) => nonNegative(v, "--heartbeat"),
-      45,
-    )
-    .option(
-      "--streaming-interval <ms>",
-      "period of live streaming updates (0: none)",
-      (v) => nonNegative(v, "--streaming-interval"),
-      2000,
-    )
-    .option(
-      "--fail <route=status>",
-      'fail requests, e.g. "GET /v2/user/profile=503x2,retry-after=1,body=html" (repeatable)',
-      collect,
-      [] as string[],
-    )
-    .option("--latency <ms>", "delay every request", (v) => nonNegative(v, "--latency"), 0)
-    .option(
-      "--drop-after <k>",
-      "close each WebSocket after K messages",
-      (v) => positiveInteger(v, "--drop-after"),
-    )
-    .action(async (options) => {
-      const { startMockServer } = await import("../mock/server.ts");
-      const { parseFaultFlag } = await import("../mock/faults.ts");
-      const faults: Array<{ route: string; fault: MockFault }> = options.fail.map((text) => {
-        try {
-          return parseFaultFlag(text);
-        } catch (error) {
-          throw new UsageError(error instanceof Error ? error.message : String(error));
-        }
-      });
-      let server: MockServer;
-      try {
-        server = await startMockServer({
-          port: options.port,
-          hostname: options.host,
-          tokenLifetimeSeconds: options.tokenLifetime,
-          autoApprove: options.autoApprove ?? false,
-          chatRatePerSecond: options.chatRate,
-          heartbeatSeconds: options.heartbeat,
-          streamingIntervalMs: options.streamingInterval,
-          log: (line) => ctx.io.stderr.write(`${line}\n`),
-        });
-      } catch (error) {
-        throw listenError(error, options.host, options.port);
-      }
-      try {
-        for (const { route, fault } of faults) server.control.failNext(route, fault);
-        server.control.setLatency(options.latency);
-        if (options.dropAfter !== undefined) server.control.dropSocketsAfter(options.dropAfter);
-        printEnvironment(ctx, server);
-        await waitForStop(ctx.io.signal);
-      } finally {
-        await server.close();
-      }
-      ctx.output.notice("mock server stopped");
+/** `mock serve`: runs until Ctrl+C / SIGTERM. */
+export async function serveMock(ctx: CliContext, options: MockServeFlags): Promise<void> {
+  if (ctx.usesMock) {
+    throw new UsageError(
+      `'mock serve' starts a mock of its own: ${
+        ctx.globals.mock ? "drop --mock" : "unset RESTREAM_MOCK"
+      } (commands given --mock start their own)`,
+    );
+  }
+  const { startMockServer } = await import("../mock/server.ts");
+  const { parseFaultFlag } = await import("../mock/faults.ts");
+  const faults: Array<{ route: string; fault: MockFault }> = options.fail.map((text) => {
+    try {
+      return parseFaultFlag(text);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+  });
+  if (!isLoopbackHost(options.host)) {
+    ctx.output.notice(
+      `warning: --host ${options.host} is not a loopback address: anyone who can reach it ` +
+        "can use the mock, including its control API (/__mock/), which issues tokens " +
+        "to whoever asks",
+    );
+  }
+  let server: MockServer;
+  try {
+    server = await startMockServer({
+      port: options.port,
+      hostname: options.host,
+      tokenLifetimeSeconds: options.tokenLifetime,
+      autoApprove: options.autoApprove ?? false,
+      chatRatePerSecond: options.chatRate,
+      heartbeatSeconds: options.heartbeat,
+      streamingIntervalMs: options.streamingInterval,
+      log: (line) => ctx.io.stderr.write(`${line}\n`),
     });
+  } catch (error) {
+    throw listenError(error, options.host, options.port);
+  }
+  try {
+    for (const { route, fault } of faults) server.control.failNext(route, fault);
+    server.control.setLatency(options.latency);
+    if (options.dropAfter !== undefined) server.control.dropSocketsAfter(options.dropAfter);
+    printEnvironment(ctx, server);
+    ctx.stopsGracefully = true; // a server stopped by Ctrl+C or SIGTERM did its job: exit 0
+    await waitForStop(ctx.io.signal);
+  } finally {
+    await server.close();
+  }
+  ctx.output.notice("mock server stopped");
 }
 
 function printEnvironment(ctx: CliContext, server: MockServer): void {

@@ -6,14 +6,17 @@
  * @module
  */
 
-import { RestreamError } from "../errors.ts";
 import { chatFrameBatches, monitorChatBatches } from "../ws/chat.ts";
 import type { MonitorEvent, MonitorFrame, MonitorOptions } from "../ws/monitor.ts";
+import { profileTokenCheck } from "../ws/refusal.ts";
 import { monitorStreamingBatches, streamingFrameBatches } from "../ws/streaming.ts";
 import type { CliContext } from "./context.ts";
+import { formatClock } from "./format.ts";
+import { escapeJsonText, jsonText } from "./json_text.ts";
+import { loadMonitorPlatformNames } from "./platform_cache.ts";
 import { ChatRenderer } from "./render_chat.ts";
 import { LiveView } from "./render_live.ts";
-import { streamingLine } from "./render_streaming.ts";
+import { printStreamingLines } from "./streaming_lines.ts";
 
 /** Which monitor. */
 export type MonitorKind = "chat" | "streaming";
@@ -27,8 +30,11 @@ export interface MonitorFlags {
 }
 
 interface Stats {
+  /** Chat: chat messages only (not status lines or heartbeats); streaming: every update. */
   messages: number;
   reconnects: number;
+  /** Stopped by Ctrl+C or SIGTERM (not `--duration`). */
+  interrupted: boolean;
 }
 
 /** Runs `monitor <kind>` until stopped; throws for auth (exit 3) and network (exit 1) failures. */
@@ -37,72 +43,95 @@ export async function runMonitor(
   kind: MonitorKind,
   flags: MonitorFlags,
 ): Promise<void> {
+  ctx.stopsGracefully = true; // Ctrl+C and SIGTERM end a monitor with its summary, exit 0
+  // Checked before any request (a refresh included): the token must be allowed to go there.
+  const url = ctx.webSocketUrl(kind);
   const tokens = ctx.tokens();
   const tuning = ctx.io.monitorTuning ?? {};
   const now = tuning.now ?? Date.now;
   const started = now();
   const controller = new AbortController();
-  const releaseStops = linkStops(ctx, controller, flags.duration);
-  const stats: Stats = { messages: 0, reconnects: 0 };
+  const stats: Stats = { messages: 0, reconnects: 0, interrupted: false };
+  const releaseStops = linkStops(ctx, controller, flags.duration, () => stats.interrupted = true);
   let live: LiveView | undefined;
+  // Notices carry the time like every monitor line.
   const notice = (text: string): void => {
-    ctx.output.notice(text);
+    ctx.output.notice(`${formatClock(new Date(now()))} ${text}`);
     live?.detach();
   };
   const options: MonitorOptions = {
     ...tuning,
-    url: kind === "chat" ? ctx.config.chatWsUrl : ctx.config.streamingWsUrl,
+    url,
     tokens,
     signal: controller.signal,
-    checkToken: () => checkToken(ctx, controller.signal),
+    checkToken: profileTokenCheck(ctx.publicClient().http, controller.signal),
     onEvent: reporter(ctx, stats, notice),
   };
-  let platforms: Promise<void> | undefined;
+  let namesSettled: Promise<void> | undefined;
   try {
     // Each batch (the messages that arrived together) is printed with one write and no
     // await in between, which keeps up with a flood and keeps memory bounded.
     if (ctx.output.json) {
       const frames = kind === "chat" ? chatFrameBatches(options) : streamingFrameBatches(options);
       for await (const batch of frames) {
-        stats.messages += batch.length;
+        stats.messages += kind === "chat"
+          ? batch.filter((frame) => frame.action === "event").length
+          : batch.length;
         ctx.output.printLine(batch.map(ndjsonLine).join("\n"));
       }
     } else if (kind === "chat") {
       const renderer = new ChatRenderer(ctx.output.style);
       for await (const batch of monitorChatBatches(options)) {
-        stats.messages += batch.length;
+        stats.messages += batch.filter((message) => message.type === "event").length;
         const lines = batch.map((message) => renderer.line(message)).filter((l) => l !== undefined);
         if (lines.length > 0) ctx.output.printLine(lines.join("\n"));
       }
     } else {
+      // Names load while the socket connects; nothing is printed before they are in (or
+      // given up on after a moment), so a line names its platform the same way every run.
       const names = new Map<number, string>();
-      platforms = loadPlatformNames(ctx, names, controller.signal);
+      const loading = loadMonitorPlatformNames(ctx, names, controller.signal);
+      namesSettled = loading.settled;
       const lookup = (id: number): string | undefined => names.get(id);
+      const batches = monitorStreamingBatches(options);
       if (flags.live && ctx.output.isTerminal) {
         live = new LiveView(ctx.io.stdout, ctx.output.style, lookup, ctx.output.columns);
-      }
-      for await (const batch of monitorStreamingBatches(options)) {
-        stats.messages += batch.length;
-        if (live) live.update(batch);
-        else {
-          const lines = batch.map((message) => streamingLine(message, lookup, ctx.output.style));
-          ctx.output.printLine(lines.join("\n"));
+        for await (const batch of batches) {
+          stats.messages += batch.length;
+          await loading.ready;
+          live.update(batch);
         }
+      } else {
+        await printStreamingLines(batches, {
+          names: lookup,
+          namesReady: () => loading.ready,
+          style: ctx.output.style,
+          print: (lines) => ctx.output.printLine(lines.join("\n")),
+          onMessages: (count) => stats.messages += count,
+          stop: () => controller.abort(),
+          ...ctx.io.replayTiming,
+        });
       }
     }
   } finally {
     releaseStops();
     controller.abort();
-    await platforms;
+    await namesSettled;
   }
+  // After Ctrl+C the terminal shows `^C` where the cursor was: start on a fresh line.
+  // (A notice is one line: the line break is written on its own.)
+  if (stats.interrupted && ctx.io.stderrIsTerminal) ctx.io.stderr.write("\n");
   ctx.output.notice(summary(kind, stats, now() - started));
 }
 
-/** A raw message as one NDJSON line: the frame's own text when it is one line already. */
+/**
+ * A raw message as one NDJSON line: the frame's own text when it is one line already, with
+ * the JSON escaping of json_text.ts either way.
+ */
 function ndjsonLine(frame: MonitorFrame): string {
   return frame.text.includes("\n") || frame.text.includes("\r")
-    ? JSON.stringify(frame.raw)
-    : frame.text;
+    ? jsonText(frame.raw)
+    : escapeJsonText(frame.text);
 }
 
 /**
@@ -113,8 +142,13 @@ function linkStops(
   ctx: CliContext,
   controller: AbortController,
   durationSeconds: number | undefined,
+  onInterrupt: () => void,
 ): () => void {
   const stop = (): void => controller.abort();
+  const interrupt = (): void => {
+    if (!controller.signal.aborted) onInterrupt();
+    stop();
+  };
   const undo: Array<() => void> = [];
   if (durationSeconds !== undefined) {
     const timer = setTimeout(stop, durationSeconds * 1000);
@@ -122,15 +156,15 @@ function linkStops(
   }
   const external = ctx.io.signal;
   if (external) {
-    if (external.aborted) stop();
-    external.addEventListener("abort", stop, { once: true });
-    undo.push(() => external.removeEventListener("abort", stop));
+    if (external.aborted) interrupt();
+    external.addEventListener("abort", interrupt, { once: true });
+    undo.push(() => external.removeEventListener("abort", interrupt));
   } else {
     // SIGTERM cannot be listened to on Windows (SPEC.md, "Platforms").
     const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
     for (const signal of signals) {
-      Deno.addSignalListener(signal, stop);
-      undo.push(() => Deno.removeSignalListener(signal, stop));
+      Deno.addSignalListener(signal, interrupt);
+      undo.push(() => Deno.removeSignalListener(signal, interrupt));
     }
   }
   return () => undo.forEach((fn) => fn());
@@ -178,44 +212,11 @@ function reporter(
   };
 }
 
-/**
- * Whether the API accepts the session's token, by a cheap REST call: a refused WebSocket
- * handshake cannot tell a rejected token from a network problem. Only a 401 (after the
- * pipeline's own refresh attempt) means rejected; a 403 means the token is valid.
- */
-async function checkToken(ctx: CliContext, signal: AbortSignal): Promise<boolean> {
-  try {
-    await ctx.authenticatedClient().http.request({ path: "/v2/user/profile", signal });
-    return true;
-  } catch (error) {
-    if (error instanceof RestreamError && error.kind === "auth") return false;
-    if (error instanceof RestreamError && error.kind === "forbidden") return true;
-    throw error;
-  }
-}
-
-/** Fills in platform names for streaming lines; ids are shown until (or unless) it works. */
-async function loadPlatformNames(
-  ctx: CliContext,
-  names: Map<number, string>,
-  signal: AbortSignal,
-): Promise<void> {
-  try {
-    for (const platform of await ctx.publicClient().listPlatforms(signal)) {
-      names.set(platform.id, platform.name);
-    }
-  } catch (error) {
-    if (!signal.aborted) {
-      const message = error instanceof Error ? error.message : String(error);
-      ctx.verbose(`platform names unavailable: ${message}`);
-    }
-  }
-}
-
-/** `monitor chat: 42 messages, 1 reconnect, 12.3 s`. */
+/** `monitor chat: 42 chat messages, 1 reconnect, 12.3 s`. */
 function summary(kind: MonitorKind, stats: Stats, elapsedMs: number): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
   const seconds = (Math.max(0, elapsedMs) / 1000).toFixed(1);
-  return `monitor ${kind}: ${plural(stats.messages, "message")}, ` +
+  const what = kind === "chat" ? "chat message" : "update";
+  return `monitor ${kind}: ${plural(stats.messages, what)}, ` +
     `${plural(stats.reconnects, "reconnect")}, ${seconds} s`;
 }

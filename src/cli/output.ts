@@ -4,10 +4,14 @@
  * JSON documents, NDJSON lines and stderr notices.
  *
  * stdout carries data only; notices, warnings and errors go to stderr (SPEC.md, "Output").
+ * Terminal safety: cells, block values and notices are made single-line and safe here
+ * (terminal_safe.ts), and the writers of a run make every byte safe again (context.ts).
+ * JSON goes through json_text.ts.
  *
  * @module
  */
 
+import { jsonText } from "./json_text.ts";
 import { createStyle, type Style } from "./style.ts";
 import { type Column, singleLine, TableWriter } from "./table.ts";
 import { displayWidth } from "./width.ts";
@@ -18,6 +22,8 @@ export type { Column } from "./table.ts";
 export interface Writer {
   /** Writes text as is (the caller adds newlines). */
   write(text: string): void;
+  /** Writes raw bytes (`download -o -`); absent on writers that only take text. */
+  writeBytes?(bytes: Uint8Array): void;
 }
 
 /** How output is rendered. */
@@ -34,6 +40,14 @@ export interface OutputOptions {
   stdout: Writer;
   /** Everything else. */
   stderr: Writer;
+}
+
+/** A JSON array written piece by piece; see {@link Output.jsonArray}. */
+export interface JsonArrayWriter {
+  /** Writes these items (the opening `[` first, the first time). */
+  push(items: readonly unknown[]): void;
+  /** Writes the closing `]` and a newline. */
+  end(): void;
 }
 
 /** Renders data for people or for programs, per the options. */
@@ -68,13 +82,43 @@ export class Output {
 
   /** Writes one JSON document (pretty on a terminal, compact when piped). */
   printJson(value: unknown): void {
-    const text = this.isTerminal ? JSON.stringify(value, null, 2) : JSON.stringify(value);
-    this.#options.stdout.write(`${text}\n`);
+    this.#options.stdout.write(`${this.#json(value)}\n`);
+  }
+
+  /**
+   * One JSON array written as its items arrive (`api --paginate`): the same text
+   * {@link Output.printJson} writes for the whole array, without holding it. `[` goes out
+   * with the first push; `end()` closes it (an array never ended stays unclosed).
+   */
+  jsonArray(): JsonArrayWriter {
+    let started = false;
+    let any = false;
+    const pretty = this.isTerminal;
+    return {
+      push: (items) => {
+        let text = started ? "" : "[";
+        started = true;
+        for (const item of items) {
+          const json = this.#json(item);
+          text += `${any ? "," : ""}${pretty ? `\n  ${json.replaceAll("\n", "\n  ")}` : json}`;
+          any = true;
+        }
+        if (text !== "") this.#options.stdout.write(text);
+      },
+      end: () => {
+        this.#options.stdout.write(`${started ? "" : "["}${any && pretty ? "\n" : ""}]\n`);
+      },
+    };
+  }
+
+  /** The one JSON text of stdout (json_text.ts: C1, U+2028/2029 and bidi controls escaped). */
+  #json(value: unknown): string {
+    return jsonText(value, this.isTerminal);
   }
 
   /** Writes one compact JSON line (NDJSON). */
   printJsonLine(value: unknown): void {
-    this.#options.stdout.write(`${JSON.stringify(value)}\n`);
+    this.#options.stdout.write(`${jsonText(value)}\n`);
   }
 
   /** Writes a line of data to stdout. */
@@ -82,9 +126,9 @@ export class Output {
     this.#options.stdout.write(`${text}\n`);
   }
 
-  /** Writes a notice, warning or progress line to stderr. */
+  /** Writes a notice, warning or progress line to stderr, as one terminal-safe line. */
   notice(text: string): void {
-    this.#options.stderr.write(`${text}\n`);
+    this.#options.stderr.write(`${singleLine(text)}\n`);
   }
 
   /** Writes a list: the items as JSON with `--json`, otherwise a table. */

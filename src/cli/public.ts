@@ -5,7 +5,6 @@
  * @module
  */
 
-import type { Command } from "@commander-js/extra-typings";
 import type { Platform } from "../schemas/platform.ts";
 import type { Server } from "../schemas/server.ts";
 import type { CliContext } from "./context.ts";
@@ -13,34 +12,28 @@ import type { Column } from "./output.ts";
 
 const PLATFORM_COLUMNS: Column<Platform>[] = [
   { header: "ID", value: (p) => String(p.id), keep: true },
-  { header: "NAME", value: (p) => p.name, color: (text, _p, style) => style.cyan(text) },
-  { header: "URL", value: (p) => p.url ?? "" },
+  { header: "NAME", value: (p) => p.name, color: (text, _p, style) => style.cyan(text), min: 20 },
+  { header: "URL", value: (p) => p.url ?? "", keep: true, priority: 1 },
 ];
 
 const SERVER_COLUMNS: Column<Server>[] = [
   { header: "ID", value: (s) => String(s.id), keep: true },
-  { header: "NAME", value: (s) => s.name, color: (text, _s, style) => style.cyan(text) },
+  { header: "NAME", value: (s) => s.name, color: (text, _s, style) => style.cyan(text), min: 20 },
+  // The URL is what `servers` is for: whole, and never left out.
   { header: "RTMP URL", value: (s) => s.rtmpUrl ?? "", keep: true },
-  { header: "LOCATION", value: (s) => formatLocation(s) },
+  { header: "LOCATION", value: (s) => formatLocation(s), keep: true, priority: 1 },
 ];
 
-/** Registers `platforms` and `servers`. */
-export function registerPublicCommands(program: Command, ctx: CliContext): void {
-  program
-    .command("platforms")
-    .description("list streaming platforms (no login needed)")
-    .action(async () => {
-      const platforms = await ctx.publicClient().listPlatforms(ctx.io.signal);
-      ctx.output.printList(platforms, PLATFORM_COLUMNS);
-    });
+/** `platforms`. */
+export async function listPlatforms(ctx: CliContext): Promise<void> {
+  const platforms = await ctx.publicClient().listPlatforms(ctx.io.signal);
+  ctx.output.printList(platforms, PLATFORM_COLUMNS);
+}
 
-  program
-    .command("servers")
-    .description("list ingest servers (no login needed)")
-    .action(async () => {
-      const servers = await ctx.publicClient().listServers(ctx.io.signal);
-      ctx.output.printList(servers, SERVER_COLUMNS);
-    });
+/** `servers`. */
+export async function listServers(ctx: CliContext): Promise<void> {
+  const servers = await ctx.publicClient().listServers(ctx.io.signal);
+  ctx.output.printList(servers, SERVER_COLUMNS);
 }
 
 function formatLocation(server: Server): string {

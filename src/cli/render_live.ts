@@ -1,30 +1,20 @@
 /**
- * `monitor streaming --live`: a compact status view (the encoder, then one row per
+ * `monitor streaming --live`: a compact status view (the encoder, then one aligned row per
  * destination) redrawn in place on a terminal. Only used when stdout is a terminal.
  *
  * @module
  */
 
 import type { StreamingMessage } from "../ws/streaming.ts";
-import type { IncomingStreaming } from "../ws/streaming_schemas.ts";
-import { formatKbps } from "./format.ts";
 import type { Writer } from "./output.ts";
-import {
-  channelLabel,
-  describeIncoming,
-  type PlatformNames,
-  styleStatus,
-} from "./render_streaming.ts";
-import { messageClock, oneLine } from "./render_text.ts";
-import type { Style } from "./style.ts";
+import type { PlatformNames } from "./render_streaming.ts";
+import { messageClock } from "./render_text.ts";
+import { StreamingState } from "./streaming_state.ts";
+import { ownSequence, type Style } from "./style.ts";
+import { fitLine } from "./width.ts";
 
-interface Destination {
-  platformId?: number | null;
-  status?: string;
-  bitrate?: number | null;
-  viewers?: number | null;
-  online?: boolean | null;
-}
+/** The width used when the terminal reports none (0 columns under `script`, some `docker exec`). */
+const FALLBACK_COLUMNS = 80;
 
 /** The state shown by the live view, updated message by message. */
 export class LiveView {
@@ -32,26 +22,23 @@ export class LiveView {
   readonly #style: Style;
   readonly #names: PlatformNames;
   readonly #columns: number;
-  #incoming?: IncomingStreaming | null;
-  #encoderOn = false;
-  readonly #destinations = new Map<string, Destination>();
+  readonly #state = new StreamingState();
   #lastUpdate = "";
-  #unknown = 0;
   /** Lines drawn last time, to move back over them. */
   #drawn = 0;
 
-  /** Creates a view writing to a terminal of `columns` width. */
-  constructor(out: Writer, style: Style, names: PlatformNames, columns = 80) {
+  /** Creates a view writing to a terminal of `columns` width (80 when unknown or 0). */
+  constructor(out: Writer, style: Style, names: PlatformNames, columns?: number) {
     this.#out = out;
     this.#style = style;
     this.#names = names;
-    this.#columns = columns;
+    this.#columns = columns !== undefined && columns > 0 ? columns : FALLBACK_COLUMNS;
   }
 
   /** Applies the messages that arrived together and redraws once. */
   update(messages: readonly StreamingMessage[]): void {
     for (const message of messages) {
-      this.#apply(message);
+      this.#state.apply(message);
       this.#lastUpdate = messageClock(undefined, message.receivedAt);
     }
     this.draw();
@@ -64,73 +51,26 @@ export class LiveView {
 
   /** Redraws the view over the previous one. */
   draw(): void {
-    const lines = this.#lines().map((line) => this.#fit(line));
+    const s = this.#style;
+    const [encoder, ...destinations] = this.#state.lines(this.#names, s);
+    const unknown = this.#state.unknownCount;
+    const others = unknown > 0 ? ` · ${unknown} other messages` : "";
+    const lines = [
+      encoder.replace(/^encoder/, s.bold("encoder")),
+      ...destinations,
+      s.dim(`updated ${this.#lastUpdate}${others}`),
+    ].map((line) => this.#fit(line));
     // Up to the first line drawn, clear to the end of the screen, draw again.
-    const back = this.#drawn > 0 ? `\x1b[${this.#drawn}F\x1b[J` : "";
+    const back = this.#drawn > 0 ? ownSequence(`[${this.#drawn}F`) + ownSequence("[J") : "";
     this.#out.write(`${back}${lines.join("\n")}\n`);
     this.#drawn = lines.length;
   }
 
-  #apply(message: StreamingMessage): void {
-    switch (message.type) {
-      case "updateIncoming":
-        this.#incoming = message.data.streaming;
-        this.#encoderOn = true;
-        return;
-      case "deleteIncoming":
-        this.#encoderOn = false;
-        return;
-      case "updateOutgoing": {
-        const d = this.#destination(message.data.channelId, message.data.platformId);
-        d.status = message.data.streaming?.status ?? d.status;
-        d.bitrate = message.data.streaming?.bitrate;
-        return;
-      }
-      case "deleteOutgoing":
-        this.#destinations.delete(String(message.data.channelId));
-        return;
-      case "updateStatuses": {
-        const d = this.#destination(message.data.channelId, message.data.platformId);
-        d.viewers = message.data.viewers;
-        d.online = message.data.online;
-        return;
-      }
-      default:
-        this.#unknown++;
-    }
-  }
-
-  #destination(channelId: unknown, platformId: number | null | undefined): Destination {
-    const key = String(channelId);
-    let d = this.#destinations.get(key);
-    if (!d) this.#destinations.set(key, d = {});
-    if (platformId != null) d.platformId = platformId;
-    return d;
-  }
-
-  #lines(): string[] {
-    const s = this.#style;
-    const encoder = this.#encoderOn
-      ? describeIncoming(this.#incoming) || "receiving"
-      : s.red("no incoming stream");
-    const lines = [`${s.bold("encoder")}  ${encoder}`];
-    for (const [channelId, d] of this.#destinations) {
-      const parts = [channelLabel(channelId, d.platformId, this.#names)];
-      if (d.status) parts.push(styleStatus(oneLine(d.status), s));
-      if (d.bitrate != null) parts.push(formatKbps(d.bitrate));
-      if (typeof d.viewers === "number") parts.push(`${d.viewers} viewers`);
-      lines.push(`  ${parts.join("  ")}`);
-    }
-    const unknown = this.#unknown > 0 ? ` · ${this.#unknown} other messages` : "";
-    lines.push(s.dim(`updated ${this.#lastUpdate}${unknown}`));
-    return lines;
-  }
-
-  /** Cuts a line to the terminal width so that it never wraps (wrapping breaks redraws). */
+  /**
+   * Cuts a line below the terminal width so that it never wraps (wrapping breaks redraws),
+   * never inside a character or a colour code (colours are kept).
+   */
   #fit(line: string): string {
-    // deno-lint-ignore no-control-regex
-    const plain = line.replace(/\x1b\[[0-9;]*m/g, "");
-    if (plain.length < this.#columns) return line;
-    return `${plain.slice(0, Math.max(1, this.#columns - 2))}…`;
+    return fitLine(line, Math.max(2, this.#columns - 1));
   }
 }

@@ -5,12 +5,16 @@
  * @module
  */
 
-import { CommanderError, type CommandUnknownOpts } from "@commander-js/extra-typings";
-import { type ErrorKind, EXIT_CODES, RestreamError } from "../errors.ts";
+import { type ErrorKind, EXIT_CODES, RestreamError, UsageError } from "../errors.ts";
 import { maskSecrets } from "../http/mask.ts";
+import { VERSION } from "../version.ts";
 import { CliContext, type CliIO } from "./context.ts";
-import { commandPath } from "./globals.ts";
-import { buildProgram, PROGRAM_NAME } from "./program.ts";
+import { jsonText } from "./json_text.ts";
+import { findSubcommand, parseCommandLine, pathName } from "./parse.ts";
+import { PartsFailed } from "./parts.ts";
+import { type CommandSpec, flagKey } from "./spec.ts";
+import { terminalSafe } from "./terminal_safe.ts";
+import { GLOBAL_FLAGS, ROOT } from "./tree.ts";
 
 /** Thrown by the stdout writer when the reader went away (`… | head`). */
 export class StdoutClosed extends Error {
@@ -21,7 +25,56 @@ export class StdoutClosed extends Error {
   }
 }
 
-const SUCCESS_CODES = new Set(["commander.helpDisplayed", "commander.version", "commander.help"]);
+/** Exit code of a command stopped by SIGTERM (SPEC.md, "Exit codes"); Ctrl+C is 130. */
+export const SIGTERM_EXIT_CODE = 143;
+
+/**
+ * How long a command that was told to stop (Ctrl+C, SIGTERM) gets to clean up (cancel its
+ * request, remove a partial download) before the run ends anyway.
+ */
+const INTERRUPT_GRACE_MS = 1_000;
+
+/**
+ * The abort reason the process gives its run's signal, naming the signal so the exit code
+ * can tell Ctrl+C (130) from SIGTERM (143).
+ */
+export function interruptReason(signal: "SIGINT" | "SIGTERM"): DOMException {
+  return new DOMException(signal, "AbortError");
+}
+
+function terminated(signal: AbortSignal | undefined): boolean {
+  const reason = signal?.reason;
+  return signal?.aborted === true && reason instanceof DOMException && reason.message === "SIGTERM";
+}
+
+/**
+ * Runs the command, but once the run's signal aborts, a command that does not stop
+ * gracefully (everything but the monitors and the mock server) ends within
+ * {@link INTERRUPT_GRACE_MS}, whatever it was waiting for.
+ */
+function untilInterrupted(ctx: CliContext, work: Promise<unknown>): Promise<unknown> {
+  const signal = ctx.io.signal;
+  if (signal === undefined) return work;
+  return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onAbort = (): void => {
+      timer = setTimeout(() => {
+        if (!ctx.stopsGracefully) reject(interruptedError(signal));
+      }, INTERRUPT_GRACE_MS);
+    };
+    const settle = (): void => {
+      signal.removeEventListener("abort", onAbort);
+      clearTimeout(timer);
+    };
+    work.then((value) => (settle(), resolve(value)), (error) => (settle(), reject(error)));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function interruptedError(signal: AbortSignal): RestreamError {
+  return new RestreamError("interrupted", terminated(signal) ? "terminated" : "interrupted");
+}
 
 /**
  * Parses and runs one command line; never throws, never exits.
@@ -30,29 +83,43 @@ const SUCCESS_CODES = new Set(["commander.helpDisplayed", "commander.version", "
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const ctx = new CliContext(io);
-  let program: CommandUnknownOpts | undefined;
   try {
-    program = buildProgram(ctx);
-    await program.parseAsync([...argv], { from: "user" });
+    await untilInterrupted(ctx, execute(ctx, argv));
     return 0;
   } catch (error) {
-    const active = program ? commandPath(deepestCommand(program, argv)) : PROGRAM_NAME;
-    return report(ctx, error, active);
+    return report(ctx, error, pathName(namedPath(argv)));
+  } finally {
+    await ctx.close();
   }
 }
 
-/** The command the arguments name, for the "--help" hint of a usage error. */
-function deepestCommand(
-  program: CommandUnknownOpts,
-  argv: readonly string[],
-): CommandUnknownOpts {
-  let current = program;
+/**
+ * Parses one command line against the tree and does what it says: run the command (its
+ * client, session and token store loaded first unless it is `offline`), print help, or
+ * print the version. Throws what the command throws.
+ */
+export async function execute(ctx: CliContext, argv: readonly string[]): Promise<void> {
+  const parsed = parseCommandLine(ROOT, GLOBAL_FLAGS, argv, (flag, value) => {
+    (ctx.globals as unknown as Record<string, unknown>)[flagKey(flag)] = value;
+  });
+  if (parsed.kind === "version") return ctx.io.stdout.write(`${VERSION}\n`);
+  if (parsed.kind === "help") {
+    return (await import("./help_command.ts")).printHelp(ctx, parsed.path);
+  }
+  const command = parsed.path[parsed.path.length - 1];
+  if (!command.offline) await ctx.load();
+  await command.run!(ctx, parsed.input);
+}
+
+/** The commands the arguments name, for the "--help" hint of a usage error. */
+function namedPath(argv: readonly string[]): CommandSpec[] {
+  const path = [ROOT];
   for (const token of argv) {
     if (token === "--") break;
-    const next = current.commands.find((c) => c.name() === token || c.aliases().includes(token));
-    if (next) current = next;
+    const next = findSubcommand(path[path.length - 1], token);
+    if (next) path.push(next);
   }
-  return current;
+  return path;
 }
 
 interface Failure {
@@ -64,46 +131,53 @@ interface Failure {
 
 function report(ctx: CliContext, error: unknown, active: string): number {
   if (error instanceof StdoutClosed) return 0;
-  if (error instanceof CommanderError && SUCCESS_CODES.has(error.code)) return 0;
-  const failure = describe(error, active);
+  // The command printed its document and one line per failed part already.
+  if (error instanceof PartsFailed) return 1;
+  const signal = ctx.io.signal;
+  const failure = describe(error, active, ctx);
   const message = maskSecrets(failure.message);
   try {
     if (ctx.globals.json) {
       const body = { error: { kind: failure.kind, status: failure.status, message } };
-      ctx.io.stderr.write(`${JSON.stringify(body)}\n`);
+      ctx.io.stderr.write(`${jsonText(body)}\n`);
     } else {
-      ctx.io.stderr.write(`error: ${message}\n`);
+      // One line, terminal-safe: the message may quote an error body or a close reason.
+      ctx.io.stderr.write(`error: ${terminalSafe(message, { singleLine: true })}\n`);
       if (failure.hint) ctx.io.stderr.write(`${failure.hint}\n`);
     }
   } catch {
     // stderr is gone too: nothing left to tell anyone.
   }
+  if (failure.kind === "interrupted" && terminated(signal)) return SIGTERM_EXIT_CODE;
   return EXIT_CODES[failure.kind];
 }
 
-function describe(error: unknown, active: string): Failure {
-  if (error instanceof CommanderError) {
-    const match = /^\(Did you mean (.+)\?\)$/m.exec(error.message);
-    const first = error.message.split("\n")[0].replace(/^error: /, "");
-    return {
-      kind: "usage",
-      status: null,
-      message: match ? `${first} (did you mean ${match[1]}?)` : first,
-      hint: `Run '${active} --help' for usage.`,
-    };
-  }
+function describe(error: unknown, active: string, ctx: CliContext): Failure {
   if (error instanceof RestreamError) {
+    const help = error.kind === "usage" && !(error instanceof UsageError && !error.helpHint);
     return {
       kind: error.kind,
       status: error.status,
-      message: error.message,
-      hint: error.kind === "usage" ? `Run '${active} --help' for usage.` : undefined,
+      message: tokenRejected(error, ctx)
+        ? `RESTREAM_TOKEN was rejected by the API (${error.message})`
+        : error.message,
+      hint: help ? `Run '${active} --help' for usage.` : undefined,
     };
   }
   if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
     return { kind: "usage", status: null, message: `permission denied: ${firstLine(error)}` };
   }
   return { kind: "server", status: null, message: `unexpected error: ${firstLine(error)}` };
+}
+
+/**
+ * A token from `RESTREAM_TOKEN` is never refreshed, so when the API refuses it the variable
+ * is what the user must change: name it rather than suggest logging in.
+ */
+function tokenRejected(error: RestreamError, ctx: CliContext): boolean {
+  if (error.kind !== "auth") return false;
+  if (error.status !== 401 && error.code !== "token_rejected") return false;
+  return ctx.usesEnvToken();
 }
 
 function firstLine(error: unknown): string {

@@ -5,7 +5,6 @@
  * @module
  */
 
-import type { Command } from "@commander-js/extra-typings";
 import type { StreamKey } from "../schemas/stream_key.ts";
 import type { CliContext } from "./context.ts";
 
@@ -17,16 +16,7 @@ export function printStreamKey(ctx: CliContext, key: StreamKey): void {
   ]);
 }
 
-/** Registers `stream-key get`. */
-export function registerStreamKeyCommands(program: Command, ctx: CliContext): void {
-  const streamKey = program
-    .command("stream-key")
-    .description("the account's default stream key");
-
-  streamKey
-    .command("get")
-    .description("show the default stream key and SRT URL (secrets: shown in full)")
-    .action(async () => {
-      printStreamKey(ctx, await ctx.authenticatedClient().getStreamKey(ctx.io.signal));
-    });
+/** `stream-key get`. */
+export async function showStreamKey(ctx: CliContext): Promise<void> {
+  printStreamKey(ctx, await ctx.authenticatedClient().getStreamKey(ctx.io.signal));
 }

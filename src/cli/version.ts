@@ -4,7 +4,6 @@
  * @module
  */
 
-import type { Command } from "@commander-js/extra-typings";
 import { VERSION } from "../version.ts";
 import type { CliContext } from "./context.ts";
 
@@ -45,21 +44,15 @@ export function versionInfo(): VersionInfo {
   };
 }
 
-/** Registers `version`. */
-export function registerVersionCommand(program: Command, ctx: CliContext): void {
-  const version = program
-    .command("version")
-    .description("show the versions of the CLI, Deno, V8, TypeScript and the OS")
-    .action(() => {
-      const info = versionInfo();
-      if (ctx.output.json) return ctx.output.printJson(info);
-      ctx.output.printBlock([
-        ["restream.io", info.version],
-        ["Deno", info.deno],
-        ["V8", info.v8],
-        ["TypeScript", info.typescript],
-        ["OS", `${info.os} ${info.arch}${info.osRelease ? ` (${info.osRelease})` : ""}`],
-      ]);
-    });
-  ctx.runsWithoutRuntime(version);
+/** `version`. */
+export function showVersion(ctx: CliContext): void {
+  const info = versionInfo();
+  if (ctx.output.json) return ctx.output.printJson(info);
+  ctx.output.printBlock([
+    ["restream.io", info.version],
+    ["Deno", info.deno],
+    ["V8", info.v8],
+    ["TypeScript", info.typescript],
+    ["OS", `${info.os} ${info.arch}${info.osRelease ? ` (${info.osRelease})` : ""}`],
+  ]);
 }

@@ -15,7 +15,9 @@ import {
   CreatedChannelSchema,
 } from "../schemas/channel.ts";
 import { checkChannelTitle, MAX_TITLE_LENGTH } from "../channel_title.ts";
+import { registerSecret } from "../http/mask.ts";
 import type { ApiCore } from "./core.ts";
+import { idSegment } from "../ids.ts";
 
 export { checkChannelTitle, MAX_TITLE_LENGTH };
 
@@ -36,8 +38,8 @@ export function listChannels(api: ApiCore, signal?: AbortSignal): Promise<Channe
 }
 
 /** GET /v2/user/channel/{id}, normalised to camelCase. */
-export function getChannel(api: ApiCore, id: number, signal?: AbortSignal): Promise<Channel> {
-  return api.get(`/v2/user/channel/${id}`, ChannelSchema, {
+export async function getChannel(api: ApiCore, id: number, signal?: AbortSignal): Promise<Channel> {
+  return await api.get(`/v2/user/channel/${idSegment("channel id", id)}`, ChannelSchema, {
     resource: `channel ${id}`,
     scope: READ,
     signal,
@@ -45,13 +47,15 @@ export function getChannel(api: ApiCore, id: number, signal?: AbortSignal): Prom
 }
 
 /** PATCH /v2/user/channel/{id} `{active}`; the API answers with an empty body. */
-export function updateChannel(
+export async function updateChannel(
   api: ApiCore,
   id: number,
   change: { active: boolean },
   signal?: AbortSignal,
 ): Promise<void> {
-  return api.send("PATCH", `/v2/user/channel/${id}`, { active: change.active }, {
+  return await api.send("PATCH", `/v2/user/channel/${idSegment("channel id", id)}`, {
+    active: change.active,
+  }, {
     resource: `channel ${id}`,
     scope: WRITE,
     signal,
@@ -59,12 +63,12 @@ export function updateChannel(
 }
 
 /** GET /v2/user/channel-meta/{id}. */
-export function getChannelMeta(
+export async function getChannelMeta(
   api: ApiCore,
   id: number,
   signal?: AbortSignal,
 ): Promise<ChannelMeta> {
-  return api.get(`/v2/user/channel-meta/${id}`, ChannelMetaSchema, {
+  return await api.get(`/v2/user/channel-meta/${idSegment("channel id", id)}`, ChannelMetaSchema, {
     resource: `channel ${id}`,
     scope: READ,
     signal,
@@ -82,7 +86,7 @@ export async function updateChannelMeta(
   const body = change.description === undefined
     ? { title: change.title }
     : { title: change.title, description: change.description };
-  await api.send("PATCH", `/v2/user/channel-meta/${id}`, body, {
+  await api.send("PATCH", `/v2/user/channel-meta/${idSegment("channel id", id)}`, body, {
     resource: `channel ${id}`,
     scope: WRITE,
     signal,
@@ -113,6 +117,8 @@ export function addChannel(
   channel: NewChannel,
   signal?: AbortSignal,
 ): Promise<CreatedChannel> {
+  registerSecret(channel.streamKey);
+  registerSecret(channel.rtmpPassword);
   return api.send(
     "POST",
     "/v2/user/channels",
@@ -123,8 +129,8 @@ export function addChannel(
 }
 
 /** DELETE /v2/user/channels/{id}: removes a channel (204). */
-export function removeChannel(api: ApiCore, id: number, signal?: AbortSignal): Promise<void> {
-  return api.send("DELETE", `/v2/user/channels/${id}`, undefined, {
+export async function removeChannel(api: ApiCore, id: number, signal?: AbortSignal): Promise<void> {
+  return await api.send("DELETE", `/v2/user/channels/${idSegment("channel id", id)}`, undefined, {
     resource: `channel ${id}`,
     scope: WRITE,
     signal,

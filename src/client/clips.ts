@@ -16,7 +16,8 @@ import {
   ClipProjectPageSchema,
 } from "../schemas/clip.ts";
 import type { ApiCore } from "./core.ts";
-import { followPages } from "./pages.ts";
+import { checkId, idSegment } from "../ids.ts";
+import { followPages, type PagingOptions } from "./pages.ts";
 
 /** Query of {@link listClipProjects}. */
 export interface ClipProjectQuery {
@@ -41,7 +42,6 @@ export interface ClipProjectInput {
 }
 
 const READ = "clips.read";
-const segment = (id: string): string => encodeURIComponent(id);
 
 /** Any body: an object is kept as sent, anything else (an empty body too) becomes `{}`. */
 const AnyRecordSchema = v.pipe(
@@ -78,25 +78,32 @@ export function iterateClipProjects(
   api: ApiCore,
   query: ClipProjectQuery = {},
   signal?: AbortSignal,
+  paging: PagingOptions = {},
 ): AsyncGenerator<ClipProjectPage, void, undefined> {
-  return followPages(
-    query.cursor,
-    (cursor) => listClipProjects(api, { ...query, cursor }, signal),
-    nextClipCursor,
-  );
+  return followPages({
+    first: query.cursor,
+    fetchPage: (cursor) => listClipProjects(api, { ...query, cursor }, signal),
+    next: nextClipCursor,
+    items: (page) => page.projects,
+    onWarning: paging.onWarning,
+  });
 }
 
 /** GET /v2/user/clips/projects/{id}: a project with its clips. */
-export function getClipProject(
+export async function getClipProject(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<ClipProjectDetail> {
-  return api.get(`/v2/user/clips/projects/${segment(id)}`, ClipProjectDetailSchema, {
-    resource: `clip project ${id}`,
-    scope: READ,
-    signal,
-  });
+  return await api.get(
+    `/v2/user/clips/projects/${idSegment("clip project id", id)}`,
+    ClipProjectDetailSchema,
+    {
+      resource: `clip project ${id}`,
+      scope: READ,
+      signal,
+    },
+  );
 }
 
 /**
@@ -108,6 +115,7 @@ export async function createClipProject(
   input: ClipProjectInput,
   signal?: AbortSignal,
 ): Promise<ClipProjectCreated> {
+  checkId("storage file id", input.videoStorageFileId);
   const json = { sourceType: "VideoStorageFile", ...input };
   try {
     const response = await api.send("POST", "/v2/user/clips/projects", json, {
@@ -123,16 +131,20 @@ export async function createClipProject(
 }
 
 /** GET /v2/user/clips/{clipId}/download: a short-lived link. */
-export function getClipDownloadUrl(
+export async function getClipDownloadUrl(
   api: ApiCore,
   clipId: string,
   signal?: AbortSignal,
 ): Promise<DownloadUrl> {
-  return api.get(`/v2/user/clips/${segment(clipId)}/download`, DownloadUrlSchema, {
-    resource: `clip ${clipId}`,
-    scope: READ,
-    signal,
-  });
+  return await api.get(
+    `/v2/user/clips/${idSegment("clip id", clipId)}/download`,
+    DownloadUrlSchema,
+    {
+      resource: `clip ${clipId}`,
+      scope: READ,
+      signal,
+    },
+  );
 }
 
 /** The API's harmless 409: the whole video was already clipped. */

@@ -17,10 +17,15 @@ import {
   type ViewerAnalytics,
   ViewerAnalyticsSchema,
 } from "../schemas/event_data.ts";
-import { type SrtStreamKey, SrtStreamKeySchema } from "../schemas/stream_key.ts";
+import {
+  registerStreamKeySecrets,
+  type SrtStreamKey,
+  SrtStreamKeySchema,
+} from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
 import { eventPath } from "./events.ts";
-import { followPages } from "./pages.ts";
+import { checkId } from "../ids.ts";
+import { followPages, type PagingOptions } from "./pages.ts";
 
 /** An event to create (POST /v2/user/events/new). */
 export interface NewEvent {
@@ -43,7 +48,7 @@ export interface NewEventDestination {
 }
 
 /** Which chat history page to read. */
-export interface ChatHistoryOptions {
+export interface ChatHistoryOptions extends PagingOptions {
   /** Messages per page, 1–1000. */
   pageSize?: number;
   /** Continue from this page token (from a previous page). */
@@ -72,13 +77,14 @@ export function createEvent(api: ApiCore, event: NewEvent, signal?: AbortSignal)
 }
 
 /** POST /v2/user/events/{id}/destinations → `{id}` of the destination. */
-export function addEventDestination(
+export async function addEventDestination(
   api: ApiCore,
   eventId: string,
   destination: NewEventDestination,
   signal?: AbortSignal,
 ): Promise<Created> {
-  return api.send("POST", `${eventPath(eventId)}/destinations`, destination, {
+  checkId("channel id", destination.channelId);
+  return await api.send("POST", `${eventPath(eventId)}/destinations`, destination, {
     resource: `event ${eventId}`,
     scope: "stream.write",
     signal,
@@ -86,26 +92,26 @@ export function addEventDestination(
 }
 
 /** GET /v2/user/events/{id}/srt/streamKey: Business and Enterprise plans only. */
-export function getEventSrtKey(
+export async function getEventSrtKey(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<SrtStreamKey> {
-  return api.get(`${eventPath(id)}/srt/streamKey`, SrtStreamKeySchema, {
+  return await api.get(`${eventPath(id)}/srt/streamKey`, SrtStreamKeySchema, {
     resource: `event ${id}`,
     scope: "stream.read",
     forbidden: "SRT stream keys need a Business or Enterprise plan",
     signal,
-  });
+  }).then(registerStreamKeySecrets);
 }
 
 /** GET /v2/user/events/{id}/recordings/transcriptions. */
-export function listEventTranscriptions(
+export async function listEventTranscriptions(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<TranscriptionList> {
-  return api.get(`${eventPath(id)}/recordings/transcriptions`, TranscriptionListSchema, {
+  return await api.get(`${eventPath(id)}/recordings/transcriptions`, TranscriptionListSchema, {
     resource: `event ${id}`,
     scope: "storage.read",
     signal,
@@ -113,12 +119,12 @@ export function listEventTranscriptions(
 }
 
 /** GET /v2/user/events/{id}/analytics/viewers. */
-export function getEventViewerAnalytics(
+export async function getEventViewerAnalytics(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<ViewerAnalytics> {
-  return api.get(`${eventPath(id)}/analytics/viewers`, ViewerAnalyticsSchema, {
+  return await api.get(`${eventPath(id)}/analytics/viewers`, ViewerAnalyticsSchema, {
     resource: `event ${id}`,
     scope: "stream.read",
     signal,
@@ -126,12 +132,12 @@ export function getEventViewerAnalytics(
 }
 
 /** GET /v2/user/events/{id}/analytics/messages; a 404 also means "no chat analytics". */
-export function getEventMessageAnalytics(
+export async function getEventMessageAnalytics(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<MessageAnalytics> {
-  return api.get(`${eventPath(id)}/analytics/messages`, MessageAnalyticsSchema, {
+  return await api.get(`${eventPath(id)}/analytics/messages`, MessageAnalyticsSchema, {
     resource: `chat analytics of event ${id}`,
     scope: "stream.read",
     signal,
@@ -166,10 +172,11 @@ export function iterateEventChat(
   id: string,
   options: ChatHistoryOptions = {},
 ): AsyncGenerator<ChatHistoryPage, void, undefined> {
-  return followPages(
-    options.pageToken,
-    (pageToken) => getEventChatHistory(api, id, { ...options, pageToken }),
-    // An empty page has nothing after it.
-    (page) => page.nextPageToken && page.messages.length > 0 ? page.nextPageToken : undefined,
-  );
+  return followPages({
+    first: options.pageToken,
+    fetchPage: (pageToken) => getEventChatHistory(api, id, { ...options, pageToken }),
+    next: (page) => page.nextPageToken || undefined,
+    items: (page) => page.messages,
+    onWarning: options.onWarning,
+  });
 }

@@ -9,14 +9,15 @@ import { type DownloadUrl, DownloadUrlSchema } from "../schemas/account.ts";
 import { type EventRecordings, EventRecordingsSchema } from "../schemas/recording.ts";
 import type { ApiCore } from "./core.ts";
 import { eventPath } from "./events.ts";
+import { checkId } from "../ids.ts";
 
 /** GET /v2/user/events/{id}/recordings: primary videos, secondary videos, audio. */
-export function listEventRecordings(
+export async function listEventRecordings(
   api: ApiCore,
   eventId: string,
   signal?: AbortSignal,
 ): Promise<EventRecordings> {
-  return api.get(`${eventPath(eventId)}/recordings`, EventRecordingsSchema, {
+  return await api.get(`${eventPath(eventId)}/recordings`, EventRecordingsSchema, {
     resource: `event ${eventId}`,
     scope: "storage.read",
     signal,
@@ -24,13 +25,14 @@ export function listEventRecordings(
 }
 
 /** POST /v2/user/events/{id}/recordings/download-url `{fileName}`: a short-lived link. */
-export function getEventRecordingDownloadUrl(
+export async function getEventRecordingDownloadUrl(
   api: ApiCore,
   eventId: string,
   fileName: string,
   signal?: AbortSignal,
 ): Promise<DownloadUrl> {
-  return api.send("POST", `${eventPath(eventId)}/recordings/download-url`, { fileName }, {
+  checkId("recording file name", fileName);
+  return await api.send("POST", `${eventPath(eventId)}/recordings/download-url`, { fileName }, {
     resource: `recording ${fileName} of event ${eventId}`,
     scope: "storage.read",
     signal,
@@ -38,12 +40,12 @@ export function getEventRecordingDownloadUrl(
 }
 
 /** POST /v2/user/events/{id}/chat/history/download-url: a one-time link, no token needed. */
-export function getEventChatDownloadUrl(
+export async function getEventChatDownloadUrl(
   api: ApiCore,
   eventId: string,
   signal?: AbortSignal,
 ): Promise<DownloadUrl> {
-  return api.send("POST", `${eventPath(eventId)}/chat/history/download-url`, undefined, {
+  return await api.send("POST", `${eventPath(eventId)}/chat/history/download-url`, undefined, {
     resource: `event ${eventId}`,
     scope: "chat.read",
     signal,

@@ -14,9 +14,14 @@ import {
   EventSchema,
   type RestreamEvent,
 } from "../schemas/event.ts";
-import { type StreamKey, StreamKeySchema } from "../schemas/stream_key.ts";
+import {
+  registerStreamKeySecrets,
+  type StreamKey,
+  StreamKeySchema,
+} from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
-import { followPages } from "./pages.ts";
+import { idSegment } from "../ids.ts";
+import { followPages, type PagingOptions } from "./pages.ts";
 
 /** Where an upcoming event streams from: a name, or the API's number (1, 2, 3). */
 export type UpcomingEventSource = "studio" | "encoder" | "video" | 1 | 2 | 3;
@@ -32,7 +37,7 @@ export interface UpcomingEventsOptions {
 }
 
 /** Which history page to read. */
-export interface EventHistoryOptions {
+export interface EventHistoryOptions extends PagingOptions {
   /** Page number from 1; 1 by default. */
   page?: number;
   /** Events per page, 1–100; 10 by default. */
@@ -104,26 +109,32 @@ export function iterateEventHistory(
   api: ApiCore,
   options: EventHistoryOptions = {},
 ): AsyncGenerator<EventHistoryPage, void, undefined> {
-  return followPages(
-    options.page ?? 1,
-    (page) => getEventHistory(api, { ...options, page }),
-    (result, page = 1) => {
+  return followPages({
+    first: options.page ?? 1,
+    fetchPage: (page) => getEventHistory(api, { ...options, page }),
+    next: (result, page = 1) => {
       const pagination = result.pagination;
-      if (!pagination || result.items.length === 0) return undefined;
+      if (!pagination) return undefined;
       const current = Math.max(pagination.page, page);
       return current < pagination.pages_total ? current + 1 : undefined;
     },
-  );
+    items: (result) => result.items,
+    onWarning: options.onWarning,
+  });
 }
 
-/** The path of one event: ids come from users, so nothing in one may change the path. */
+/** The path of one event: the id is checked first (a UUID), so nothing in it changes the path. */
 export function eventPath(id: string): string {
-  return `/v2/user/events/${encodeURIComponent(id)}`;
+  return `/v2/user/events/${idSegment("event id", id)}`;
 }
 
 /** GET /v2/user/events/{id}. */
-export function getEvent(api: ApiCore, id: string, signal?: AbortSignal): Promise<RestreamEvent> {
-  return api.get(eventPath(id), EventSchema, {
+export async function getEvent(
+  api: ApiCore,
+  id: string,
+  signal?: AbortSignal,
+): Promise<RestreamEvent> {
+  return await api.get(eventPath(id), EventSchema, {
     resource: `event ${id}`,
     scope: READ,
     signal,
@@ -131,16 +142,16 @@ export function getEvent(api: ApiCore, id: string, signal?: AbortSignal): Promis
 }
 
 /** GET /v2/user/events/{id}/streamKey: a secret; the pipeline logs only the URL. */
-export function getEventStreamKey(
+export async function getEventStreamKey(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<StreamKey> {
-  return api.get(`${eventPath(id)}/streamKey`, StreamKeySchema, {
+  return await api.get(`${eventPath(id)}/streamKey`, StreamKeySchema, {
     resource: `event ${id}`,
     scope: READ,
     signal,
-  });
+  }).then(registerStreamKeySecrets);
 }
 
 /**

@@ -7,9 +7,11 @@
 import { type DownloadUrl, DownloadUrlSchema } from "../schemas/account.ts";
 import { type StorageFile, StorageFileListSchema, StorageFileSchema } from "../schemas/storage.ts";
 import type { ApiCore } from "./core.ts";
+import { idSegment } from "../ids.ts";
 
 const READ = "storage.read";
-const filePath = (id: string): string => `/v2/user/storage/files/${encodeURIComponent(id)}`;
+const filePath = (id: string): string =>
+  `/v2/user/storage/files/${idSegment("storage file id", id)}`;
 
 /** GET /v2/user/storage/files: the files, without the API's `{files}` wrapper. */
 export async function listStorageFiles(
@@ -24,12 +26,12 @@ export async function listStorageFiles(
 }
 
 /** GET /v2/user/storage/files/{id}. */
-export function getStorageFile(
+export async function getStorageFile(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<StorageFile> {
-  return api.get(filePath(id), StorageFileSchema, {
+  return await api.get(filePath(id), StorageFileSchema, {
     resource: `storage file ${id}`,
     scope: READ,
     signal,
@@ -37,12 +39,12 @@ export function getStorageFile(
 }
 
 /** POST /v2/user/storage/files/{id}/download-url: a short-lived link, fetched without a token. */
-export function getStorageFileDownloadUrl(
+export async function getStorageFileDownloadUrl(
   api: ApiCore,
   id: string,
   signal?: AbortSignal,
 ): Promise<DownloadUrl> {
-  return api.send("POST", `${filePath(id)}/download-url`, undefined, {
+  return await api.send("POST", `${filePath(id)}/download-url`, undefined, {
     resource: `storage file ${id}`,
     scope: READ,
     signal,

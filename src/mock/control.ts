@@ -1,12 +1,14 @@
 /**
  * Run-time control of a mock server: the {@link MockControl} object, and the same
- * operations as JSON over HTTP under `/__mock/` (no token needed).
+ * operations as JSON over HTTP under `/__mock/` (no token needed). Since anyone who reaches
+ * it can issue tokens and inject faults, web pages must not: its answers carry no CORS
+ * header, and a request whose `Origin` is not the mock's own is refused (403), which also
+ * stops the "simple" cross-origin POSTs a browser sends without asking first.
  *
  * @module
  */
 
 import { maskSecrets } from "../http/mask.ts";
-import { json } from "./respond.ts";
 import { createSeed } from "./seed.ts";
 import type { SocketHub } from "./sockets.ts";
 import { type MockState, zeroCounters } from "./state.ts";
@@ -55,6 +57,9 @@ export function createControl(state: MockState, sockets: SocketHub): MockControl
         expiresIn: pair.expiresIn,
       };
     },
+    setData(path: string, value: unknown): void {
+      setPath(state.data, path, value);
+    },
     pushChat(message: unknown): void {
       sockets.pushChat(message);
     },
@@ -84,6 +89,26 @@ function maskEntry(entry: MockRequestLogEntry): MockRequestLogEntry {
   return { ...entry, query: maskSecrets(entry.query), headers: Object.fromEntries(headers) };
 }
 
+/** Keys that would reach an object's prototype instead of its data. */
+const UNSAFE_KEYS = new Set(["__proto__", "prototype", "constructor"]);
+
+/** Sets `path` (dot-separated keys and indexes) in `root`; only an existing field. */
+function setPath(root: object, path: string, value: unknown): void {
+  const keys = String(path).split(".");
+  let target: unknown = root;
+  for (const [i, key] of keys.entries()) {
+    const record = target as Record<string, unknown>;
+    if (
+      target === null || typeof target !== "object" || UNSAFE_KEYS.has(key) ||
+      !Object.hasOwn(record, key)
+    ) {
+      throw new Error(`invalid data path '${path}': no field '${keys.slice(0, i + 1).join(".")}'`);
+    }
+    if (i === keys.length - 1) record[key] = structuredClone(value);
+    else target = record[key];
+  }
+}
+
 async function body(req: Request): Promise<Record<string, unknown>> {
   const text = await req.text();
   if (text.trim() === "") return {};
@@ -94,12 +119,44 @@ async function body(req: Request): Promise<Record<string, unknown>> {
   return value;
 }
 
-/** Answers `/__mock/…`: `{"ok":true}` or the data asked for; 400 `{"error"}` on bad input. */
+/** A JSON answer of the control API: unlike the REST routes', no CORS header. */
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
+}
+
+/**
+ * The origins a page of the mock itself has: its URL, and the same port under the other
+ * loopback names when it listens on loopback.
+ */
+function ownOrigins(apiUrl: string): Set<string> {
+  const url = new URL(apiUrl);
+  const origins = new Set([url.origin]);
+  if (["127.0.0.1", "[::1]", "localhost"].includes(url.hostname)) {
+    for (const host of ["127.0.0.1", "[::1]", "localhost"]) {
+      origins.add(`${url.protocol}//${host}:${url.port}`);
+    }
+  }
+  return origins;
+}
+
+/**
+ * Answers `/__mock/…`: `{"ok":true}` or the data asked for; 400 `{"error"}` on bad input;
+ * 403 to a request from another origin (`apiUrl` is the mock's own).
+ */
 export async function handleControl(
   control: MockControl,
   req: Request,
   url: URL,
+  apiUrl: string,
 ): Promise<Response> {
+  const origin = req.headers.get("origin");
+  if (origin !== null && !ownOrigins(apiUrl).has(origin)) {
+    await req.body?.cancel();
+    return json(403, { error: "the control API refuses requests from other origins" });
+  }
   const op = `${req.method} ${url.pathname.slice("/__mock".length)}`;
   try {
     switch (op) {
@@ -117,6 +174,11 @@ export async function handleControl(
             lifetimeSeconds: typeof b.lifetimeSeconds === "number" ? b.lifetimeSeconds : undefined,
           }),
         );
+      }
+      case "POST /data": {
+        const b = await body(req);
+        control.setData(String(b.path ?? ""), b.value);
+        break;
       }
       case "POST /chat":
         control.pushChat(JSON.parse(await req.text()));
@@ -145,6 +207,8 @@ async function simpleOperation(control: MockControl, op: string, req: Request): 
         count: b.count === undefined ? undefined : Number(b.count),
         retryAfter: b.retryAfter === undefined ? undefined : String(b.retryAfter),
         body: b.body as MockFault["body"],
+        json: b.json,
+        location: b.location === undefined ? undefined : String(b.location),
       });
       return true;
     }

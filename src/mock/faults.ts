@@ -5,10 +5,10 @@
  * @module
  */
 
-import { empty, envelope, html, json } from "./respond.ts";
+import { CORS_HEADERS, empty, envelope, html, json } from "./respond.ts";
 import type { MockFault, MockFaultBody } from "./types.ts";
 
-const BODIES: readonly MockFaultBody[] = ["envelope", "html", "empty", "json-message"];
+const BODIES: readonly MockFaultBody[] = ["envelope", "html", "empty", "json-message", "endless"];
 
 const STATUS_NAMES: Readonly<Record<number, [string, string]>> = {
   400: ["Bad Request", "bad_request"],
@@ -28,7 +28,7 @@ interface QueuedFault {
   method: string;
   segments: string[];
   remaining: number;
-  fault: Required<Pick<MockFault, "status" | "body">> & Pick<MockFault, "retryAfter">;
+  fault: MockFault;
 }
 
 /** Splits `"GET /v2/user/profile"` into a method and path segments; throws when malformed. */
@@ -74,7 +74,7 @@ export class Faults {
       method,
       segments,
       remaining: fault.count ?? 1,
-      fault: { status: fault.status, body: fault.body ?? "envelope", retryAfter: fault.retryAfter },
+      fault: { ...fault },
     });
   }
 
@@ -89,7 +89,7 @@ export class Faults {
     if (index < 0) return null;
     const queued = this.#queue[index];
     if (--queued.remaining === 0) this.#queue.splice(index, 1);
-    return faultResponse(queued.fault.status, queued.fault.body, queued.fault.retryAfter);
+    return faultResponse(queued.fault);
   }
 
   /** Back to no faults. */
@@ -102,10 +102,18 @@ export class Faults {
 }
 
 /** The response of a fault, in the chosen body shape. */
-export function faultResponse(status: number, body: MockFaultBody, retryAfter?: string): Response {
+export function faultResponse(fault: MockFault): Response {
+  const { status, body = "envelope", retryAfter, location } = fault;
   const [message, name] = STATUS_NAMES[status] ?? [`HTTP ${status}`, `http_${status}`];
   let response: Response;
-  if (body === "html") {
+  if (fault.json !== undefined) {
+    response = json(status, fault.json);
+  } else if (body === "endless") {
+    response = new Response(endlessArray(), {
+      status,
+      headers: { ...CORS_HEADERS, "content-type": "application/json; charset=utf-8" },
+    });
+  } else if (body === "html") {
     response = html(
       status,
       `<html>\r\n<head><title>${status} ${message}</title></head>\r\n<body>\r\n<center><h1>${status} ${message}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
@@ -118,12 +126,27 @@ export function faultResponse(status: number, body: MockFaultBody, retryAfter?: 
     response = envelope(status, message, name);
   }
   if (retryAfter !== undefined) response.headers.set("retry-after", retryAfter);
+  if (location !== undefined) response.headers.set("location", location);
   return response;
 }
 
+/** `[{"n":0},{"n":1},…` in 64 KiB chunks, for as long as the client reads. */
+function endlessArray(): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let n = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      let text = n === 0 ? "[" : "";
+      while (text.length < 65_536) text += `${n++ === 0 ? "" : ","}{"n":${n}}`;
+      controller.enqueue(encoder.encode(text));
+    },
+  });
+}
+
 /**
- * Parses a `--fail` flag: `ROUTE=STATUS[xCOUNT][,retry-after=S][,body=SHAPE]`,
- * e.g. `"GET /v2/user/profile=503x2"` or `"POST /oauth/token=429,retry-after=2,body=html"`.
+ * Parses a `--fail` flag: `ROUTE=STATUS[xCOUNT][,retry-after=S][,body=SHAPE][,location=URL]`,
+ * e.g. `"GET /v2/user/profile=503x2"`, `"POST /oauth/token=429,retry-after=2,body=html"` or
+ * `"PATCH /v2/user/channel/{id}=307,location=http://127.0.0.1:9/x"`.
  */
 export function parseFaultFlag(text: string): { route: string; fault: MockFault } {
   const equals = text.indexOf("=");
@@ -134,8 +157,10 @@ export function parseFaultFlag(text: string): { route: string; fault: MockFault 
   if (!match) throw new Error(`invalid --fail '${text}': expected STATUS[xCOUNT] after '='`);
   const fault: MockFault = { status: Number(match[1]), count: match[2] ? Number(match[2]) : 1 };
   for (const option of options) {
-    const [name, value = ""] = option.split("=", 2).map((s) => s.trim());
+    const at = option.includes("=") ? option.indexOf("=") : option.length;
+    const [name, value] = [option.slice(0, at).trim(), option.slice(at + 1).trim()];
     if (name === "retry-after") fault.retryAfter = value;
+    else if (name === "location") fault.location = value;
     else if (name === "body") fault.body = value as MockFaultBody;
     else throw new Error(`invalid --fail '${text}': unknown option '${name}'`);
   }

@@ -70,6 +70,43 @@ function positive(
   return n;
 }
 
+/** Largest request body the mock reads (SPEC.md, "Bounded work"): 1 MiB. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/**
+ * The request with its body read into memory, at most {@link MAX_REQUEST_BYTES} (counted as
+ * it streams, whatever `Content-Length` says); undefined when it is larger. A request without
+ * a body is returned as is (a WebSocket upgrade needs the original).
+ */
+async function withBoundedBody(req: Request): Promise<Request | undefined> {
+  if (req.body === null) return req;
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_REQUEST_BYTES) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  const bodyless = req.method === "GET" || req.method === "HEAD";
+  return new Request(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body: bodyless ? undefined : bytes,
+  });
+}
+
 /**
  * Starts a mock server and resolves once it listens. Rejects with `Deno.errors.AddrInUse`
  * when the port is taken.
@@ -137,24 +174,30 @@ function start(options: MockServerOptions): MockServer {
     return notFound();
   }
 
-  async function handle(req: Request): Promise<Response> {
-    const url = new URL(req.url);
+  async function handle(original: Request): Promise<Response> {
+    const url = new URL(original.url);
     const started = performance.now();
     const line = (status: number, note = ""): void =>
       log(
         maskSecrets(
-          `${req.method} ${url.pathname}${url.search} ${status} ${
+          `${original.method} ${url.pathname}${url.search} ${status} ${
             Math.round(performance.now() - started)
           }ms${note}`,
         ),
       );
     if (closing.signal.aborted) return envelope(503, "Service Unavailable", "service_unavailable");
-    if (req.method === "OPTIONS") return empty(204);
+    const req = await withBoundedBody(original);
+    if (req === undefined) {
+      line(413, " (body over 1 MiB)");
+      return envelope(413, "Payload Too Large", "payload_too_large");
+    }
+    // Before the CORS preflight answer: the control API grants no origin anything.
     if (url.pathname.startsWith("/__mock/")) {
-      const response = await handleControl(control, req, url);
+      const response = await handleControl(control, req, url, state.apiUrl);
       line(response.status, " (control)");
       return response;
     }
+    if (req.method === "OPTIONS") return empty(204);
     const at = now();
     // Read now: after an upgrade the request is gone.
     const headers = Object.fromEntries(req.headers);

@@ -6,8 +6,11 @@
  * @module
  */
 
-/** How a faulted response's body looks (RESTREAM_API.md, "Errors and limits"). */
-export type MockFaultBody = "envelope" | "html" | "empty" | "json-message";
+/**
+ * How a faulted response's body looks (RESTREAM_API.md, "Errors and limits"); `endless` is
+ * a JSON array that never ends (it streams until the client gives up).
+ */
+export type MockFaultBody = "envelope" | "html" | "empty" | "json-message" | "endless";
 
 /** A fault for {@link MockControl.failNext}. */
 export interface MockFault {
@@ -19,6 +22,10 @@ export interface MockFault {
   retryAfter?: string;
   /** The body shape; default `"envelope"`. */
   body?: MockFaultBody;
+  /** A JSON body sent instead of the shape (e.g. a page that always names a next page). */
+  json?: unknown;
+  /** A `Location` header: with a 3xx status, a redirect. */
+  location?: string;
 }
 
 /** Options of {@link startMockServer}. */
@@ -105,6 +112,13 @@ export interface MockControl {
   expireAllTokens(): void;
   /** Mints a token pair, as after a login, without the browser flow. */
   issueTokens(options?: { scopes?: string[]; lifetimeSeconds?: number }): MockIssuedTokens;
+  /**
+   * Replaces one value of the served data, e.g. `setData("channels.0.displayName", "…")`:
+   * `path` is dot-separated keys and array indexes into the data (platforms, servers,
+   * channels, events, files, projects, profile, streamKey…) and must name an existing field.
+   * Tests plant hostile strings this way.
+   */
+  setData(path: string, value: unknown): void;
   /** Sends a message as is to every open chat socket. */
   pushChat(message: unknown): void;
   /** Sends a message to every streaming socket and remembers it for replay. */

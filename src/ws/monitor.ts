@@ -11,9 +11,10 @@
 import { RestreamError } from "../errors.ts";
 import { abortableSleep, type TokenProvider } from "../http/http.ts";
 import { maskUrl } from "../http/mask.ts";
+import { assertEncryptedTransport } from "../http/transport.ts";
 import { RECONNECT_BASE_MS, RECONNECT_CAP_MS, reconnectDelay } from "./backoff.ts";
 import { type SocketEnd, SocketSession } from "./socket.ts";
-import { judgeRefusal, type RefusalStage } from "./refusal.ts";
+import { handshakeStatus, judgeRefusal, type RefusalStage } from "./refusal.ts";
 import { type MonitorEvent, safeEmitter } from "./events.ts";
 import { type MonitorFrame, parseFrame } from "./frame.ts";
 import { flatten } from "./message.ts";
@@ -51,9 +52,10 @@ export interface MonitorOptions extends MonitorTuning {
   /** Stops the monitor: the socket closes with code 1000 and iteration ends quietly. */
   signal?: AbortSignal;
   /**
-   * Tells whether the API accepts a token (e.g. a cheap authenticated REST call): false when
-   * it is rejected. A WebSocket handshake refused for auth is indistinguishable from a
-   * network failure, so this is how a rejected token becomes an auth error.
+   * Tells whether the API accepts this very token, without refreshing it (e.g.
+   * `profileTokenCheck`): false when it is refused. Asked when a handshake fails with 400 or
+   * without a status, which may or may not be an auth failure; a refresh is spent only when
+   * it says false (SPEC.md, "Refresh tokens are spent only on auth failures").
    */
   checkToken?: (token: string) => Promise<boolean>;
   /** Receives reconnect notices, malformed frames and the like. Never throws into the loop. */
@@ -62,6 +64,8 @@ export interface MonitorOptions extends MonitorTuning {
   createSocket?: (url: string) => WebSocket;
   /** Names the API in error messages ("chat", "streaming"). */
   name?: string;
+  /** The OAuth scope the socket needs (`chat.read`), named when a handshake gets 403. */
+  scope?: string;
 }
 
 const DEFAULTS = {
@@ -115,6 +119,8 @@ export async function* connectMonitorBatches(
   const emit = safeEmitter(options.onEvent);
   const { signal } = options;
   const name = options.name ?? "WebSocket";
+  // Before any token is asked for (which may refresh it): never in cleartext off this host.
+  assertEncryptedTransport(options.url);
 
   let connections = 0;
   let failures = 0; // consecutive attempts that did not last, since the last healthy one
@@ -186,6 +192,16 @@ export async function* connectMonitorBatches(
           throw new RestreamError(
             "auth",
             `the ${name} API refused the access token (expired or revoked); log in again`,
+            { status: handshakeStatus(end.error) ?? null, code: "token_rejected" },
+          );
+        }
+        if (verdict.kind === "forbidden") {
+          const scope = options.scope === undefined ? "a scope" : `scope ${options.scope}`;
+          throw new RestreamError(
+            "forbidden",
+            `the ${name} API refused the access token: missing ${scope} ` +
+              "(the token was not granted it); log in again and grant it",
+            { status: 403, code: "insufficient_scope" },
           );
         }
         if (verdict.kind === "refreshed") {

@@ -1,44 +1,69 @@
 /**
- * What a failed WebSocket handshake means. A browser-style WebSocket cannot read the status
- * of a refused handshake (a 401 shows only as an error event and close code 0/1006), so a
- * failure may be a rejected token or a network problem. This decides which, by refreshing
- * the token once and asking `checkToken` (SPEC.md, "Monitors").
+ * What a failed WebSocket handshake means, and whether it is worth a refresh (SPEC.md,
+ * "Refresh tokens are spent only on auth failures"). Restream rotates refresh tokens, so
+ * each needless refresh invalidates the access tokens of other processes: a refresh is
+ * spent only when the handshake said 401, or said 400 or nothing and the API refuses the
+ * same token on a REST call. A 403 is a missing scope; anything else (a 502, a network
+ * failure) is retried with backoff.
  *
  * @module
  */
 
-import type { TokenProvider } from "../http/http.ts";
+import { RestreamError } from "../errors.ts";
+import type { HttpClient, TokenProvider } from "../http/http.ts";
 
-/** How far the token check went in the current streak of failed handshakes. */
+/** How far the handling of the current streak of failed handshakes went. */
 export type RefusalStage = "fresh" | "refresh_tried" | "done";
 
 /** The decision about one failed handshake. */
 export type RefusalVerdict =
-  | { kind: "network"; stage: RefusalStage }
+  /** Retry with backoff, with the same token. */
+  | { kind: "retry"; stage: RefusalStage }
+  /** Retry at once with this refreshed token. */
   | { kind: "refreshed"; token: string; stage: RefusalStage }
-  | { kind: "rejected"; stage: RefusalStage };
+  /** The token is refused and no better one can be had: an auth error. */
+  | { kind: "rejected"; stage: RefusalStage }
+  /** 403: the token lacks the socket's scope. */
+  | { kind: "forbidden"; stage: RefusalStage };
 
 /** What the judge needs from the monitor options. */
 export interface RefusalContext {
   /** The token source; its `refreshAfterUnauthorized` is tried once per streak. */
   tokens: TokenProvider;
-  /** False when the API rejects the token; throwing means "could not tell". */
+  /**
+   * Whether the API accepts a token, asked with that very token and without refreshing:
+   * false when refused (401); throwing means "could not tell".
+   */
   checkToken?: (token: string) => Promise<boolean>;
 }
 
 /** Failures that plainly never reached an HTTP exchange (Deno's and browsers' wording). */
 const NETWORK_FAILURE = /tcp connect|connection refused|dns|lookup|unreachable|timed out|tls/i;
-/** Deno names the status of a refused handshake in the error text; browsers do not. */
-const AUTH_STATUS = /status code:?\s*(400|401|403)\b/i;
 
 /**
- * Judges a handshake that failed with `errorText`, given how far the checks went already:
- * - a plain network failure is a network failure;
- * - otherwise, first time in a streak: a refreshed token is tried at once;
- * - then `checkToken`: false means rejected; true means the token is fine (stop checking
- *   until a connection opens again);
- * - a runtime that said 401/403 (Deno does), with no way left to get a better token, is
- *   a rejection too.
+ * The HTTP status of a refused handshake, from the runtime's error text: Deno reports it
+ * only there ("NetworkError: failed to connect to WebSocket: Invalid status code: 502").
+ * Undefined when the text names none (a network failure, or a runtime that does not say).
+ *
+ * @example
+ * ```ts
+ * import { handshakeStatus } from "./refusal.ts";
+ * handshakeStatus("failed to connect to WebSocket: Invalid status code: 401"); // 401
+ * handshakeStatus("failed to connect to WebSocket: tcp connect error"); // undefined
+ * ```
+ */
+export function handshakeStatus(errorText: string | undefined): number | undefined {
+  const match = /\bstatus code:?\s*([1-5]\d\d)\b/i.exec(errorText ?? "");
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Judges a handshake that failed with `errorText`, given how far this streak went:
+ * - 401: refresh once per streak (then retry at once); nothing better to be had: rejected;
+ * - 403: forbidden (a missing scope), no refresh;
+ * - 400, or no status and not a plain network failure: ask `checkToken` with the same
+ *   token; a refusal is handled like a 401, a good token ends the checks of this streak;
+ * - any other status, or a network failure: retry with backoff, no refresh.
  */
 export async function judgeRefusal(
   token: string,
@@ -46,30 +71,37 @@ export async function judgeRefusal(
   stage: RefusalStage,
   context: RefusalContext,
 ): Promise<RefusalVerdict> {
-  const saidAuth = AUTH_STATUS.test(errorText);
-  if (stage === "done" || (!saidAuth && NETWORK_FAILURE.test(errorText))) {
-    return { kind: "network", stage };
-  }
-  if (stage === "fresh") {
-    const next = await tryRefresh(context.tokens, token);
-    if (next !== null && next !== token) {
-      return { kind: "refreshed", token: next, stage: "refresh_tried" };
-    }
-  }
+  const status = handshakeStatus(errorText);
+  if (status === 401) return await spendRefresh(token, stage, context.tokens);
+  if (status === 403) return { kind: "forbidden", stage };
+  const unexplained = status === 400 ||
+    (status === undefined && !NETWORK_FAILURE.test(errorText));
+  if (!unexplained || stage === "done") return { kind: "retry", stage };
   const valid = await tryCheck(context.checkToken, token);
-  if (valid === false || (valid === undefined && saidAuth)) {
-    return { kind: "rejected", stage: "refresh_tried" };
-  }
-  return { kind: "network", stage: valid === true ? "done" : "refresh_tried" };
+  if (valid === false) return await spendRefresh(token, stage, context.tokens);
+  return { kind: "retry", stage: valid === true ? "done" : stage };
 }
 
-async function tryRefresh(tokens: TokenProvider, token: string): Promise<string | null> {
+/** The one refresh of a streak; a token endpoint out of reach is retried later. */
+async function spendRefresh(
+  token: string,
+  stage: RefusalStage,
+  tokens: TokenProvider,
+): Promise<RefusalVerdict> {
+  if (stage === "refresh_tried") return { kind: "rejected", stage };
+  let next: string | null;
   try {
-    return await tokens.refreshAfterUnauthorized?.(token) ?? null;
-  } catch {
-    // A refresh that fails (token endpoint unreachable, refresh token revoked) yields nothing.
-    return null;
+    next = await tokens.refreshAfterUnauthorized?.(token) ?? null;
+  } catch (error) {
+    // A refresh the server refused (revoked, no credentials) ends it; one that could not
+    // reach the server is tried again after the next failed handshake.
+    const final = error instanceof RestreamError &&
+      (error.kind === "auth" || error.kind === "forbidden" || error.kind === "usage");
+    if (!final) return { kind: "retry", stage };
+    next = null;
   }
+  if (next === null || next === token) return { kind: "rejected", stage: "refresh_tried" };
+  return { kind: "refreshed", token: next, stage: "refresh_tried" };
 }
 
 async function tryCheck(
@@ -82,4 +114,38 @@ async function tryCheck(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A `checkToken` for the monitors: `GET /v2/user/profile` with exactly this token, never
+ * refreshed (`http` has no token source of its own). False on a 401; true on success or a
+ * 403 (the token is valid, only a scope is missing); throws when it cannot tell.
+ *
+ * @example
+ * ```ts
+ * import { HttpClient } from "../http/http.ts";
+ * import { profileTokenCheck } from "./refusal.ts";
+ * const check = profileTokenCheck(new HttpClient({ baseUrl: "https://api.restream.io" }));
+ * console.log(await check("an-access-token")); // false when the API refuses it
+ * ```
+ */
+export function profileTokenCheck(
+  http: HttpClient,
+  signal?: AbortSignal,
+): (token: string) => Promise<boolean> {
+  return async (token) => {
+    try {
+      await http.request({
+        path: "/v2/user/profile",
+        auth: false,
+        headers: { Authorization: `Bearer ${token}` },
+        signal,
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof RestreamError && error.status === 401) return false;
+      if (error instanceof RestreamError && error.status === 403) return true;
+      throw error;
+    }
+  };
 }

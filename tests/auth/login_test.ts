@@ -103,17 +103,60 @@ Deno.test("login: the page waits for the code exchange, so a refused client secr
   await assert.rejects(fetch(callbackUrl(authorize, {})));
 });
 
-Deno.test("login: a wrong state is rejected with an error page and an auth error", async () => {
-  const { result, url, fake } = start();
+Deno.test("login: forged callbacks get a 400 page and the login waits for its own", async () => {
+  const ignored: string[] = [];
+  const { result, url, fake } = start({}, { onCallbackIgnored: (reason) => ignored.push(reason) });
   const authorize = await url;
-  const page = await visit(callbackUrl(authorize, { code: "c", state: "forged" }));
-  assert.equal(page.status, 400);
-  assert.match(page.html, /Login failed/);
-  assert.match(page.html, /state does not match/);
-  const error = await rejects(result);
-  assert.equal(error.kind, "auth");
-  assert.equal(error.code, "state_mismatch");
+  const forged: Record<string, string>[] = [
+    { code: "c", state: "forged" },
+    { error: "access_denied", state: "forged" },
+    { code: "c" },
+    { error: "access_denied" },
+    { state: "" },
+    { unrelated: "1" },
+  ];
+  for (const params of forged) {
+    const page = await visit(callbackUrl(authorize, params));
+    assert.equal(page.status, 400, JSON.stringify(params));
+    assert.match(page.html, /<h1>Not this login<\/h1>/);
+    assert.match(page.html, /still waiting/);
+  }
+  assert.deepEqual(ignored, [
+    "a callback whose state does not match this login's",
+    "a callback whose state does not match this login's",
+    "a callback without a state",
+    "a callback without a state",
+    "a callback whose state does not match this login's",
+    "a callback without a state",
+  ]);
   assert.equal(fake.requests.length, 0, "no code exchanged");
+  const state = authorize.searchParams.get("state")!;
+  const page = await visit(callbackUrl(authorize, { code: "the-code", state }));
+  assert.equal(page.status, 200);
+  assert.equal((await result).tokens.accessToken, "at");
+  assert.equal(new URLSearchParams(fake.requests[0].body).get("code"), "the-code");
+});
+
+Deno.test("login: a bare callback from an <img> or a script is ignored; a page load is the denial", async () => {
+  const { result, url } = start();
+  const bare = callbackUrl(await url, {});
+  for (const dest of ["image", "script", "empty", "iframe"]) {
+    const response = await fetch(bare, { headers: { "sec-fetch-dest": dest } });
+    assert.equal(response.status, 400, dest);
+    assert.match(await response.text(), /Not this login/);
+  }
+  // Some Sec-Fetch-* header but no destination: not a page load either.
+  const modeOnly = await fetch(bare, { headers: { "sec-fetch-mode": "no-cors" } });
+  assert.equal(modeOnly.status, 400);
+  await modeOnly.body?.cancel();
+  const page = await fetch(bare, {
+    headers: { "sec-fetch-dest": "document", "sec-fetch-mode": "navigate" },
+  });
+  assert.equal(page.status, 400);
+  assert.match(await page.text(), /<h1>Login failed<\/h1>/);
+  const error = await rejects(result);
+  assert.equal(error.code, "access_denied");
+  assert.match(error.message, /denied/);
 });
 
 Deno.test("login: the parameterless redirect of a denial is an auth error", async () => {
@@ -127,8 +170,14 @@ Deno.test("login: the parameterless redirect of a denial is an auth error", asyn
 
 Deno.test("login: an OAuth error parameter is shown, control characters removed, HTML escaped", async () => {
   const { result, url } = start();
+  const authorize = await url;
+  const state = authorize.searchParams.get("state")!;
   const page = await visit(
-    callbackUrl(await url, { error: "access_denied", error_description: "<b>no</b>\x1b[31m" }),
+    callbackUrl(authorize, {
+      error: "access_denied",
+      error_description: "<b>no</b>\x1b[31m",
+      state,
+    }),
   );
   assert.ok(!page.html.includes("<b>"));
   const error = await rejects(result);
@@ -215,10 +264,12 @@ Deno.test("login: a pasted redirect URL completes the login; junk lines are igno
   const state = authorize.searchParams.get("state")!;
   await writer.write("not a url");
   await writer.write("http://localhost:1/elsewhere");
+  await writer.write("http://localhost:12000/callback?code=stale&state=another-login");
   await writer.write(`http://localhost:12000/callback?code=pasted&state=${state}&scope=chat.read`);
   const done = await result;
   assert.deepEqual(done.callbackScopes, ["chat.read"]);
-  assert.equal(ignored.length, 2);
+  assert.equal(ignored.length, 3);
+  assert.match(ignored[2], /state does not match/);
 });
 
 Deno.test("login: a browser that cannot be opened is reported and the login goes on", async () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { Session } from "../../src/auth/session.ts";
+import { Session, toStored } from "../../src/auth/session.ts";
 import { type StoredTokens, TokenStore } from "../../src/auth/token_store.ts";
 import { RestreamClient } from "../../src/client.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
@@ -213,25 +213,49 @@ Deno.test("session: tokens of one origin are never used for another", async () =
   });
 });
 
-Deno.test("session: no tokens stored for this origin → never falls back to another origin's record", async () => {
-  // The real account's tokens are stored; a custom API origin (a mock, a proxy) has none.
-  await setup(undefined, async ({ store, fake }) => {
-    await store.set("https://api.restream.io", { ...FRESH, accessToken: "real-account-token" });
-    for (const apiUrl of [API, "https://api.restream.io.evil.test", "https://api.restream.io/v2"]) {
-      const session = new Session({
-        apiUrl,
-        store,
-        clientId: "cid",
-        clientSecret: "csecret",
-        fetch: fake.fetch,
-        now: () => NOW,
-      });
-      const error = await rejects(session.getAccessToken());
-      assert.equal(error.kind, "auth", apiUrl);
-      assert.match(error.message, /not logged in to /, apiUrl);
-      assert.ok(!error.message.includes("real-account-token"));
-      await rejects(session.forceRefresh());
-    }
-    assert.equal(fake.requests.length, 0, "nothing was sent anywhere");
-  });
+Deno.test("session: no tokens stored for this origin never falls back to another origin's record", async () => {
+  // The real account's tokens (api.restream.io), a legacy file's included, must never be
+  // used for a mock or any other origin: they would be sent there.
+  const dir = await Deno.makeTempDir();
+  try {
+    const store = new TokenStore({ dir });
+    await store.set("https://api.restream.io", FRESH);
+    await store.set("http://127.0.0.1:10", { ...FRESH, accessToken: "other-origin" });
+    const fake = new FakeFetch();
+    const session = new Session({
+      apiUrl: API,
+      store,
+      clientId: "cid",
+      clientSecret: "csecret",
+      fetch: fake.fetch,
+      now: () => NOW,
+    });
+    const error = await rejects(session.getAccessToken());
+    assert.equal(error.kind, "auth");
+    assert.match(error.message, /not logged in to http:\/\/127\.0\.0\.1:9/);
+    await rejects(session.refreshAfterUnauthorized("access-1"));
+    await rejects(session.forceRefresh());
+    assert.equal(await store.get(API), undefined, "nothing was copied over");
+    assert.equal(fake.requests.length, 0);
+
+    // A token file of the older Python CLI holds the real account's tokens: migrated for
+    // api.restream.io only.
+    const legacyDir = await Deno.makeTempDir({ dir });
+    await Deno.writeTextFile(
+      join(legacyDir, "tokens.json"),
+      JSON.stringify({ access_token: "legacy", refresh_token: "r", expires_at: 4_000_000_000 }),
+      { mode: 0o600 },
+    );
+    const legacy = new Session({ apiUrl: API, store: new TokenStore({ dir: legacyDir }) });
+    await rejects(legacy.getAccessToken());
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a refreshed pair keeps the account it belongs to (presets are kept per account)", () => {
+  const tokens = { accessToken: "a2", refreshToken: "r2", scopes: [], tokenType: "Bearer" };
+  const previous: StoredTokens = { accessToken: "a1", scopes: ["profile.read"], profileId: 7 };
+  assert.equal(toStored(tokens, "cid", 0, previous).profileId, 7);
+  assert.equal("profileId" in toStored(tokens, "cid", 0), false);
 });

@@ -114,7 +114,7 @@ Deno.test("store: corrupt, partial, empty or malformed files: auth error naming 
 
 Deno.test("store: the older Python CLI's tokens.json is migrated once, with one notice", async () => {
   await withDir(async (dir) => {
-    await Deno.mkdir(dir, { recursive: true });
+    await Deno.mkdir(dir, { recursive: true, mode: 0o700 });
     const notices: string[] = [];
     const store = new TokenStore({ dir, onNotice: (m) => notices.push(m) });
     const legacy = { access_token: "old-a", refresh_token: "old-r", expires_at: 1767229200 };

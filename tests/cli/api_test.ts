@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { runCli } from "../../src/cli/run.ts";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
 
@@ -45,12 +46,43 @@ Deno.test("api resolves paths: relative to /v2, /v2/ and /oauth/ from the origin
   for (const [input, path, search] of cases) {
     const query = Object.fromEntries(new URLSearchParams(search));
     const fake = new FakeFetch().on("GET", path, { body: "{}" }, { query });
-    const result = await runCapture(["api", input], { fetch: fake.fetch, env: ENV });
+    const argv = ["api", input, ...(path.startsWith("/oauth/") ? ["--allow-oauth"] : [])];
+    const result = await runCapture(argv, { fetch: fake.fetch, env: ENV });
     assert.equal(result.code, 0, `${input}: ${result.stderr}`);
     assert.equal(fake.requests[0].url.pathname, path, input);
     assert.equal(fake.requests[0].url.search, search, input);
     assert.equal(fake.requests[0].url.origin, "https://api.restream.io");
   }
+});
+
+Deno.test("api refuses paths under /oauth/ (exit 2, nothing sent) unless --allow-oauth", async () => {
+  const fake = new FakeFetch();
+  for (
+    const path of [
+      "oauth/token",
+      "/oauth/token",
+      "https://api.restream.io/OAuth/revoke",
+      "/v2/../oauth/token",
+      "/v2/%2e%2e/oauth/token",
+      "https://api.restream.io/oauth/token",
+    ]
+  ) {
+    const result = await runCapture(["api", path, "-X", "POST"], { fetch: fake.fetch, env: ENV });
+    assert.equal(result.code, 2, path);
+    assert.match(
+      result.stderr,
+      /^error: refusing to send a request to \/oauth\/\w+: OAuth endpoints can rotate the stored tokens \(pass --allow-oauth/i,
+      path,
+    );
+  }
+  assert.equal(fake.requests.length, 0);
+  fake.on("POST", "/oauth/token", { body: "{}" });
+  const allowed = await runCapture(["api", "oauth/token", "-X", "POST", "--allow-oauth"], {
+    fetch: fake.fetch,
+    env: ENV,
+  });
+  assert.equal(allowed.code, 0, allowed.stderr);
+  fake.assertDone();
 });
 
 Deno.test("api refuses a URL on another origin: the token never leaves", async () => {
@@ -221,7 +253,7 @@ Deno.test("api --paginate follows nextCursor while hasMore", async () => {
   fake.assertDone();
 });
 
-Deno.test("api --paginate with a cursor that repeats stops with an error, not a loop", async () => {
+Deno.test("api --paginate with a page that repeats stops with one warning and exit 0, not a loop", async () => {
   const body = {
     projects: [{ projectId: "a" }],
     pagination: { nextCursor: "same", hasMore: true },
@@ -233,10 +265,59 @@ Deno.test("api --paginate with a cursor that repeats stops with an error, not a 
     fetch: fake.fetch,
     env: ENV,
   });
-  assert.equal(result.code, 1);
-  assert.equal(result.stdout, "");
-  assert.match(result.stderr, /already read/);
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, '[{"projectId":"a"}]\n');
+  assert.equal(result.stderr, "warning: stopped at page 2: the API repeated a page\n");
   assert.equal(fake.requests.length, 2);
+});
+
+Deno.test("api --paginate writes each page as it arrives; a failing page leaves the array open", async () => {
+  const page = (n: number) => ({ items: [{ n }], pagination: { page: n, pages_total: 3 } });
+  let stdout = "";
+  let stdoutWhenPage2WasAsked = "";
+  const fake = new FakeFetch()
+    .on("GET", "/v2/user/events/history", { body: page(1) }, { query: {} })
+    .on("GET", "/v2/user/events/history", () => {
+      stdoutWhenPage2WasAsked = stdout;
+      return Response.json(page(2));
+    }, { query: { page: "2" } })
+    .on("GET", "/v2/user/events/history", { status: 404, body: { message: "gone" } }, {
+      query: { page: "3" },
+    });
+  let stderr = "";
+  const code = await runCli(["api", "user/events/history", "--paginate"], {
+    stdout: { write: (text) => void (stdout += text) },
+    stderr: { write: (text) => void (stderr += text) },
+    stdoutIsTerminal: false,
+    stdinIsTerminal: false,
+    env: (name) => (ENV as Record<string, string>)[name],
+    fetch: fake.fetch,
+  });
+  assert.equal(stdoutWhenPage2WasAsked, '[{"n":1}', "page 1 was out before page 2 was asked for");
+  assert.equal(code, 4, stderr);
+  assert.equal(stdout, '[{"n":1},{"n":2}');
+  assert.match(stderr, /gone/);
+  fake.assertDone();
+});
+
+Deno.test("api --paginate on a terminal writes the same text as one pretty array", async () => {
+  const items = [{ a: 1, b: [1, 2] }, { a: 2 }];
+  for (const pages of [[items], [items.slice(0, 1), items.slice(1)], [[]]]) {
+    const fake = new FakeFetch();
+    pages.forEach((list, i) =>
+      fake.on("GET", "/v2/x", {
+        body: { items: list, pagination: { page: i + 1, pages_total: pages.length } },
+      }, { query: i === 0 ? {} : { page: String(i + 1) } })
+    );
+    const result = await runCapture(["api", "x", "--paginate"], {
+      fetch: fake.fetch,
+      env: ENV,
+      terminal: 80,
+    });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, `${JSON.stringify(pages.flat(), null, 2)}\n`);
+    fake.assertDone();
+  }
 });
 
 Deno.test("api -i prints the status line and headers to stderr, the body alone to stdout", async () => {
@@ -259,6 +340,13 @@ Deno.test("api maps errors to exit codes and keeps stdout empty", async () => {
     [404, 4, "not_found"],
     [429, 5, "rate_limited"],
     [500, 1, "server"],
+    // Refused as invalid by the API: not a usage error (the CLI sent it), exit 1.
+    [400, 1, "bad_request"],
+    [405, 1, "bad_request"],
+    [409, 1, "bad_request"],
+    [410, 1, "bad_request"],
+    [413, 1, "bad_request"],
+    [422, 1, "bad_request"],
   ];
   for (const [status, code, kind] of cases) {
     const fake = new FakeFetch().on("GET", "/v2/user/profile", {
@@ -277,6 +365,22 @@ Deno.test("api maps errors to exit codes and keeps stdout empty", async () => {
     assert.equal(error.status, status);
     assert.match(error.message, new RegExp(`failed ${status}`));
   }
+});
+
+Deno.test("api: a 422 shows the API's message and no --help hint (the request was sent)", async () => {
+  const fake = new FakeFetch().on("PATCH", "/v2/user/channel/1", {
+    status: 422,
+    body: { error: { message: "title is too long" } },
+  });
+  const result = await runCapture(["api", "user/channel/1", "-X", "PATCH", "-F", "a=1"], {
+    fetch: fake.fetch,
+    env: ENV,
+  });
+  assert.equal(result.code, 1);
+  assert.equal(
+    result.stderr,
+    "error: title is too long (HTTP 422 from PATCH /v2/user/channel/1)\n",
+  );
 });
 
 Deno.test("api retries a GET after 429 through the shared pipeline", async () => {

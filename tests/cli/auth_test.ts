@@ -112,6 +112,8 @@ Deno.test("login: browser flow stores the tokens 0600 under the API origin and s
     const stored = await new TokenStore({ dir }).get(API);
     assert.equal(stored?.accessToken, "new-access");
     assert.equal(stored?.clientId, "cid");
+    // The account is remembered: presets are kept per account.
+    assert.equal(stored?.profileId, PROFILE.id);
     assert.equal(fake.requests[1].headers.get("authorization"), "Bearer new-access");
     if (Deno.build.os !== "windows") {
       assert.equal(Deno.statSync(join(dir, "tokens.json")).mode! & 0o777, 0o600);
@@ -223,6 +225,23 @@ Deno.test("login: missing client id or secret → exit 3 naming the variable; no
     assert.equal(flag.code, 2);
     const badPort = await runCapture(["login", "--port", "70000"], { env });
     assert.equal(badPort.code, 2);
+  });
+});
+
+Deno.test("login to an http:// origin that is not loopback: exit 2 before the browser, nothing sent", async () => {
+  await withConfig(async (_dir, env) => {
+    const fake = new FakeFetch();
+    const result = await runCapture(["login", "--no-browser", "--port", "0"], {
+      env: { ...env, RESTREAM_API_URL: "http://api.example.invalid" },
+      fetch: fake.fetch,
+    });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(
+      result.stderr,
+      /^error: refusing to send credentials to RESTREAM_API_URL \(http:\/\/api\.example\.invalid\) unencrypted/,
+    );
+    assert.doesNotMatch(result.stderr, /Open this URL/);
+    assert.equal(fake.requests.length, 0);
   });
 });
 

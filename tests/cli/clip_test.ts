@@ -42,8 +42,9 @@ Deno.test("clip projects --all follows nextCursor; --sort and --limit map to the
   assert.equal(result.code, 0, result.stderr);
   const lines = result.stdout.split("\n");
   assert.equal(lines[0], "ID\tTITLE\tSOURCE\tCLIPS\tGENERATING\tCREATED");
-  assert.match(lines[1], /^p1\tOne\tVideoStorageFile\t3\t\t2026-01-2\d/);
-  assert.match(lines[2], /^p2\tTwo\tVideoStorageFile\t3\tyes\t/);
+  // The source kind in words, not the API's `VideoStorageFile`.
+  assert.match(lines[1], /^p1\tOne\tstored video\t3\t\t2026-01-2\d/);
+  assert.match(lines[2], /^p2\tTwo\tstored video\t3\tyes\t/);
   assert.equal(fake.requests[0].url.searchParams.get("cursor"), null);
   fake.assertDone();
 });
@@ -209,9 +210,36 @@ Deno.test("clip download: a bad id exits 2 without a request; a 404 exits 4", as
   assert.equal(bad.code, 2);
   assert.equal(none.requests.length, 0);
   const fake = new FakeFetch().on("GET", "/v2/user/clips/c-9/download", { status: 404 });
-  const missing = await runCapture(["clip", "download", "c-9", "-o", "/nonexistent-dir/x.mp4"], {
+  const dir = await Deno.makeTempDir();
+  try {
+    const missing = await runCapture(["clip", "download", "c-9", "-o", `${dir}/x.mp4`], {
+      fetch: fake.fetch,
+      env: ENV,
+    });
+    assert.equal(missing.code, 4);
+    assert.equal(missing.stderr, "error: clip c-9 not found\n");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("clip projects --all: an API that names a cursor already read stops with one warning, exit 0", async () => {
+  const fake = new FakeFetch()
+    .on("GET", "/v2/user/clips/projects", {
+      body: { projects: [PROJECT("p1", "One")], pagination: { nextCursor: "c1", hasMore: true } },
+    }, { query: {} })
+    .on("GET", "/v2/user/clips/projects", {
+      body: { projects: [PROJECT("p2", "Two")], pagination: { nextCursor: "c1", hasMore: true } },
+    }, { query: { cursor: "c1" } });
+  const result = await runCapture(["clip", "projects", "--all", "--json"], {
     fetch: fake.fetch,
     env: ENV,
   });
-  assert.equal(missing.code, 4);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(JSON.parse(result.stdout).map((p: { projectId: string }) => p.projectId), [
+    "p1",
+    "p2",
+  ]);
+  assert.equal(result.stderr, "warning: stopped at page 3: the API repeated a page\n");
+  fake.assertDone();
 });

@@ -121,7 +121,7 @@ Deno.test("event analytics: totals of both; --json keeps the raw series", async 
       `Peak time:     ${formatTime(T0)}`,
       "Mean viewers:  12.3",
       "Views:         300",
-      "Watched time:  5000",
+      "Watched time:  1 h 23 min", // 5000 viewer-seconds, in words
       "  channel 101: peak 30, views 200",
       "Messages:      75",
       "Chatters:      20",
@@ -234,4 +234,20 @@ Deno.test("event chat --all: follows nextPageToken; --json one array; rows as pa
   assert.match(lines[0], /^TIME +PLATFORM +CHANNEL +AUTHOR +TEXT$/);
   assert.match(lines[2], /twitch +me +Bob +hello 2$/);
   assert.equal(beforeLast.trimEnd().split("\n").length, 3, "header and two pages first");
+});
+
+Deno.test("event chat --all: a page repeating the previous one stops with one warning, exit 0", async () => {
+  const fake = new FakeFetch()
+    .on("GET", `${BASE}/chat/history`, { body: chatPage(1, "t2") }, { query: {} })
+    .on("GET", `${BASE}/chat/history`, { body: { ...chatPage(1, "t3") } }, {
+      query: { pageToken: "t2" },
+    });
+  const result = await runCapture(["event", "chat", EVENT_ID, "--all", "--json"], {
+    fetch: fake.fetch,
+    env: ENV,
+  });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(JSON.parse(result.stdout).length, chatPage(1, null).messages.length);
+  assert.equal(result.stderr, "warning: stopped at page 2: the API repeated a page\n");
+  fake.assertDone();
 });

@@ -152,5 +152,6 @@ Deno.test("event chat and event recordings keep their own actions next to 'downl
   assert.equal(bogus.code, 2);
   assert.match(bogus.stderr, /^error: invalid event id 'bogus': expected a UUID\n/);
   const help = await runCapture(["event", "recordings", "--help"]);
-  assert.match(help.stdout, /download \[options\] <id> <file>/);
+  assert.match(help.stdout, /\n {2}restream event recordings <id> \[flags\]\n/);
+  assert.match(help.stdout, /\n {2}download: +download one recording/);
 });

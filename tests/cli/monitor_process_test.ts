@@ -61,7 +61,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
         }
         assert.equal(status.code, 0, await stderr);
         assert.deepEqual(JSON.parse(stdout), MESSAGE);
-        assert.match(await stderr, /^monitor chat: 1 message, 0 reconnects, \d+\.\d s$/m);
+        assert.match(await stderr, /^monitor chat: 1 chat message, 0 reconnects, \d+\.\d s$/m);
         assert.equal(
           await deadline(server.connections[0].closed, "the socket's close"),
           1000,

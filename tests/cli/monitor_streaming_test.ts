@@ -6,6 +6,7 @@ import { runWhileServing } from "../support/monitor_cli.ts";
 import { deadline, signal } from "../support/deadline.ts";
 import { WsTestServer } from "../support/ws_server.ts";
 import { fastTuning } from "../ws/helpers.ts";
+import { displayWidth } from "../../src/cli/width.ts";
 
 const T = 1764093600;
 const INCOMING = {
@@ -45,36 +46,84 @@ function env(server: WsTestServer): Record<string, string> {
   return { RESTREAM_TOKEN: "tok", RESTREAM_STREAMING_WS_URL: server.url };
 }
 
-Deno.test("monitor streaming: encoder stats, destination status and bitrate, viewers, platform names", async () => {
-  const server = WsTestServer.start({
-    onConnection: (c) =>
-      [INCOMING, OUTGOING, STATUSES, DELETE_OUTGOING, { action: "newThing", a: 1 }].forEach((m) =>
-        c.send(m)
-      ),
+// deno-lint-ignore no-control-regex
+const strip = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, "");
+const REPLAY_TIMING = { quietMs: 40, maxMs: 400 };
+
+/** A platform list that answers only after `ms`: slower than the socket's replay. */
+function slowPlatforms(ms: number): FakeFetch {
+  return new FakeFetch().on("GET", "/v2/platform/all", async () => {
+    await new Promise((r) => setTimeout(r, ms));
+    return Response.json(PLATFORMS);
   });
-  const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
+}
+
+Deno.test("monitor streaming: the replay first, as one current-state block with names, then a line per live update", async () => {
+  const server = WsTestServer.start({
+    onConnection: async (c) => {
+      // The API's replay: one burst on connect, older audience figures mixed in.
+      [INCOMING, OUTGOING, STATUSES, { action: "newThing", a: 1 }].forEach((m) => c.send(m));
+      await new Promise((r) => setTimeout(r, 250));
+      const later = { ...STATUSES, updatedAt: T + 60, viewers: 50 };
+      [INCOMING, later, DELETE_OUTGOING, { action: "newThing", a: 2 }].forEach((m) => c.send(m));
+    },
+  });
+  // The names come after the replay has arrived: the block waits for them.
+  const fake = slowPlatforms(120);
   try {
-    const result = await runCapture(["monitor", "streaming", "--duration", "1"], {
+    const result = await runWhileServing(["monitor", "streaming"], server, {
       env: env(server),
       fetch: fake.fetch,
-    });
+      replayTiming: REPLAY_TIMING,
+    }, { until: ({ stdout }) => stdout.includes('newThing {"a":2}') });
     assert.equal(result.code, 0, result.stderr);
-    // `createdAt` is when the stream began, not the update: a line shows `updatedAt` when the
-    // message has one, else when it arrived (never the stale createdAt).
-    const arrived = (line: string): string => line.replace(/^\d\d:\d\d:\d\d /, "HH:MM:SS ");
     const lines = result.stdout.trimEnd().split("\n");
-    assert.ok(!lines.some((line) => line.startsWith(formatClock(T - 3600))), result.stdout);
-    assert.equal(lines[2], `${formatClock(T)} channel 456 (platform 5) online 42 viewers`);
-    assert.deepEqual([...lines.slice(0, 2), ...lines.slice(3)].map(arrived), [
-      "HH:MM:SS encoder 6000 kbps 60 fps 1920x1080 h264/aac",
-      "HH:MM:SS channel 123 (Twitch) CONNECTED 5900 kbps",
-      "HH:MM:SS channel 123 (Twitch) stopped",
-      'HH:MM:SS [?] newThing {"a":1}',
+    assert.match(lines[0], /^current state at \d\d:\d\d:\d\d \(replayed on connect\)$/);
+    assert.deepEqual(lines.slice(1, 5), [
+      "  encoder                   6000 kbps 60 fps 1920x1080 h264/aac",
+      "  channel 123 (Twitch)      CONNECTED  5900 kbps",
+      `  channel 456 (platform 5)                        online 42 viewers (at ${formatClock(T)})`,
+      '  [?] newThing {"a":1}',
     ]);
-    assert.match(result.stderr, /^monitor streaming: 5 messages, 0 reconnects/m);
+    // `createdAt` is when the stream began, not the update: a live line shows `updatedAt`
+    // when the message has one, else when it arrived (never the stale createdAt).
+    const arrived = (line: string): string => line.replace(/^\d\d:\d\d:\d\d /, "HH:MM:SS ");
+    assert.ok(!lines.some((line) => line.startsWith(formatClock(T - 3600))), result.stdout);
+    assert.equal(lines[6], `${formatClock(T + 60)} channel 456 (platform 5) online 50 viewers`);
+    assert.deepEqual([lines[5], ...lines.slice(7)].map(arrived), [
+      "HH:MM:SS encoder 6000 kbps 60 fps 1920x1080 h264/aac",
+      "HH:MM:SS channel 123 (Twitch) stopped",
+      'HH:MM:SS [?] newThing {"a":2}',
+    ]);
+    assert.match(result.stderr, /^monitor streaming: 8 updates, 0 reconnects/m);
     assert.equal(fake.requests[0].headers.get("authorization"), null, "public endpoint");
   } finally {
     await server.close();
+  }
+});
+
+Deno.test("monitor streaming: platform names come from a fresh cache without a request, and a fetched list is cached", async () => {
+  const dir = await Deno.makeTempDir();
+  const server = WsTestServer.start({ onConnection: (c) => c.send(OUTGOING) });
+  try {
+    const run = (fetch: FakeFetch) =>
+      runWhileServing(["monitor", "streaming"], server, {
+        env: { ...env(server), RESTREAM_CONFIG_DIR: dir },
+        fetch: fetch.fetch,
+        replayTiming: REPLAY_TIMING,
+      }, { until: ({ stdout }) => /channel 123 /.test(stdout) });
+    const first = await run(slowPlatforms(0));
+    assert.match(first.stdout, /channel 123 \(Twitch\) +CONNECTED/);
+    const cache = JSON.parse(await Deno.readTextFile(`${dir}/platforms-cache.json`));
+    assert.deepEqual(cache.platforms, [[1, "Twitch"], [2, "YouTube"]]);
+    // No route: a request would fail the names, and the line would say `(platform 1)`.
+    const offline = new FakeFetch();
+    const second = await run(offline);
+    assert.match(second.stdout, /channel 123 \(Twitch\) +CONNECTED/, second.stderr);
+    assert.equal(offline.requests.length, 0);
+  } finally {
+    await server.close();
+    await Deno.remove(dir, { recursive: true });
   }
 });
 
@@ -107,7 +156,7 @@ Deno.test("monitor streaming --json: replayed messages after a reconnect are not
     assert.equal(result.code, 0, result.stderr);
     const printed = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
     assert.deepEqual(printed, [INCOMING, OUTGOING, STATUSES]);
-    assert.match(result.stderr, /^monitor streaming: 3 messages, 1 reconnect/m);
+    assert.match(result.stderr, /^monitor streaming: 3 updates, 1 reconnect/m);
   } finally {
     await server.close();
   }
@@ -148,10 +197,50 @@ Deno.test("monitor streaming --live on a terminal redraws a compact view in plac
     assert.equal(frames.length, 3, "drawn once, then redrawn twice");
     // deno-lint-ignore no-control-regex
     const last = frames.at(-1)!.replace(/\x1b\[[0-9;]*m/g, "").trimEnd().split("\n");
-    assert.equal(last[0], "encoder  6000 kbps 60 fps 1920x1080 h264/aac");
-    assert.equal(last[1], "  channel 123 (Twitch)  CONNECTED  5900 kbps");
-    assert.equal(last[2], "  channel 456 (platform 5)  42 viewers");
+    // Columns aligned: status under status, bitrate right-aligned, audience last.
+    assert.deepEqual(last.slice(0, 3), [
+      "encoder                   6000 kbps 60 fps 1920x1080 h264/aac",
+      "channel 123 (Twitch)      CONNECTED  5900 kbps",
+      "channel 456 (platform 5)                        online 42 viewers",
+    ]);
     assert.match(last[3], /^updated \d\d:\d\d:\d\d$/);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("monitor streaming --live on a terminal that reports 0 columns falls back to 80", async () => {
+  const server = WsTestServer.start({ onConnection: (c) => c.send(OUTGOING) });
+  const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
+  try {
+    const result = await runWhileServing(["monitor", "streaming", "--live"], server, {
+      env: env(server),
+      fetch: fake.fetch,
+      terminal: 0,
+    }, { until: ({ stdout }) => stdout.includes("channel 123") });
+    assert.equal(result.code, 0, result.stderr);
+    const lines = strip(result.stdout).trimEnd().split("\n");
+    assert.equal(lines[0], "encoder               no incoming stream");
+    assert.equal(lines[1], "channel 123 (Twitch)  CONNECTED  5900 kbps");
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("monitor streaming --live cuts lines to the terminal's width, whole characters, never wrapping", async () => {
+  const server = WsTestServer.start({ onConnection: (c) => c.send(OUTGOING) });
+  const fake = new FakeFetch().on("GET", "/v2/platform/all", {
+    body: [{ id: 1, name: "配信サイト名前" }],
+  });
+  try {
+    const result = await runWhileServing(["monitor", "streaming", "--live"], server, {
+      env: env(server),
+      fetch: fake.fetch,
+      terminal: 30,
+    }, { until: ({ stdout }) => stdout.includes("channel 123") });
+    const lines = strip(result.stdout).trimEnd().split("\n");
+    assert.equal(lines[1], "channel 123 (配信サイト名前)…");
+    for (const line of lines) assert.ok(displayWidth(line) < 30, line);
   } finally {
     await server.close();
   }
@@ -166,7 +255,10 @@ Deno.test("monitor streaming --live when piped stays line by line", async () => 
       fetch: fake.fetch,
     }, { until: ({ stdout }) => stdout.includes("\n") });
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^\d\d:\d\d:\d\d channel 123 \(Twitch\) CONNECTED 5900 kbps\n$/);
+    assert.match(
+      result.stdout,
+      /^current state at \d\d:\d\d:\d\d \(replayed on connect\)\n {2}encoder .*\n {2}channel 123 \(Twitch\) +CONNECTED +5900 kbps\n$/,
+    );
   } finally {
     await server.close();
   }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { Output } from "../../src/cli/output.ts";
-import { fitWidths, layoutColumns, truncate } from "../../src/cli/table.ts";
+import { truncate } from "../../src/cli/table.ts";
+import { safeWriter } from "../../src/cli/terminal_safe.ts";
 
 function capture(options: { terminal?: number; color?: boolean; json?: boolean }) {
   let stdout = "";
@@ -10,8 +11,9 @@ function capture(options: { terminal?: number; color?: boolean; json?: boolean }
     isTerminal: options.terminal !== undefined,
     color: options.color ?? true,
     columns: options.terminal,
-    stdout: { write: (t) => void (stdout += t) },
-    stderr: { write: (t) => void (stderr += t) },
+    // As a run wires it (context.ts): the writers render the CLI's own colour codes.
+    stdout: safeWriter({ write: (t) => void (stdout += t) }),
+    stderr: safeWriter({ write: (t) => void (stderr += t) }),
   });
   return { output, out: () => stdout, err: () => stderr };
 }
@@ -60,42 +62,9 @@ Deno.test("printList and printObject choose JSON under --json, keeping every fie
   assert.deepEqual(JSON.parse(out()), [{ id: 1, extra: { deep: true } }]);
 });
 
-Deno.test("fitWidths shrinks the widest columns evenly, never a kept one; truncate counts wide characters", () => {
-  assert.deepEqual(fitWidths([2, 30, 10], 30), [2, 14, 10]);
-  assert.deepEqual(fitWidths([2, 30], undefined), [2, 30]);
-  // Both long columns give way, not only the widest; the spare column goes left.
-  assert.deepEqual(fitWidths([10, 30, 25], 50), [10, 18, 18]);
-  assert.deepEqual(fitWidths([10, 30, 25], 51), [10, 19, 18]);
-  // A kept column (an id) stays whole; the others give way.
-  assert.deepEqual(fitWidths([36, 30, 16], 70), [25, 25, 16], "without keep the id is cut too");
-  assert.deepEqual(fitWidths([36, 30, 16], 70, [true, false, true]), [36, 14, 16]);
-  assert.deepEqual(fitWidths([36, 30, 16], 60, [true, false, true]), [36, 6, 16], "no less than 6");
-  assert.deepEqual(fitWidths([36, 16], 20, [true, true]), [36, 16], "nothing to shrink");
+Deno.test("truncate counts wide characters and never splits one", () => {
   assert.equal(truncate("日本語の名前", 7), "日本語…");
   assert.equal(truncate("short", 10), "short");
-});
-
-Deno.test("layoutColumns leaves out optional columns, rightmost first, before squeezing", () => {
-  const columns = [{ keep: true }, {}, { optional: true }, { keep: true, optional: true }];
-  // Wide enough: everything, nothing cut.
-  assert.deepEqual(layoutColumns([36, 25, 10, 19], columns, 120), {
-    shown: [0, 1, 2, 3],
-    widths: [36, 25, 10, 19],
-  });
-  // A little short: the title gives way, nothing is left out.
-  assert.deepEqual(layoutColumns([36, 25, 10, 19], columns, 90).shown, [0, 1, 2, 3]);
-  // 80 columns: the rightmost optional column goes, then the title fits whole.
-  assert.deepEqual(layoutColumns([36, 25, 10, 19], columns, 80), {
-    shown: [0, 1, 2],
-    widths: [36, 25, 10],
-  });
-  // Narrower still: both optional columns go, then the title is cut.
-  assert.deepEqual(layoutColumns([36, 25, 10, 19], columns, 50), {
-    shown: [0, 1],
-    widths: [36, 12],
-  });
-  // Piped or unknown width: every column, natural widths.
-  assert.deepEqual(layoutColumns([36, 25, 10, 19], columns).shown, [0, 1, 2, 3]);
 });
 
 Deno.test("a table written page by page keeps the first page's layout; ids are never cut", () => {
@@ -120,4 +89,12 @@ Deno.test("an empty table still has its header, on a terminal and piped", () => 
   const piped = capture({});
   piped.output.table<{ id: number; name: string }>(columns).end();
   assert.equal(piped.out(), "ID\tNAME\n");
+});
+
+Deno.test("notices and block values are one terminal-safe line", () => {
+  const { output, out, err } = capture({ terminal: 80, color: false });
+  output.notice("warning: skipped a malformed message: a\nb\x1b[2J\u2028c\x1b]52;c;eA==\x07");
+  output.printBlock([["Title", "x\r\ny\u009b2J\u202ez"]]);
+  assert.equal(err(), "warning: skipped a malformed message: a b c\n");
+  assert.equal(out(), "Title: x y\\u202ez\n");
 });

@@ -6,7 +6,7 @@ import { VERSION } from "../../src/version.ts";
 Deno.test("no command: help on stdout, exit 0", async () => {
   const result = await runCapture([]);
   assert.equal(result.code, 0);
-  assert.match(result.stdout, /^Usage: restream/);
+  assert.match(result.stdout, /\nUSAGE\n {2}restream <command> <subcommand> \[flags\]\n/);
   assert.equal(result.stderr, "");
 });
 
@@ -148,30 +148,16 @@ Deno.test("global options work before, between and after the command words", asy
 });
 
 Deno.test("an unknown subcommand at every level of the tree: one line, exit 2, no request", async () => {
-  const { buildProgram } = await import("../../src/cli/program.ts");
-  const { CliContext } = await import("../../src/cli/context.ts");
+  const { ROOT } = await import("../../src/cli/tree.ts");
+  type Node = typeof ROOT;
   const groups: string[][] = [];
-  type Node = {
-    name(): string;
-    commands: readonly unknown[];
-    registeredArguments: readonly unknown[];
-  };
   const walk = (command: Node, path: string[]) => {
     // `event chat <id>` has a `download` subcommand but is a command of its own: its
     // argument is validated instead (covered by the id tests).
-    if (command.commands.length > 0 && command.registeredArguments.length === 0) {
-      groups.push(path);
-    }
-    for (const sub of command.commands as typeof command[]) walk(sub, [...path, sub.name()]);
+    if (command.subcommands && !command.args?.length) groups.push(path);
+    for (const sub of command.subcommands ?? []) walk(sub, [...path, sub.name]);
   };
-  const ctx = new CliContext({
-    stdout: { write: () => {} },
-    stderr: { write: () => {} },
-    stdoutIsTerminal: false,
-    stdinIsTerminal: false,
-    env: () => undefined,
-  });
-  walk(buildProgram(ctx), []);
+  walk(ROOT, []);
   assert.ok(groups.length >= 4, `groups: ${groups.map((g) => g.join(" ")).join(", ")}`);
   const fake = new FakeFetch();
   for (const path of groups) {
@@ -186,7 +172,7 @@ Deno.test("an unknown subcommand at every level of the tree: one line, exit 2, n
     // With no subcommand, a group prints its help to stdout.
     const help = await runCapture(path, { fetch: fake.fetch });
     assert.equal(help.code, 0, name);
-    assert.match(help.stdout, new RegExp(`^Usage: ${name} `));
+    assert.match(help.stdout, new RegExp(`\nUSAGE\n {2}${name} <command>`));
   }
   assert.equal(fake.requests.length, 0);
 });
@@ -194,11 +180,15 @@ Deno.test("an unknown subcommand at every level of the tree: one line, exit 2, n
 Deno.test("help [command...] prints that command's help; an unknown one is a usage error", async () => {
   const nested = await runCapture(["help", "channel", "meta"]);
   assert.equal(nested.code, 0);
-  assert.match(nested.stdout, /^Usage: restream channel meta /);
+  assert.match(nested.stdout, /\nUSAGE\n {2}restream channel meta <command> \[flags\]\n/);
   const top = await runCapture(["help"]);
-  assert.match(top.stdout, /^Usage: restream \[options\] \[command\]/);
+  assert.match(top.stdout, /\nUSAGE\n {2}restream <command> <subcommand> \[flags\]\n/);
+  assert.equal(top.stdout, (await runCapture(["--help"])).stdout);
   const unknown = await runCapture(["help", "channel", "nope"]);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /unknown command 'nope' for 'restream channel'/);
+  const typo = await runCapture(["help", "chanel"]);
+  assert.equal(typo.code, 2);
+  assert.match(typo.stderr, /unknown command 'chanel' for 'restream' \(did you mean channel\?\)/);
   assert.equal(unknown.stdout, "");
 });

@@ -1,28 +1,41 @@
 /**
- * Start-up stays light (issue 2, DESIGN.md "Start-up matters"): what `cli.ts` evaluates
- * before any command runs holds no client, schemas, auth, downloader, monitor or mock
- * server; commands load them when they run.
+ * Start-up stays light (issues 2 and 13, SPEC.md "Start-up", DESIGN.md "Start-up matters"):
+ * what `cli.ts` evaluates before any command runs holds no client, schemas, auth, downloader,
+ * monitor or mock server; commands load them when they run; and no command, at start-up or
+ * later, loads a `node:` module or an npm package other than valibot (no CLI framework).
+ * Nothing here times anything: it reads the module graph (`deno info --json`).
  */
 
 import assert from "node:assert/strict";
 import { CliContext } from "../../src/cli/context.ts";
-import { buildProgram } from "../../src/cli/program.ts";
+import { execute } from "../../src/cli/run.ts";
 import { RestreamError } from "../../src/errors.ts";
-import { importersOf, info, npmPackages, staticGraph } from "../support/graph.ts";
+import { fullGraph, importersOf, info, npmPackages, staticGraph } from "../support/graph.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 
 /** Modules `--help`, `-V`, `version` and usage errors must not load. */
 const HEAVY = /\/src\/(client\.ts|client\/|auth\/|download\.ts|ws\/|mock\/)/;
 
-Deno.test("cli.ts statically imports no client, valibot, auth, download, monitor or mock code", async () => {
+Deno.test("cli.ts statically imports no client, npm package, auth, download, monitor or mock code", async () => {
   const cli = await info(CLI);
   const graph = staticGraph(cli);
-  assert.ok([...graph].some((s) => s.endsWith("/src/cli/program.ts")), "the walk follows imports");
-  const npm = npmPackages(cli, graph);
-  assert.ok(npm.some((p) => p.startsWith("@commander-js/extra-typings@")), "npm packages are seen");
-  assert.deepEqual(npm.filter((p) => p.startsWith("valibot@")), []);
+  assert.ok([...graph].some((s) => s.endsWith("/src/cli/tree.ts")), "the walk follows imports");
+  assert.deepEqual(npmPackages(cli, graph), []);
   assert.deepEqual([...graph].filter((s) => HEAVY.test(s)), []);
+});
+
+Deno.test("no command loads a node: module or a CLI framework: cli.ts's whole graph, import() included", async () => {
+  const cli = await info(CLI);
+  const graph = fullGraph(cli);
+  // The walk reaches every handler, the client, the monitors and the mock server.
+  for (const module of ["/src/cli/public.ts", "/src/cli/runtime.ts", "/src/mock/server.ts"]) {
+    assert.ok([...graph].some((s) => s.endsWith(module)), module);
+  }
+  assert.deepEqual([...graph].filter((s) => s.startsWith("node:")), []);
+  const npm = npmPackages(cli, graph);
+  assert.ok(npm.some((p) => p.startsWith("valibot@")), "npm packages are seen");
+  assert.deepEqual(npm.filter((p) => !p.startsWith("valibot@")), []);
 });
 
 Deno.test("one module names valibot, so Deno resolves npm packages once, not once per schema file", async () => {
@@ -32,11 +45,6 @@ Deno.test("one module names valibot, so Deno resolves npm packages once, not onc
     const importers = importersOf(graph, "valibot").map((s) => s.replace(root, ""));
     assert.deepEqual(importers, ["src/valibot.ts"], entry);
   }
-  const cli = await info(CLI);
-  assert.ok(
-    importersOf(cli, "@commander-js/extra-typings").length > 0,
-    "the search finds npm imports",
-  );
 });
 
 function context(): CliContext {
@@ -61,12 +69,20 @@ function loaded(ctx: CliContext): boolean {
   }
 }
 
-Deno.test("version, completions and a group's help run without loading the client", async () => {
-  for (
-    const argv of [["version"], ["completions", "bash"], ["channel"], ["channel", "meta"], ["auth"]]
-  ) {
+Deno.test("version, completions, help and a group's help run without loading the client", async () => {
+  const cases = [
+    ["version"],
+    ["completions", "bash"],
+    ["channel"],
+    ["channel", "meta"],
+    ["auth"],
+    ["--help"],
+    ["help", "event"],
+    ["platforms", "-V"],
+  ];
+  for (const argv of cases) {
     const ctx = context();
-    await buildProgram(ctx).parseAsync(argv, { from: "user" });
+    await execute(ctx, argv);
     assert.equal(loaded(ctx), false, argv.join(" "));
   }
 });
@@ -74,18 +90,29 @@ Deno.test("version, completions and a group's help run without loading the clien
 Deno.test("a usage error in an argument or option is reported before the client loads", async () => {
   for (const argv of [["channel", "get", "abc"], ["event", "list", "--limit", "0"]]) {
     const ctx = context();
-    const program = buildProgram(ctx).exitOverride();
     await assert.rejects(
-      program.parseAsync(argv, { from: "user" }),
+      execute(ctx, argv),
       (error) => error instanceof RestreamError && error.kind === "usage",
     );
     assert.equal(loaded(ctx), false, argv.join(" "));
   }
 });
 
-Deno.test("a command that talks to the API has its client loaded before its action", async () => {
+Deno.test("a command that talks to the API has its client loaded before it runs", async () => {
   const ctx = context();
   assert.equal(loaded(ctx), false);
-  await buildProgram(ctx).parseAsync(["platforms"], { from: "user" });
+  await execute(ctx, ["platforms"]);
   assert.equal(loaded(ctx), true);
+});
+
+Deno.test("the mock server loads only for --mock: not with the client, session and token store", async () => {
+  const runtime = staticGraph(
+    await info(new URL("../../src/cli/runtime.ts", import.meta.url).pathname),
+  );
+  assert.ok([...runtime].some((s) => s.endsWith("/src/client.ts")), "the walk follows imports");
+  assert.deepEqual([...runtime].filter((s) => /\/src\/mock\/|\/mock_backend\.ts$/.test(s)), []);
+  const backend = staticGraph(
+    await info(new URL("../../src/cli/mock_backend.ts", import.meta.url).pathname),
+  );
+  assert.ok([...backend].some((s) => s.endsWith("/src/mock/server.ts")));
 });

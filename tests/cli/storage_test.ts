@@ -15,7 +15,8 @@ const FILES = [
     createdAt: "2026-01-28T15:50:30.420Z",
     bucket: "kept",
   },
-  { id: "b2", title: "Processing one", status: "Processing" },
+  // The API sends 0 for a file still processing: no duration, not `0:00`.
+  { id: "b2", title: "Processing one", status: "Processing", durationSeconds: 0 },
 ];
 
 async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
@@ -67,6 +68,15 @@ Deno.test("storage get prints a block; --json the object", async () => {
     env: ENV,
   });
   assert.deepEqual(JSON.parse(json.stdout), FILES[0]);
+});
+
+Deno.test("storage get of a failed file shows no Duration line (not 0:00)", async () => {
+  const failed = { id: "f1", title: "Broken", status: "Failed", durationSeconds: 0 };
+  const fake = new FakeFetch().on("GET", "/v2/user/storage/files/f1", { body: failed });
+  const result = await runCapture(["storage", "get", "f1"], { fetch: fake.fetch, env: ENV });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^Status: +Failed$/m);
+  assert.doesNotMatch(result.stdout, /Duration/);
 });
 
 Deno.test("storage get: a 404 exits 4 naming the file", async () => {

@@ -179,23 +179,31 @@ Deno.test("e2e login: denied in the browser → exit 3, a clear message, nothing
   });
 });
 
-Deno.test("e2e login: a callback with the wrong state → exit 3, the code never exchanged", async () => {
+Deno.test("e2e login: a forged callback is ignored with a 400 page; the real one still logs in", async () => {
   await withAuthSetting({ autoApprove: true }, async (setting) => {
     const login = await startLogin(setting);
     try {
       const callback = await approvedCallback(login);
-      callback.searchParams.set("state", "forged-state");
-      const page = await landOn(login, callback);
+      const forged = new URL(callback);
+      forged.searchParams.set("state", "forged-state");
+      forged.searchParams.set("code", "forged-code");
+      const page = await landOn(login, forged);
       assert.equal(page.status, 400);
-      assert.match(page.text, /state does not match/);
+      assert.match(page.text, /Not this login/);
+      assert.equal(setting.mock.control.counters().tokenGrants, 0);
+      const real = await browse(callback);
+      assert.equal(real.status, 200, real.text);
       const result = await login.cli.done();
-      assert.equal(result.code, 3, result.stderr);
-      assert.match(result.stderr, /error: login rejected: the callback's state does not match/);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(
+        result.stderr,
+        /Ignored a callback whose state does not match this login's; still waiting\./,
+      );
+      assert.match(result.stderr, LOGGED_IN);
     } finally {
       await login.cli.close();
     }
-    assert.equal(setting.mock.control.counters().tokenGrants, 0);
-    await assert.rejects(Deno.stat(setting.tokensPath), Deno.errors.NotFound);
+    assert.equal(setting.mock.control.counters().tokenGrants, 1);
   });
 });
 

@@ -34,6 +34,15 @@ function launch(userDataDir: string): Promise<BrowserContext> {
   });
 }
 
+/** A web page of another origin, on loopback. */
+function servePage(html: string): { server: Deno.HttpServer<Deno.NetAddr>; url: string } {
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    () => new Response(html, { headers: { "content-type": "text/html" } }),
+  );
+  return { server, url: `http://127.0.0.1:${server.addr.port}/` };
+}
+
 Deno.test({
   name:
     "e2e browser: Chromium approves on the mock's page, lands on the callback page; the CLI exits 0",
@@ -86,6 +95,55 @@ Deno.test({
       assert.equal(await modeOf(setting.tokensPath), 0o600);
       const stored = (await readTokenFile(setting)).tokens[setting.mock.apiUrl];
       assert.equal(stored?.clientId, setting.mock.clientId);
+      assert.equal(setting.mock.control.counters().tokenGrants, 1);
+    });
+  },
+});
+
+Deno.test({
+  name: "e2e browser: an <img> of the bare callback on some page does not end the login",
+  ignore: BROWSER.ignore,
+  async fn() {
+    BROWSER.require();
+    await withAuthSetting({ autoApprove: false }, async (setting) => {
+      const userDataDir = await Deno.makeTempDir({ prefix: "restream-chromium-" });
+      const login = await startLogin(setting);
+      const hostile = servePage(`<img src="${login.redirectUri.href}">`);
+      let context: BrowserContext | undefined;
+      try {
+        context = await launch(userDataDir);
+        const page = context.pages()[0] ?? await context.newPage();
+        // What a hostile web page (another origin) can do: make the browser request the
+        // bare callback, the shape of Restream's denial, as an image. Chromium sends
+        // Sec-Fetch-Dest: image.
+        // Chromium answers the img's request (the listener's 400 page is HTML) by blocking
+        // the body (ERR_BLOCKED_BY_ORB): the request ends as failed, after the listener
+        // answered.
+        const answered = new Promise<void>((resolve) => {
+          const ended = (r: { url(): string }): void => {
+            if (new URL(r.url()).pathname === "/callback") resolve();
+          };
+          page.on("requestfinished", ended);
+          page.on("requestfailed", ended);
+        });
+        await page.goto(hostile.url);
+        await answered;
+
+        await page.goto(login.authorizeUrl.href);
+        await Promise.all([
+          page.waitForURL((url) => url.pathname === "/callback", { timeout: 10_000 }),
+          page.click("#approve"),
+        ]);
+        assert.equal(await page.textContent("h1"), "Logged in");
+        const result = await login.cli.done(10_000);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stderr, /Ignored a bare callback that was not a page load/);
+      } finally {
+        await context?.close();
+        await hostile.server.shutdown();
+        await login.cli.close();
+        await Deno.remove(userDataDir, { recursive: true });
+      }
       assert.equal(setting.mock.control.counters().tokenGrants, 1);
     });
   },

@@ -57,7 +57,7 @@ Deno.test("e2e: event list, get, in-progress, upcoming and stream-key, both mode
     assert.deepEqual(rowsOf(listRows).map((r) => r.ID), ids(list));
     const first = rowsOf(listRows)[0];
     assert.deepEqual([first.STATUS, first.TITLE, first.DESTS], ["in-progress", one.title, "3"]);
-    assert.match(first.START, /^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    assert.match(first.START, /^\d{4}-\d\d-\d\d \d\d:\d\d E[SD]T$/);
     assert.equal(shown.ID, inProgress);
     assert.equal(shown.Title, one.title);
     assert.equal(shown.Status, "in-progress");

@@ -166,6 +166,27 @@ Deno.test("e2e permissions: login listens on loopback and stores tokens in the c
   });
 });
 
+Deno.test("e2e permissions: under the README flags a config directory open to others is tightened", async () => {
+  await withMock({}, async (mock) => {
+    await withDirs(async (home, cwd) => {
+      const dir = configDirOf(home);
+      await Deno.mkdir(dir, { recursive: true });
+      await Deno.chmod(dir, 0o775);
+      const result = await runProcess(["auth", "status"], {
+        permissions: permissionFlags({ configDir: dir }),
+        env: baseEnv(mock, home),
+        cwd,
+      });
+      assert.equal(result.code, 3, result.stderr);
+      assert.match(
+        result.stderr,
+        /^note: the config directory .+ had mode 0775 \(open to other users\); tightened it to 0700$/m,
+      );
+      assert.equal(Deno.statSync(dir).mode! & 0o777, 0o700);
+    });
+  });
+});
+
 Deno.test("e2e permissions: a permission taken away is one clear line naming its flag", async () => {
   await withMock({}, async (mock) => {
     await withDirs(async (home, cwd) => {
@@ -200,7 +221,8 @@ Deno.test("e2e permissions: a permission taken away is one clear line naming its
       assert.equal(error.kind, "usage");
       assert.match(
         error.message,
-        /^permission denied: Requires read access to ".+tokens\.json", run again with the --allow-read flag$/,
+        // The config directory is checked (is it private?) before its token file is read.
+        /^permission denied: Requires read access to ".+restream\.io", run again with the --allow-read flag$/,
       );
       assertDenied(write, /Requires write access to ".+", run again with the --allow-write flag/);
       assertDenied(

@@ -204,6 +204,53 @@ Deno.test("control over HTTP: fail, counters, log, tokens, latency, errors", asy
   });
 });
 
+Deno.test("control over HTTP: no CORS header; another origin is refused (403), nothing changed", async () => {
+  await withMock({}, async (mock) => {
+    const port = new URL(mock.apiUrl).port;
+    const send = async (op: string, origin?: string, method = "POST") => {
+      const res = await fetch(`${mock.apiUrl}/__mock/${op}`, {
+        method,
+        // A web page's "simple" request: text/plain needs no preflight.
+        headers: { "content-type": "text/plain", ...(origin ? { origin } : {}) },
+        body: method === "POST" ? JSON.stringify({ scopes: ["profile.read"] }) : undefined,
+      });
+      const text = await res.text();
+      return { status: res.status, cors: res.headers.get("access-control-allow-origin"), text };
+    };
+    for (
+      const origin of [
+        "https://evil.example",
+        "null",
+        `http://evil.example:${port}`,
+        "http://127.0.0.1:1",
+      ]
+    ) {
+      const refused = await send("tokens", origin);
+      assert.equal(refused.status, 403, origin);
+      assert.equal(refused.cors, null);
+      assert.ok(!refused.text.includes("accessToken"));
+      const preflight = await send("tokens", origin, "OPTIONS");
+      assert.equal(preflight.status, 403);
+      assert.equal(preflight.cors, null);
+    }
+    assert.equal((await send("revoke-all", "https://evil.example")).status, 403);
+    assert.equal((await call(mock, "/v2/user/profile")).status, 200, "the ready token still works");
+    // Its own origin (any loopback name of it) and no Origin at all (curl, scripts) are fine.
+    for (const origin of [mock.apiUrl, `http://localhost:${port}`, undefined]) {
+      const ok = await send("tokens", origin);
+      assert.equal(ok.status, 200, String(origin));
+      assert.equal(ok.cors, null);
+      assert.match(ok.text, /accessToken/);
+    }
+    // The REST API keeps its CORS header for browser dashboards (it needs a token anyway).
+    const rest = await fetch(`${mock.apiUrl}/v2/platform/all`, {
+      headers: { origin: "https://x.example" },
+    });
+    await rest.body?.cancel();
+    assert.equal(rest.headers.get("access-control-allow-origin"), "*");
+  });
+});
+
 Deno.test("parseFaultFlag reads ROUTE=STATUS[xCOUNT][,retry-after=S][,body=SHAPE]", () => {
   assert.deepEqual(parseFaultFlag("GET /v2/user/profile=503x2"), {
     route: "GET /v2/user/profile",

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { runCapture } from "../support/cli.ts";
+import { isLoopbackHost } from "../../src/cli/mock.ts";
 import { runCli } from "../../src/cli/run.ts";
 import { withMock, WsClient } from "../support/mock.ts";
 import { deadline, signal } from "../support/deadline.ts";
@@ -92,6 +93,29 @@ Deno.test("mock serve --json prints one object with the same values and stops on
   assert.match(result.stderr, /listening on/);
 });
 
+Deno.test("mock serve: loopback by default; a non-loopback --host is served with a warning", async () => {
+  const serve = (extra: string[]) =>
+    runCapture(["mock", "serve", "--port", "0", ...extra], { signal: AbortSignal.abort() });
+  const quiet = await serve([]);
+  assert.equal(quiet.code, 0, quiet.stderr);
+  assert.match(quiet.stdout, /^export RESTREAM_API_URL=http:\/\/127\.0\.0\.1:\d+$/m);
+  assert.doesNotMatch(quiet.stderr, /warning/);
+  const wide = await serve(["--host", "0.0.0.0"]);
+  assert.equal(wide.code, 0, wide.stderr);
+  assert.match(
+    wide.stderr,
+    /^warning: --host 0\.0\.0\.0 is not a loopback address: anyone who can reach it can use the mock, including its control API/m,
+  );
+  for (const host of ["127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST"]) {
+    assert.equal(isLoopbackHost(host), true, host);
+  }
+  for (
+    const host of ["0.0.0.0", "::", "192.168.1.10", "127.0.0.256", "localhost.evil.com", "10.0.0.1"]
+  ) {
+    assert.equal(isLoopbackHost(host), false, host);
+  }
+});
+
 Deno.test("mock serve: a port in use is a clear error naming --port, exit 1", async () => {
   await withMock({}, async (mock) => {
     const port = new URL(mock.apiUrl).port;
@@ -167,4 +191,11 @@ Deno.test("mock serve applies --fail, --latency and --drop-after at start", asyn
     controller.abort();
   }
   assert.equal(await deadline(running, "the mock's stop on abort"), 0);
+});
+
+Deno.test("mock serve --help shows no empty default for the repeatable --fail", async () => {
+  const result = await runCapture(["mock", "serve", "--help"]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /--fail route=status +fail requests[^]*?\(repeatable\)/);
+  assert.doesNotMatch(result.stdout, /\(default:? ?\[\]\)/);
 });

@@ -7,6 +7,7 @@ import type { CliIO } from "../../src/cli/context.ts";
 import { runCli } from "../../src/cli/run.ts";
 import type { FetchLike } from "../../src/http/http.ts";
 import type { MonitorTuning } from "../../src/ws/monitor.ts";
+import type { ReplayTiming } from "../../src/cli/streaming_lines.ts";
 
 /** What a run printed and returned. */
 export interface CliResult {
@@ -25,11 +26,15 @@ export interface CaptureOptions {
   /** Text fed to stdin. */
   stdin?: string;
   stdinIsTerminal?: boolean;
+  /** Pretend stderr is a terminal. */
+  stderrIsTerminal?: boolean;
   signal?: AbortSignal;
   /** Monitor timing (fast backoff, short watchdog). */
   monitorTuning?: MonitorTuning;
   /** Called after every write with all output so far: a test waits for output this way. */
   onOutput?: (output: { stdout: string; stderr: string }) => void;
+  /** How `monitor streaming` tells its replay burst from live updates. */
+  replayTiming?: ReplayTiming;
 }
 
 /** Runs one command line and captures its output. */
@@ -53,6 +58,7 @@ export async function runCapture(argv: string[], options: CaptureOptions = {}): 
     },
     stdoutIsTerminal: options.terminal !== undefined,
     stdinIsTerminal: options.stdinIsTerminal ?? false,
+    stderrIsTerminal: options.stderrIsTerminal ?? false,
     columns: options.terminal,
     env: (name) => env[name],
     fetch: options.fetch ?? (() => Promise.reject(new Error("no fetch in this test"))),
@@ -61,6 +67,7 @@ export async function runCapture(argv: string[], options: CaptureOptions = {}): 
       : ReadableStream.from([new TextEncoder().encode(options.stdin)]),
     signal: options.signal,
     monitorTuning: options.monitorTuning,
+    replayTiming: options.replayTiming,
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };

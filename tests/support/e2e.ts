@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import type { MockServer } from "../../src/mock/types.ts";
+import type { MockServer, MockServerOptions } from "../../src/mock/types.ts";
 import { type ProcessResult, runProcess, spawnProcess } from "./subprocess.ts";
 import { withMock } from "./mock.ts";
 
@@ -42,14 +42,19 @@ export interface E2e {
 type Any = any;
 
 /** Runs `fn` with a fresh mock server and config directory; both are gone afterwards. */
-export async function withE2e(fn: (e2e: E2e) => Promise<void>): Promise<void> {
+export async function withE2e(
+  fn: (e2e: E2e) => Promise<void>,
+  mockOptions: MockServerOptions = {},
+): Promise<void> {
   const configDir = await Deno.makeTempDir({ prefix: "restream-e2e-" });
   try {
-    await withMock({}, async (mock) => {
+    await withMock(mockOptions, async (mock) => {
       const env = (options: E2eRunOptions = {}): Record<string, string> => ({
         RESTREAM_API_URL: mock.apiUrl,
         RESTREAM_TOKEN: options.token ?? mock.token,
         RESTREAM_CONFIG_DIR: configDir,
+        // Times are shown with their zone: one fixed zone keeps the output known.
+        TZ: "America/New_York",
       });
       const run = (args: string[], options: E2eRunOptions = {}): Promise<ProcessResult> =>
         runProcess(args, { env: env(options), stdin: options.stdin });

@@ -55,6 +55,22 @@ export function staticGraph(info: Info): Set<string> {
   return seen;
 }
 
+/** Every module importing the roots may evaluate: static and dynamic imports (no types). */
+export function fullGraph(info: Info): Set<string> {
+  const byName = new Map(info.modules.map((m) => [m.specifier, m]));
+  const seen = new Set<string>();
+  const visit = (specifier: string): void => {
+    const resolved = info.redirects[specifier] ?? specifier;
+    if (seen.has(resolved)) return;
+    seen.add(resolved);
+    for (const dep of byName.get(resolved)?.dependencies ?? []) {
+      if (dep.code) visit(dep.code.specifier);
+    }
+  };
+  info.roots.forEach(visit);
+  return seen;
+}
+
 /** The npm packages among the modules of a graph. */
 export function npmPackages(info: Info, graph: Set<string>): string[] {
   return info.modules.filter((m) => graph.has(m.specifier) && m.npmPackage)

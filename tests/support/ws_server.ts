@@ -47,8 +47,11 @@ export interface WsTestServerOptions {
   acceptToken?: (token: string | null) => boolean;
   /** Runs for each accepted connection once it is open (send a script, drop, stay silent). */
   onConnection?: (connection: ServerConnection, index: number) => void | Promise<void>;
-  /** Answers every handshake with this HTTP status instead of upgrading. */
-  refuseStatus?: number;
+  /**
+   * Answers handshakes with this HTTP status instead of upgrading: every one, or those the
+   * function gives a status for (it gets the handshake's index, from 0).
+   */
+  refuseStatus?: number | ((handshake: number) => number | undefined);
 }
 
 /** The server. */
@@ -98,10 +101,10 @@ export class WsTestServer {
 
   #handle(request: Request): Response {
     const token = new URL(request.url).searchParams.get("accessToken");
-    this.handshakes.push(token);
-    if (this.options.refuseStatus !== undefined) {
-      return new Response("refused", { status: this.options.refuseStatus });
-    }
+    const index = this.handshakes.push(token) - 1;
+    const refuse = this.options.refuseStatus;
+    const status = typeof refuse === "function" ? refuse(index) : refuse;
+    if (status !== undefined) return new Response("refused", { status });
     if (this.options.acceptToken && !this.options.acceptToken(token)) {
       return new Response('{"error":"invalid_token"}', { status: 401 });
     }
@@ -110,14 +113,14 @@ export class WsTestServer {
     }
     const { socket, response } = Deno.upgradeWebSocket(request);
     const connection = new ServerConnection(socket, token);
-    const index = this.connections.push(connection) - 1;
+    const accepted = this.connections.push(connection) - 1;
     connection.opened.then(() => {
       this.#waiters = this.#waiters.filter((w) => {
         if (this.connections.length < w.count) return true;
         w.resolve();
         return false;
       });
-      return this.options.onConnection?.(connection, index);
+      return this.options.onConnection?.(connection, accepted);
     });
     return response;
   }

@@ -260,7 +260,7 @@ Deno.test("a refused handshake refreshes the token and retries at once", async (
   }
 });
 
-Deno.test("a refused handshake with a token checkToken rejects is an auth error", async () => {
+Deno.test("a 401 handshake with no refresh to be had is an auth error, without a token check", async () => {
   const server = WsTestServer.start({ acceptToken: () => false });
   const checked: string[] = [];
   try {
@@ -270,7 +270,7 @@ Deno.test("a refused handshake with a token checkToken rejects is an auth error"
         tokens: token,
         checkToken: (t) => {
           checked.push(t);
-          return Promise.resolve(false);
+          return Promise.resolve(true);
         },
         name: "chat",
         ...fastTuning(),
@@ -278,12 +278,13 @@ Deno.test("a refused handshake with a token checkToken rejects is an auth error"
       (error: unknown) => {
         assert.ok(error instanceof RestreamError);
         assert.equal(error.kind, "auth");
+        assert.equal(error.status, 401);
         assert.match(error.message, /chat API refused the access token/);
         assert.ok(!error.message.includes("tok-3f9a"), "no token in the message");
         return true;
       },
     );
-    assert.deepEqual(checked, ["tok-3f9a"]);
+    assert.deepEqual(checked, [], "the handshake said 401: nothing to check");
     assert.equal(server.handshakes.length, 1);
   } finally {
     await server.close();
@@ -309,15 +310,20 @@ Deno.test("refused again after a refresh, with checkToken saying no: auth error"
   }
 });
 
-Deno.test("a handshake failure with a token checkToken accepts is retried like a network failure", async () => {
-  const server = WsTestServer.start({ refuseStatus: 503 });
+Deno.test("a 400 handshake with a token checkToken accepts is retried with backoff, checked once", async () => {
+  const server = WsTestServer.start({ refuseStatus: 400 });
   const tuning = fastTuning();
   let checks = 0;
+  let refreshes = 0;
+  const tokens = tokenSequence(["tok"], () => {
+    refreshes++;
+    return Promise.resolve("new");
+  });
   try {
     await assert.rejects(
       drain(connectMonitor({
         url: server.url,
-        tokens: token,
+        tokens,
         checkToken: () => {
           checks++;
           return Promise.resolve(true);
@@ -328,6 +334,112 @@ Deno.test("a handshake failure with a token checkToken accepts is retried like a
     );
     assert.equal(server.handshakes.length, 6, "the first attempt and 5 retries");
     assert.equal(checks, 1, "a token found good is not checked again in the streak");
+    assert.equal(refreshes, 0);
+    assert.deepEqual(tuning.delays, [1000, 2000, 4000, 8000, 16000]);
+  } finally {
+    await server.close();
+  }
+});
+
+for (const status of [500, 502, 503, 404, 429]) {
+  Deno.test(`a ${status} handshake is retried with backoff: no refresh, no token check`, async () => {
+    const server = WsTestServer.start({ refuseStatus: status });
+    let checks = 0;
+    let refreshes = 0;
+    const tokens = tokenSequence(["tok"], () => {
+      refreshes++;
+      return Promise.resolve("new");
+    });
+    try {
+      await assert.rejects(
+        drain(connectMonitor({
+          url: server.url,
+          tokens,
+          checkToken: () => {
+            checks++;
+            return Promise.resolve(false);
+          },
+          ...fastTuning(),
+        })),
+        (error: unknown) => {
+          assert.ok(error instanceof RestreamError);
+          assert.equal(error.kind, "network");
+          assert.match(error.message, new RegExp(`Invalid status code: ${status}`));
+          return true;
+        },
+      );
+      assert.deepEqual([refreshes, checks, server.handshakes.length], [0, 0, 6]);
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+Deno.test("a 403 handshake is a missing scope: forbidden naming it, no refresh, no retry", async () => {
+  const server = WsTestServer.start({ refuseStatus: 403 });
+  let refreshes = 0;
+  const tokens = tokenSequence(["tok"], () => {
+    refreshes++;
+    return Promise.resolve("new");
+  });
+  try {
+    await assert.rejects(
+      drain(connectMonitor({
+        url: server.url,
+        tokens,
+        name: "chat",
+        scope: "chat.read",
+        checkToken: () => Promise.resolve(true),
+        ...fastTuning(),
+      })),
+      (error: unknown) => {
+        assert.ok(error instanceof RestreamError);
+        assert.equal(error.kind, "forbidden");
+        assert.equal(error.status, 403);
+        assert.match(
+          error.message,
+          /^the chat API refused the access token: missing scope chat\.read/,
+        );
+        return true;
+      },
+    );
+    assert.equal(refreshes, 0);
+    assert.equal(server.handshakes.length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("502 alternating with accept-then-close for a long time spends no refresh", async () => {
+  // Even handshakes are refused with 502; odd ones are accepted, then dropped at once.
+  const server = WsTestServer.start({
+    refuseStatus: (i) => i % 2 === 0 ? 502 : undefined,
+    onConnection: (c) => void c.drop(1011, "flap"),
+  });
+  let refreshes = 0;
+  let checks = 0;
+  const tokens = tokenSequence(["tok"], () => {
+    refreshes++;
+    return Promise.resolve("new");
+  });
+  const controller = new AbortController();
+  try {
+    const run = drain(connectMonitor({
+      url: server.url,
+      tokens,
+      signal: controller.signal,
+      checkToken: () => {
+        checks++;
+        return Promise.resolve(false);
+      },
+      ...fastTuning(),
+    }));
+    await server.waitForConnections(10);
+    controller.abort();
+    await run;
+    assert.ok(server.handshakes.length >= 20);
+    assert.deepEqual([refreshes, checks], [0, 0]);
+    assert.ok(server.handshakes.every((t) => t === "tok"));
   } finally {
     await server.close();
   }
@@ -435,18 +547,30 @@ Deno.test("without checkToken, a handshake the runtime reports as 401 and no ref
   }
 });
 
-Deno.test("a handshake failure the runtime does not explain, checkToken saying no: auth error", async () => {
-  const server = WsTestServer.start({ refuseStatus: 502 });
+Deno.test("a 400 handshake, checkToken saying no: one refresh, then an auth error when refused again", async () => {
+  const server = WsTestServer.start({ refuseStatus: 400 });
+  const refreshed: string[] = [];
+  const checked: string[] = [];
+  const tokens = tokenSequence(["old"], (rejected) => {
+    refreshed.push(rejected);
+    return Promise.resolve("new");
+  });
   try {
     await assert.rejects(
       drain(connectMonitor({
         url: server.url,
-        tokens: token,
-        checkToken: () => Promise.resolve(false),
+        tokens,
+        checkToken: (t) => {
+          checked.push(t);
+          return Promise.resolve(false);
+        },
         ...fastTuning(),
       })),
       (error: unknown) => error instanceof RestreamError && error.kind === "auth",
     );
+    assert.deepEqual(refreshed, ["old"]);
+    assert.deepEqual(checked, ["old", "new"], "each token is checked as it was sent");
+    assert.deepEqual(server.handshakes, ["old", "new"]);
   } finally {
     await server.close();
   }

@@ -1,0 +1,45 @@
+/**
+ * README's command reference is generated from the command tree (scripts/command_reference.ts):
+ * a command, argument or flag added to the tree without `deno task docs` fails here.
+ */
+
+import assert from "node:assert/strict";
+import { commandReference, withReference } from "../scripts/command_reference.ts";
+import { ROOT } from "../src/cli/tree.ts";
+
+async function fmtMarkdown(text: string): Promise<string> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--ext", "md", "-"],
+    cwd: new URL("..", import.meta.url).pathname,
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(text));
+  await writer.close();
+  const out = await child.output();
+  assert.ok(out.success, new TextDecoder().decode(out.stderr));
+  return new TextDecoder().decode(out.stdout);
+}
+
+Deno.test("README's command reference is the one generated from the tree (deno task docs)", async () => {
+  const readme = await Deno.readTextFile(new URL("../README.md", import.meta.url));
+  const expected = await fmtMarkdown(withReference(readme, commandReference()));
+  assert.ok(
+    readme === expected,
+    "README.md's command reference is out of date: run `deno task docs`",
+  );
+});
+
+Deno.test("the reference lists every runnable command of the tree with its arguments and flags", () => {
+  const text = commandReference();
+  const walk = (command: typeof ROOT, path: string[]): string[] => [
+    ...(command.run ? [path.join(" ")] : []),
+    ...(command.subcommands ?? []).flatMap((c) => walk(c, [...path, c.name])),
+  ];
+  for (const path of walk(ROOT, [])) assert.ok(text.includes(`| \`${path}`), path);
+  assert.ok(text.includes("`channel meta set <id> [--title string] [--description string]`"));
+  assert.ok(text.includes("[--source studio\\|encoder\\|video]"));
+  assert.ok(text.includes("[-f\\|--raw-field key=value]..."));
+});
