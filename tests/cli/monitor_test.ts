@@ -193,7 +193,7 @@ Deno.test("monitor chat: a dropped connection is announced on stderr with attemp
       signal: controller.signal,
       monitorTuning: fastTuning(),
       onOutput: ({ stdout, stderr }) =>
-        lineCount(stdout) >= 2 && /^reconnected$/m.test(stderr) && printed.resolve(),
+        lineCount(stdout) >= 2 && /reconnected$/m.test(stderr) && printed.resolve(),
     });
     await deadline(server.waitForConnections(2), "the reconnection");
     await deadline(printed.promise, "both messages and the reconnect notice");

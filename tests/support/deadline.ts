@@ -42,7 +42,7 @@ export function signal<T = void>(): { promise: Promise<T>; resolve: (value: T) =
  * after `ms` is killed and the test fails naming it (with its stderr), instead of hanging.
  * Output is piped and stdin null unless `options` says otherwise.
  */
-export async function outputWithin(
+export function outputWithin(
   program: string | URL,
   options: Deno.CommandOptions = {},
   ms: number = 120_000,
@@ -53,6 +53,20 @@ export async function outputWithin(
     stderr: "piped",
     ...options,
   }).spawn();
+  const piped = options.stderr === "piped" || options.stderr === undefined;
+  return childOutput(child, [String(program), ...(options.args ?? [])].join(" "), ms, piped);
+}
+
+/**
+ * `child.output()` with a deadline: a child still running after `ms` is killed and the test
+ * fails naming `what` (with its stderr when piped).
+ */
+export async function childOutput(
+  child: Deno.ChildProcess,
+  what: string,
+  ms: number = 120_000,
+  stderrPiped = true,
+): Promise<Deno.CommandOutput> {
   const output = child.output();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<"late">((resolve) => {
@@ -66,11 +80,8 @@ export async function outputWithin(
     // It ended just now.
   }
   const killed = await output;
-  const stderr = options.stderr === "piped" || options.stderr === undefined
-    ? new TextDecoder().decode(killed.stderr)
-    : "";
+  const stderr = stderrPiped ? new TextDecoder().decode(killed.stderr) : "";
   throw new Error(
-    `${[String(program), ...(options.args ?? [])].join(" ")} still ran after ${ms} ms` +
-      (stderr ? `; stderr:\n${stderr}` : ""),
+    `${what} still ran after ${ms} ms` + (stderr ? `; stderr:\n${stderr}` : ""),
   );
 }

@@ -16,7 +16,7 @@ Deno.test("chat: without watchdogMs, 60 s of silence (not 59.999 s) ends the con
   const tuning = fastTuning();
   try {
     const monitor = monitorChat({
-      url: "ws://chat.test/ws",
+      url: "ws://127.0.0.1:9/ws",
       tokens: tokenSequence(["t"]),
       signal: controller.signal,
       createSocket: () => {

@@ -166,7 +166,7 @@ Deno.test("messages keep the watchdog quiet; it fires a full period after the la
   let opened = 0;
   try {
     const monitor = connectMonitor({
-      url: "ws://monitor.test/ws",
+      url: "ws://127.0.0.1:9/ws",
       tokens: token,
       signal: controller.signal,
       createSocket: () => {
