@@ -9,22 +9,20 @@ import { processEnv } from "./src/config.ts";
 import type { CliIO } from "./src/cli/context.ts";
 import type { Writer } from "./src/cli/output.ts";
 import { promptHidden } from "./src/cli/prompt.ts";
-import { runCli, StdoutClosed } from "./src/cli/run.ts";
+import { interruptReason, runCli, SIGTERM_EXIT_CODE, StdoutClosed } from "./src/cli/run.ts";
 
 /** A writer over a process stream that writes everything, synchronously (NDJSON flushes). */
 function streamWriter(stream: { writeSync(p: Uint8Array): number }, isStdout: boolean): Writer {
   const encoder = new TextEncoder();
-  return {
-    write(text: string): void {
-      let bytes = encoder.encode(text);
-      try {
-        while (bytes.length > 0) bytes = bytes.subarray(stream.writeSync(bytes));
-      } catch (error) {
-        if (isStdout && error instanceof Deno.errors.BrokenPipe) throw new StdoutClosed();
-        throw error;
-      }
-    },
+  const writeBytes = (bytes: Uint8Array): void => {
+    try {
+      while (bytes.length > 0) bytes = bytes.subarray(stream.writeSync(bytes));
+    } catch (error) {
+      if (isStdout && error instanceof Deno.errors.BrokenPipe) throw new StdoutClosed();
+      throw error;
+    }
   };
+  return { write: (text: string): void => writeBytes(encoder.encode(text)), writeBytes };
 }
 
 function terminalColumns(): number | undefined {
@@ -37,19 +35,21 @@ function terminalColumns(): number | undefined {
 
 /**
  * An abort signal for Ctrl+C and SIGTERM: the first one asks the running command to stop
- * (monitors close cleanly, a waiting login exits 130); a second Ctrl+C exits at once.
+ * (monitors close cleanly; anything else cleans up and exits 130, or 143 for SIGTERM); a
+ * second one exits at once.
  */
 function interruptSignal(): AbortSignal {
   const controller = new AbortController();
-  const onSignal = (): void => {
-    if (controller.signal.aborted) Deno.exit(130);
-    controller.abort(new DOMException("interrupted", "AbortError"));
-  };
   // Windows has no SIGTERM (SPEC.md, "Platforms").
-  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  const signals = Deno.build.os === "windows"
+    ? ["SIGINT"] as const
+    : ["SIGINT", "SIGTERM"] as const;
   for (const signal of signals) {
     try {
-      Deno.addSignalListener(signal, onSignal);
+      Deno.addSignalListener(signal, () => {
+        if (controller.signal.aborted) Deno.exit(signal === "SIGTERM" ? SIGTERM_EXIT_CODE : 130);
+        controller.abort(interruptReason(signal));
+      });
     } catch {
       // Not available here: the default behaviour (exit) stays.
     }

@@ -11,6 +11,9 @@
  *   (the CLI's `restream login` tokens) that refreshes before expiry and after a 401.
  * - {@link login} runs the OAuth authorization-code flow with PKCE; its UI is callbacks.
  * - {@link startMockServer} serves a fake Restream API on loopback for tests and demos.
+ * - Presets: {@link planPreset} works out what to change to get a channel setup (pure), and
+ *   {@link RestreamClient.applyChannelPlan} applies it; {@link FilePresetStore} and
+ *   {@link MemoryPresetStore} keep named setups per account.
  *
  * @example A complete program: retitle every enabled channel. Try it against the mock server
  * (`restream mock serve > mock.env &`, then `. ./mock.env`) or with your own `RESTREAM_TOKEN`.
@@ -97,10 +100,12 @@ export {
   type SessionState,
   type TokenSource,
 } from "./src/auth/session.ts";
+export { MemoryTokenStore } from "./src/auth/memory_token_store.ts";
 export {
   apiOrigin,
   type LockedTokens,
   type StoredTokens,
+  type TokenStorage,
   TokenStore,
   type TokenStoreOptions,
 } from "./src/auth/token_store.ts";
@@ -110,6 +115,11 @@ export {
   MAX_TITLE_LENGTH,
   type NewChannel,
 } from "./src/client/channels.ts";
+export {
+  type ApplyPlanOptions,
+  PLAN_CONCURRENCY,
+  type PlanResult,
+} from "./src/client/channel_plan.ts";
 export type { ClipProjectInput, ClipProjectQuery } from "./src/client/clips.ts";
 export type {
   ChatHistoryOptions,
@@ -136,6 +146,7 @@ export {
   type DownloadResult,
   type DownloadTarget,
   downloadToFile,
+  downloadToWriter,
   type FileNameOptions,
   suggestedFileName,
 } from "./src/download.ts";
@@ -154,6 +165,7 @@ export {
   MAX_RESPONSE_BYTES,
   type QueryValue,
   type RequestOptions,
+  type RetryNotice,
   type TokenProvider,
 } from "./src/http/http.ts";
 export { assertEncryptedTransport, isLoopbackHost } from "./src/http/transport.ts";
@@ -167,6 +179,34 @@ export type {
   CursorPagination,
 } from "./src/schemas/clip.ts";
 export { startMockServer } from "./src/mock/lazy.ts";
+export {
+  type Change,
+  type CurrentChannel,
+  planPreset,
+  type PlanStep,
+  type PresetPlan,
+  type PresetTarget,
+} from "./src/preset/plan.ts";
+export {
+  checkPresetName,
+  MAX_PRESET_NAME_LENGTH,
+  parsePresetDocument,
+  type Preset,
+  PRESET_FORMAT_VERSION,
+  type PresetDocument,
+  presetDocument,
+  PresetFormatError,
+} from "./src/preset/preset.ts";
+export {
+  MemoryPresetStore,
+  type PresetAccount,
+  type PresetChange,
+  type PresetMap,
+  PresetStore,
+  type RenameOutcome,
+  type SaveOutcome,
+} from "./src/preset/store.ts";
+export { FilePresetStore, type FilePresetStoreOptions } from "./src/preset/file_store.ts";
 export type {
   MockControl,
   MockCounters,
@@ -214,6 +254,7 @@ export {
   type MonitorTuning,
 } from "./src/ws/monitor.ts";
 export type { KnownMessage, UnknownMessage } from "./src/ws/message.ts";
+export type { MonitorAuthOptions } from "./src/ws/monitor_auth.ts";
 export {
   monitorStreaming,
   monitorStreamingBatches,

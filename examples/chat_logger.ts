@@ -13,7 +13,7 @@
  * @module
  */
 
-import { fixedToken, monitorChat, RestreamError } from "@restream/cli";
+import { monitorChat, RestreamError } from "@restream/cli";
 
 const [file, seconds] = Deno.args;
 const token = Deno.env.get("RESTREAM_TOKEN");
@@ -33,7 +33,7 @@ try {
   for await (
     const message of monitorChat({
       url: Deno.env.get("RESTREAM_CHAT_WS_URL"),
-      tokens: fixedToken(token),
+      token,
       signal: controller.signal,
       onEvent: (event) => {
         if (event.type === "reconnecting") console.error(`reconnecting in ${event.delayMs} ms`);

@@ -26,9 +26,11 @@ import type {
   ViewerAnalytics,
 } from "./schemas/event_data.ts";
 import type { Profile } from "./schemas/profile.ts";
+import type { PresetPlan } from "./preset/plan.ts";
 import type { SrtStreamKey, StreamKey } from "./schemas/stream_key.ts";
 import * as account from "./client/account.ts";
 import * as channels from "./client/channels.ts";
+import { applyChannelPlan, type ApplyPlanOptions, type PlanResult } from "./client/channel_plan.ts";
 import * as clips from "./client/clips.ts";
 import { ApiCore } from "./client/core.ts";
 import type { PagingOptions } from "./client/pages.ts";
@@ -42,7 +44,10 @@ export interface RestreamClientOptions
   extends Omit<HttpClientOptions, "baseUrl" | "tokens" | "fetch"> {
   /** Origin of the API; `https://api.restream.io` by default. */
   apiUrl?: string;
-  /** A fixed access token. Ignored when `tokens` is given. */
+  /**
+   * A fixed access token. Ignored when `tokens` is given. Without either, methods that need
+   * a token fail with an `auth` error before sending anything.
+   */
   token?: string;
   /** A token provider that refreshes (see the auth module's session). */
   tokens?: TokenProvider;
@@ -69,8 +74,9 @@ export class RestreamClient {
 
   /** Creates a client; with no options it talks to the real API without a token. */
   constructor(options: RestreamClientOptions = {}) {
+    // An empty token (an unset variable read as "") is no token: fail locally, not with a 401.
     const tokens = options.tokens ??
-      (options.token === undefined ? undefined : fixedToken(options.token));
+      (options.token === undefined || options.token === "" ? undefined : fixedToken(options.token));
     this.http = options.http ?? new HttpClient({
       ...options,
       baseUrl: options.apiUrl ?? DEFAULT_API_URL,
@@ -119,6 +125,25 @@ export class RestreamClient {
     signal?: AbortSignal,
   ): Promise<void> {
     return channels.updateChannelMeta(this.#api, id, change, signal);
+  }
+
+  /**
+   * Applies a channel plan (see `planPreset`): titles, then enabling and disabling, four
+   * channels at a time, one result per channel (channels.write). One channel's failure does
+   * not stop the others; a rejected login or an interruption is thrown.
+   *
+   * @example
+   * ```ts
+   * import { planPreset, RestreamClient } from "jsr:@restream/cli";
+   * const client = new RestreamClient({ token: Deno.env.get("RESTREAM_TOKEN") });
+   * const plan = planPreset(await client.listChannels(), { channels: [1030301, 1030302] });
+   * for (const result of await client.applyChannelPlan(plan)) {
+   *   console.log(result.channelId, result.ok ? "ok" : result.error?.message);
+   * }
+   * ```
+   */
+  applyChannelPlan(plan: PresetPlan, options?: ApplyPlanOptions): Promise<PlanResult[]> {
+    return applyChannelPlan(this.#api, plan, options);
   }
 
   /** Adds a manual channel (custom RTMP, SRT…) (channels.write). */

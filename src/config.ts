@@ -106,8 +106,14 @@ export function loadConfig(env: EnvLookup = processEnv, os: string = Deno.build.
     clientSecret: value("RESTREAM_CLIENT_SECRET"),
     token: value("RESTREAM_TOKEN"),
     configDir: resolveConfigDir(value, os),
-    noColor: value("NO_COLOR") !== undefined,
+    noColor: noColorRequested(env),
   };
+}
+
+/** True when `NO_COLOR` is set to anything non-empty (https://no-color.org). */
+export function noColorRequested(env: EnvLookup): boolean {
+  const value = env("NO_COLOR");
+  return value !== undefined && value !== "";
 }
 
 const HTTP = ["http:", "https:"];
@@ -125,11 +131,26 @@ function url(
 ): string {
   const text = value(name) ?? fallback;
   const expected = `expected a URL starting with ${schemes.map((s) => `${s}//`).join(" or ")}`;
-  if (!URL.canParse(text)) throw new UsageError(`${name} '${text}' is not a URL: ${expected}`);
-  if (!schemes.includes(new URL(text).protocol)) {
-    throw new UsageError(`${name} '${text}' has the wrong scheme: ${expected}`);
+  // The command line is fine, so no "--help" hint: the variable is what to fix.
+  const fail = (problem: string): never => {
+    throw new UsageError(`${name} '${text}' ${problem}`, { helpHint: false });
+  };
+  if (!URL.canParse(text)) fail(`is not a URL: ${expected}`);
+  if (!schemes.includes(new URL(text).protocol)) fail(`has the wrong scheme: ${expected}`);
+  if (schemes === HTTP) {
+    const origin = apiUrlWithoutV2(text);
+    if (origin !== undefined) fail(`ends in /v2: set it to the origin, ${origin} (/v2 is added)`);
   }
   return text;
+}
+
+/**
+ * The origin meant by an API URL that wrongly ends in `/v2` (every request would then go to
+ * `/v2/v2/…` and get a 404), or undefined when it does not: `…/v2/` → `…`.
+ */
+export function apiUrlWithoutV2(url: string): string | undefined {
+  const trimmed = url.replace(/\/+$/, "");
+  return /\/v2$/i.test(trimmed) && URL.canParse(trimmed) ? trimmed.slice(0, -3) : undefined;
 }
 
 function resolveConfigDir(

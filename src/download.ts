@@ -66,6 +66,56 @@ export async function downloadToFile(
 ): Promise<DownloadResult> {
   const parsed = parseDownloadUrl(url);
   if (typeof target === "string") await refuseExisting(target, options.force);
+  return await fetchDownload(parsed, options, async (response, pump) => {
+    let path: string;
+    try {
+      path = typeof target === "string" ? target : target(response, parsed);
+      if (typeof target !== "string") await refuseExisting(path, options.force);
+    } catch (error) {
+      await response.body?.cancel().catch(() => {});
+      throw error;
+    }
+    const bytes = await writeAtomically(path, response, pump, options.force);
+    return { path, bytes };
+  });
+}
+
+/**
+ * Downloads a URL into `write` as the bytes arrive (standard output, a socket, a hash), in
+ * constant memory. Nothing touches the disk; after a failure part-way, what was written
+ * stays written.
+ *
+ * @example
+ * ```ts
+ * import { downloadToWriter } from "jsr:@restream/cli";
+ * const { bytes } = await downloadToWriter(
+ *   "https://example.com/chat.csv",
+ *   (chunk) => void Deno.stdout.writeSync(chunk),
+ * );
+ * ```
+ */
+export async function downloadToWriter(
+  url: string,
+  write: (chunk: Uint8Array) => void | Promise<void>,
+  options: Omit<DownloadOptions, "force"> = {},
+): Promise<{ bytes: number }> {
+  return await fetchDownload(parseDownloadUrl(url), options, async (_response, pump) => ({
+    bytes: await pump(write),
+  }));
+}
+
+/** Streams the body into `write`; returns the byte count. */
+type Pump = (write: (chunk: Uint8Array) => void | Promise<void>) => Promise<number>;
+
+/**
+ * The request part every download shares: no Authorization header, an idle timeout, the
+ * error mapping. `consume` gets the response and a pump that reads its body with progress.
+ */
+async function fetchDownload<T>(
+  parsed: URL,
+  options: DownloadOptions,
+  consume: (response: Response, pump: Pump) => Promise<T>,
+): Promise<T> {
   const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const idle = new AbortController();
@@ -92,42 +142,65 @@ export async function downloadToFile(
       const text = await response.text().catch(() => "");
       throw errorFromResponse(response, text, "GET", new URL(shown));
     }
-    let path: string;
-    try {
-      path = typeof target === "string" ? target : target(response, parsed);
-      if (typeof target !== "string") await refuseExisting(path, options.force);
-    } catch (error) {
-      await response.body?.cancel().catch(() => {});
-      throw error;
-    }
     const total = contentLength(response);
-    const bytes = await writeAtomically(path, response, {
-      total,
-      force: options.force,
-      onChunk: (received) => {
-        resetIdle();
-        options.onProgress?.(received, total);
-      },
-      fail,
-    });
-    return { path, bytes };
+    const onChunk = (received: number): void => {
+      resetIdle();
+      options.onProgress?.(received, total);
+    };
+    return await consume(response, (write) => pumpBody(response, write, { total, onChunk, fail }));
   } finally {
     clearTimeout(timer);
   }
 }
 
-interface WriteOptions {
+interface PumpOptions {
   total?: number;
-  force?: boolean;
   onChunk: (received: number) => void;
   fail: (error: unknown, received: number) => RestreamError;
+}
+
+/** Reads the body chunk by chunk into `write`; a short body is an error. */
+async function pumpBody(
+  response: Response,
+  write: (chunk: Uint8Array) => void | Promise<void>,
+  options: PumpOptions,
+): Promise<number> {
+  let received = 0;
+  const reader = response.body?.getReader();
+  try {
+    if (reader) {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          throw options.fail(error, received);
+        }
+        if (chunk.done) break;
+        await write(chunk.value);
+        received += chunk.value.byteLength;
+        options.onChunk(received);
+      }
+    }
+    if (options.total !== undefined && received !== options.total) {
+      throw new RestreamError(
+        "network",
+        `download incomplete: got ${received} of ${options.total} bytes`,
+      );
+    }
+    return received;
+  } catch (error) {
+    await reader?.cancel().catch(() => {});
+    throw error;
+  }
 }
 
 /** Streams the body to a temporary file beside `path`, then renames it into place. */
 async function writeAtomically(
   path: string,
   response: Response,
-  options: WriteOptions,
+  pump: Pump,
+  force: boolean | undefined,
 ): Promise<number> {
   // The suffix must not push a name near the 255-byte limit over it.
   const suffix = `.part-${randomSuffix()}`;
@@ -141,39 +214,17 @@ async function writeAtomically(
       cause: error,
     });
   }
-  let received = 0;
   let open = true;
-  const reader = response.body?.getReader();
   try {
-    if (reader) {
-      for (;;) {
-        let chunk: ReadableStreamReadResult<Uint8Array>;
-        try {
-          chunk = await reader.read();
-        } catch (error) {
-          throw options.fail(error, received);
-        }
-        if (chunk.done) break;
-        await writeAll(file, chunk.value, path);
-        received += chunk.value.byteLength;
-        options.onChunk(received);
-      }
-    }
-    if (options.total !== undefined && received !== options.total) {
-      throw new RestreamError(
-        "network",
-        `download incomplete: got ${received} of ${options.total} bytes`,
-      );
-    }
+    const received = await pump((chunk) => writeAll(file, chunk, path));
     await file.syncData();
     file.close();
     open = false;
     // Checked again: the file may have appeared while we were downloading.
-    await refuseExisting(path, options.force);
+    await refuseExisting(path, force);
     await Deno.rename(temp, path);
     return received;
   } catch (error) {
-    await reader?.cancel().catch(() => {});
     if (open) file.close();
     await Deno.remove(temp).catch(() => {});
     throw error;

@@ -13,6 +13,7 @@ export type ErrorKind =
   | "auth"
   | "forbidden"
   | "not_found"
+  | "bad_request"
   | "rate_limited"
   | "server"
   | "network"
@@ -40,6 +41,7 @@ export const EXIT_CODES: Readonly<Record<ErrorKind, number>> = Object.freeze({
   auth: 3,
   forbidden: 3,
   not_found: 4,
+  bad_request: 1,
   rate_limited: 5,
   server: 1,
   network: 1,
@@ -56,6 +58,8 @@ export interface RestreamErrorOptions {
   cause?: unknown;
   /** Machine-readable code from the API body (e.g. `invalid_token`), when there was one. */
   code?: string;
+  /** The message the API's error body carried, as sent (one line), when it had one. */
+  apiMessage?: string;
 }
 
 /**
@@ -79,6 +83,8 @@ export class RestreamError extends Error {
   readonly status: number | null;
   /** Machine-readable code from the API, when it sent one. */
   readonly code?: string;
+  /** The API's own error message (one line), when its body had one. */
+  readonly apiMessage?: string;
 
   /** Creates an error of a kind with a one-line message. */
   constructor(kind: ErrorKind, message: string, options: RestreamErrorOptions = {}) {
@@ -87,6 +93,7 @@ export class RestreamError extends Error {
     this.kind = kind;
     this.status = options.status ?? null;
     this.code = options.code;
+    this.apiMessage = options.apiMessage;
   }
 }
 
@@ -104,10 +111,17 @@ export class RestreamError extends Error {
  * ```
  */
 export class UsageError extends RestreamError {
+  /**
+   * False when the command line is not what is wrong (a bad environment variable), so the
+   * CLI does not point at `--help`.
+   */
+  readonly helpHint: boolean;
+
   /** Creates a usage error with a one-line message. */
-  constructor(message: string) {
+  constructor(message: string, options: { helpHint?: boolean } = {}) {
     super("usage", message);
     this.name = "UsageError";
+    this.helpHint = options.helpHint ?? true;
   }
 }
 
@@ -118,8 +132,8 @@ export function kindForStatus(status: number): ErrorKind {
   if (status === 404) return "not_found";
   if (status === 408) return "timeout";
   if (status === 429) return "rate_limited";
-  // The API answers 400/422 to a value it will not take (e.g. an over-long title): the
-  // user's input, so a usage error. Anything else unexpected is a plain failure.
-  if (status === 400 || status === 422) return "usage";
+  // A request the API refused as invalid (400, 422, and any other 4xx without its own
+  // kind: 405, 409, 410, 413…). Not `usage`: that is for what the CLI can tell before sending.
+  if (status >= 400 && status < 500) return "bad_request";
   return "server";
 }

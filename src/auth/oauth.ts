@@ -11,7 +11,7 @@
 
 import { RestreamError } from "../errors.ts";
 import type { HttpClient } from "../http/http.ts";
-import { maskSecrets } from "../http/mask.ts";
+import { maskSecrets, registerSecret } from "../http/mask.ts";
 import { parseTokenResponse, type TokenSet } from "./token_set.ts";
 
 /** A PKCE pair (RFC 7636): the verifier stays here, the challenge goes in the URL. */
@@ -56,6 +56,7 @@ function randomToken(byteLength: number): string {
  */
 export async function createPkcePair(): Promise<PkcePair> {
   const verifier = randomToken(32);
+  registerSecret(verifier);
   return { verifier, challenge: await pkceChallenge(verifier), method: "S256" };
 }
 

@@ -26,7 +26,7 @@ export interface WebSocketBinding {
   /** The WebSocket URL about to be opened, set or default. */
   wsUrl: string;
   /**
-   * Where the token comes from: `file` (stored, so bound to `apiUrl`) or `env`
+   * Where the token comes from: `file` or `memory` (stored, so bound to `apiUrl`) or `env`
    * (`RESTREAM_TOKEN`: the user chose token and URLs together; only cleartext is refused).
    */
   source: TokenSource;
@@ -87,7 +87,7 @@ export function assertWebSocketUrlBelongs(binding: WebSocketBinding): void {
   const { apiUrl, wsUrl, variable } = binding;
   assertEncryptedTransport(apiUrl, "RESTREAM_API_URL");
   assertEncryptedTransport(wsUrl, variable);
-  if (binding.source !== "file" || webSocketUrlBelongs(apiUrl, wsUrl)) return;
+  if (binding.source === "env" || webSocketUrlBelongs(apiUrl, wsUrl)) return;
   const api = new URL(apiUrl);
   const ws = new URL(wsUrl);
   const owner = `${api.origin}, whose stored token it would receive`;

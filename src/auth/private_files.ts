@@ -5,10 +5,13 @@
  * directory could swap `tokens.json` or plant the lock; one who planted a link could read
  * what is written through it.
  *
+ * Also how the private files of that directory (the token file, the presets file) are written
+ * and checked: 0600, atomically, a mode readable by others tightened on read.
+ *
  * @module
  */
 
-import { dirname } from "../path.ts";
+import { basename, dirname, join } from "../path.ts";
 import { RestreamError } from "../errors.ts";
 
 /** Who the current user is; null where the OS has no uids (Windows). */
@@ -98,4 +101,81 @@ export async function tokenFileTarget(path: string, uid: CurrentUid): Promise<st
 /** A mode as `0755`. */
 export function octal(mode: number): string {
   return `0${mode.toString(8).padStart(3, "0")}`;
+}
+
+/**
+ * A file operation Deno's permissions refused (not the file system): it reaches the CLI as is,
+ * which names the missing flag, instead of reading as a broken file.
+ */
+export function isDeniedByDeno(error: unknown): boolean {
+  return error instanceof Deno.errors.NotCapable;
+}
+
+/**
+ * Writes `text` to `file` with mode 0600, atomically: a temp file beside it, flushed, then
+ * renamed over it (a crash leaves the old file or the new one, never half of either). The
+ * error of a failed write is thrown as is, for the caller to word; the temp file is removed.
+ * Callers hold the token file's lock, which is what makes another temp file an orphan.
+ */
+export async function writePrivateFile(
+  file: string,
+  text: string,
+  rename: (from: string, to: string) => Promise<void> = Deno.rename,
+): Promise<void> {
+  const temp = `${file}.tmp-${Deno.pid}-${crypto.randomUUID()}`;
+  const data = new TextEncoder().encode(text);
+  try {
+    const handle = await Deno.open(temp, { write: true, createNew: true, mode: 0o600 });
+    try {
+      let written = 0;
+      while (written < data.length) written += await handle.write(data.subarray(written));
+      await handle.sync();
+    } finally {
+      handle.close();
+    }
+    await rename(temp, file);
+    await removeOrphans(file, temp);
+  } catch (error) {
+    await Deno.remove(temp).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Every write happens under the lock, so another temp file of `file` seen now was left by a
+ * writer that died before its rename: remove it (it may hold tokens).
+ */
+async function removeOrphans(file: string, current: string): Promise<void> {
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.tmp-`;
+  for await (const entry of Deno.readDir(dir)) {
+    const path = join(dir, entry.name);
+    if (entry.isFile && entry.name.startsWith(prefix) && path !== current) {
+      await Deno.remove(path).catch(() => {});
+    }
+  }
+}
+
+/**
+ * Tightens `file` to 0600 when others may read it. Returns the notice to give when it did,
+ * undefined when the mode was fine; when chmod fails, throws what `cannotTighten` makes of
+ * the problem. `label` and `shown` name the file in both ("the token file", its path).
+ */
+export async function tightenMode(
+  file: string,
+  label: string,
+  shown: string,
+  cannotTighten: (problem: string) => Error,
+): Promise<string | undefined> {
+  const mode = ((await Deno.stat(file)).mode ?? 0) & 0o777;
+  if ((mode & OPEN_TO_OTHERS) === 0) return undefined;
+  try {
+    await Deno.chmod(file, 0o600);
+  } catch (error) {
+    if (isDeniedByDeno(error)) throw error;
+    throw cannotTighten(
+      `${label} ${shown} has mode ${octal(mode)} and cannot be tightened to 0600`,
+    );
+  }
+  return `${label} ${shown} had mode ${octal(mode)} (readable by others); tightened it to 0600`;
 }

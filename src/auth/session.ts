@@ -13,19 +13,20 @@
 
 import { RestreamError } from "../errors.ts";
 import { type FetchLike, HttpClient, type TokenProvider } from "../http/http.ts";
+import { registerSecret } from "../http/mask.ts";
 import { type ClientCredentials, refreshTokens } from "./oauth.ts";
 import type { TokenSet } from "./token_set.ts";
-import { apiOrigin, type StoredTokens, type TokenStore } from "./token_store.ts";
+import { apiOrigin, type StoredTokens, type TokenStorage } from "./token_store.ts";
 
 /** Refresh a token that expires within this many ms (SPEC.md: 60 s). */
 export const REFRESH_MARGIN_MS = 60_000;
 
 /** Where the session's token comes from. */
-export type TokenSource = "env" | "file";
+export type TokenSource = "env" | "file" | "memory";
 
 /** What a session knows right now. */
 export interface SessionState {
-  /** `env` for `RESTREAM_TOKEN`, `file` for stored tokens. */
+  /** `env` for `RESTREAM_TOKEN`, `file` for the token file, `memory` for a store in memory. */
   source: TokenSource;
   /** The API origin the token belongs to. */
   origin: string;
@@ -42,7 +43,7 @@ export interface SessionOptions {
   /** `RESTREAM_TOKEN`: used as is, ahead of stored tokens, never refreshed. */
   envToken?: string;
   /** Where tokens are stored; without one, only `envToken` can be used. */
-  store?: TokenStore;
+  store?: TokenStorage;
   /** OAuth client id for refreshes (the stored one is used when absent). */
   clientId?: string;
   /** OAuth client secret for refreshes. */
@@ -87,6 +88,8 @@ export class Session implements TokenProvider {
   /** Creates a session; nothing is read until a token is asked for. */
   constructor(options: SessionOptions) {
     this.#options = options;
+    registerSecret(options.envToken);
+    registerSecret(options.clientSecret);
     this.origin = apiOrigin(options.apiUrl);
     this.#now = options.now ?? Date.now;
     // The token endpoint is on the same origin as the tokens: secrets never go elsewhere.
@@ -97,9 +100,10 @@ export class Session implements TokenProvider {
     });
   }
 
-  /** Where the token comes from: `env` when `RESTREAM_TOKEN` is set, else `file`. */
+  /** Where the token comes from: `env` when `RESTREAM_TOKEN` is set, else the store's kind. */
   get source(): TokenSource {
-    return this.#options.envToken !== undefined ? "env" : "file";
+    if (this.#options.envToken !== undefined) return "env";
+    return this.#options.store?.kind ?? "file";
   }
 
   /** A token to send now; stored tokens that expire within 60 s are refreshed first. */
@@ -115,7 +119,7 @@ export class Session implements TokenProvider {
     }
     let stored = this.#stored ?? await this.#load();
     if (this.#expiring(stored)) stored = await this.#refresh(stored.accessToken, false);
-    return { source: "file", origin: this.origin, accessToken: stored.accessToken, stored };
+    return { source: this.source, origin: this.origin, accessToken: stored.accessToken, stored };
   }
 
   /**
@@ -201,7 +205,7 @@ export class Session implements TokenProvider {
     return stored.refreshToken;
   }
 
-  #store(): TokenStore {
+  #store(): TokenStorage {
     if (this.#options.store === undefined) throw notLoggedIn(this.origin);
     return this.#options.store;
   }
@@ -225,6 +229,8 @@ export function toStored(
     tokenType: tokens.tokenType,
     clientId,
     obtainedAt: new Date(nowMs).toISOString(),
+    // A refresh keeps the account the tokens belong to (presets are kept per account).
+    ...(previous?.profileId === undefined ? {} : { profileId: previous.profileId }),
   };
 }
 

@@ -8,6 +8,7 @@
 
 import * as v from "../valibot.ts";
 import { RestreamError } from "../errors.ts";
+import { registerSecret } from "../http/mask.ts";
 import { parseResponse } from "../schemas/parse.ts";
 
 /** A token response, normalised from its snake_case and camelCase twins. */
@@ -69,6 +70,8 @@ export function parseTokenResponse(body: unknown, nowMs: number): TokenSet {
       'unexpected response from POST /oauth/token: field "access_token" is missing',
     );
   }
+  registerSecret(accessToken);
+  registerSecret(raw.refresh_token ?? raw.refreshToken);
   const expiresIn = raw.expires_in ?? raw.accessTokenExpiresIn;
   const epoch = raw.expires ?? raw.accessTokenExpiresEpoch;
   const expiresAtMs = expiresIn !== undefined

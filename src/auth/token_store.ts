@@ -20,13 +20,21 @@
  * @module
  */
 
-import { basename, dirname, join } from "../path.ts";
+import { join } from "../path.ts";
 import * as v from "../valibot.ts";
 import { DEFAULT_API_URL } from "../config.ts";
 import { RestreamError } from "../errors.ts";
+import { registerSecret } from "../http/mask.ts";
 import { readLegacyFile } from "./legacy_tokens.ts";
 import { acquireLock, type LockOptions } from "./lock.ts";
-import { currentUid, octal, securePrivateDir, tokenFileTarget } from "./private_files.ts";
+import {
+  currentUid,
+  isDeniedByDeno,
+  securePrivateDir,
+  tightenMode,
+  tokenFileTarget,
+  writePrivateFile,
+} from "./private_files.ts";
 
 /** The format version this code writes. */
 export const TOKEN_FILE_VERSION = 1;
@@ -47,6 +55,8 @@ export interface StoredTokens {
   clientId?: string;
   /** When the pair was obtained (ISO date). */
   obtainedAt?: string;
+  /** The account (profile id) the tokens belong to, when it was read at login. */
+  profileId?: number;
   /** Fields written by other versions are kept. */
   [key: string]: unknown;
 }
@@ -59,6 +69,25 @@ export interface LockedTokens {
   set(apiUrl: string, tokens: StoredTokens): Promise<void>;
   /** Removes the record of an API origin; false when there was none. */
   delete(apiUrl: string): Promise<boolean>;
+}
+
+/**
+ * Where a {@link Session} keeps tokens between requests: the token file ({@link TokenStore})
+ * or memory for one process (`MemoryTokenStore`: `--mock`, tests).
+ */
+export interface TokenStorage {
+  /** `file` for the token file, `memory` when nothing goes to disk. */
+  readonly kind: "file" | "memory";
+  /** The token file; undefined for a store in memory. */
+  readonly path?: string;
+  /** The record of an API origin. */
+  get(apiUrl: string): Promise<StoredTokens | undefined>;
+  /** Stores the record of an API origin. */
+  set(apiUrl: string, tokens: StoredTokens): Promise<void>;
+  /** Removes the record of an API origin; false when there was none. */
+  delete(apiUrl: string): Promise<boolean>;
+  /** Runs `fn` with no other change to the store in between (a refresh happens inside). */
+  withLock<T>(fn: (locked: LockedTokens) => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
 /** Options of {@link TokenStore}. */
@@ -88,6 +117,7 @@ const StoredTokensSchema: v.GenericSchema<unknown, StoredTokens> = v.looseObject
   tokenType: v.optional(v.string()),
   clientId: v.optional(v.string()),
   obtainedAt: v.optional(v.string()),
+  profileId: v.optional(v.number()),
 });
 
 interface TokenFile {
@@ -128,11 +158,15 @@ export function apiOrigin(apiUrl: string): string {
  * console.log(tokens ? `expires ${tokens.expiresAt}` : "not logged in");
  * ```
  */
-export class TokenStore {
+export class TokenStore implements TokenStorage {
+  /** Always `file`. */
+  readonly kind: "file" = "file";
   /** The token file. */
   readonly path: string;
-  /** The lock file beside it. */
+  /** The lock file beside it; the presets file is written under it too. */
   readonly lockPath: string;
+  /** The config directory. */
+  readonly dir: string;
   readonly #dir: string;
   readonly #options: TokenStoreOptions;
   readonly #checkModes: boolean;
@@ -141,6 +175,7 @@ export class TokenStore {
   /** Creates the store of a config directory; nothing is read or created yet. */
   constructor(options: TokenStoreOptions) {
     this.#dir = options.dir;
+    this.dir = options.dir;
     this.#options = options;
     this.path = join(options.dir, "tokens.json");
     this.lockPath = `${this.path}.lock`;
@@ -228,9 +263,10 @@ export class TokenStore {
       throw this.#unusable(text.trim() === "" ? "is empty" : "is not valid JSON");
     }
     const current = v.safeParse(TokenFileSchema, data);
-    if (current.success) return { file: current.output, legacy: false };
+    if (current.success) return { file: registerTokens(current.output), legacy: false };
     const legacy = readLegacyFile(data);
     if (legacy !== undefined) {
+      registerTokens({ version: TOKEN_FILE_VERSION, tokens: legacy });
       return { file: { version: TOKEN_FILE_VERSION, tokens: legacy }, legacy: true };
     }
     const version = (data as { version?: unknown } | null)?.version;
@@ -261,44 +297,26 @@ export class TokenStore {
   /** A file readable by others is reported and tightened to 0600 (SPEC, "Login and tokens"). */
   async #checkMode(file: string): Promise<void> {
     if (!this.#checkModes) return;
-    const info = await Deno.stat(file);
-    const mode = (info.mode ?? 0) & 0o777;
-    if ((mode & 0o077) === 0) return;
-    try {
-      await Deno.chmod(file, 0o600);
-    } catch (error) {
-      if (isDeniedByDeno(error)) throw error;
-      throw new RestreamError(
-        "auth",
-        `the token file ${this.path} has mode ${octal(mode)} and cannot be tightened to 0600; ` +
-          "fix its permissions (chmod 600) or delete it and log in again",
-      );
-    }
-    this.#options.onNotice?.(
-      `the token file ${this.path} had mode ${octal(mode)} (readable by others); ` +
-        "tightened it to 0600",
+    const notice = await tightenMode(
+      file,
+      "the token file",
+      this.path,
+      (problem) =>
+        new RestreamError(
+          "auth",
+          `${problem}; fix its permissions (chmod 600) or delete it and log in again`,
+        ),
     );
+    if (notice !== undefined) this.#options.onNotice?.(notice);
   }
 
   async #write(file: TokenFile): Promise<void> {
     await this.#ensureDir();
     // Beside the real file, so the rename is atomic and replaces a link's target, not the link.
     const target = await this.#target();
-    const temp = `${target}.tmp-${Deno.pid}-${crypto.randomUUID()}`;
-    const data = new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`);
     try {
-      const handle = await Deno.open(temp, { write: true, createNew: true, mode: 0o600 });
-      try {
-        let written = 0;
-        while (written < data.length) written += await handle.write(data.subarray(written));
-        await handle.sync();
-      } finally {
-        handle.close();
-      }
-      await (this.#options.rename ?? Deno.rename)(temp, target);
-      await removeOrphans(target, temp);
+      await writePrivateFile(target, `${JSON.stringify(file, null, 2)}\n`, this.#options.rename);
     } catch (error) {
-      await Deno.remove(temp).catch(() => {});
       if (isDeniedByDeno(error)) throw error;
       throw new RestreamError(
         "auth",
@@ -356,25 +374,11 @@ export class TokenStore {
   }
 }
 
-/**
- * A file operation Deno's permissions refused (not the file system): it reaches the CLI as is,
- * which names the missing flag, instead of reading as a broken token file.
- */
-function isDeniedByDeno(error: unknown): boolean {
-  return error instanceof Deno.errors.NotCapable;
-}
-
-/**
- * Every write happens under the lock, so another temp file of `file` seen now was left by a
- * writer that died before its rename: remove it (it holds tokens).
- */
-async function removeOrphans(file: string, current: string): Promise<void> {
-  const dir = dirname(file);
-  const prefix = `${basename(file)}.tmp-`;
-  for await (const entry of Deno.readDir(dir)) {
-    const path = join(dir, entry.name);
-    if (entry.isFile && entry.name.startsWith(prefix) && path !== current) {
-      await Deno.remove(path).catch(() => {});
-    }
+/** Every token read is masked by value from now on (SPEC.md, "Hostile input"). */
+function registerTokens(file: TokenFile): TokenFile {
+  for (const record of Object.values(file.tokens)) {
+    registerSecret(record.accessToken);
+    registerSecret(record.refreshToken);
   }
+  return file;
 }

@@ -17,7 +17,10 @@ import {
   typedValue,
   withQuery,
 } from "./api_params.ts";
+import { readFileArg } from "./args.ts";
 import type { CliContext } from "./context.ts";
+import { escapeJsonText } from "./json_text.ts";
+import { terminalSafe } from "./terminal_safe.ts";
 
 /** The flags of `api`. */
 export interface ApiOptions {
@@ -29,6 +32,16 @@ export interface ApiOptions {
   paginate?: true;
   /** `-i/--include`. */
   include?: true;
+  /** `--allow-oauth`: let a path under /oauth/ through. */
+  allowOauth?: true;
+}
+
+/**
+ * True for a path under /oauth/, after the URL parser has resolved `..` and `%2e` segments
+ * (`/v2/../oauth/token` is /oauth/token). Case-insensitive: a proxy in front may not care.
+ */
+function isOauthPath(path: string, apiUrl: string): boolean {
+  return /^\/oauth(\/|$)/i.test(new URL(path, apiUrl).pathname);
 }
 
 /** One `-f`/`-F` value as typed, in command-line order. */
@@ -47,6 +60,12 @@ export async function runApi(
   const stdin = stdinOnce(ctx);
   const method = parseMethod(options, rawFields.length);
   const path = resolveApiPath(rawPath, ctx.config.apiUrl);
+  if (!options.allowOauth && isOauthPath(path, ctx.config.apiUrl)) {
+    throw new UsageError(
+      `refusing to send a request to ${new URL(path, "http://x").pathname}: ` +
+        "OAuth endpoints can rotate the stored tokens (pass --allow-oauth to do it anyway)",
+    );
+  }
   const split = rawFields.map(({ flag, raw }) => ({ flag, ...splitField(raw, flag) }));
   if (options.paginate && method !== "GET") {
     throw new UsageError(`--paginate works only with GET, not ${method}`);
@@ -60,7 +79,7 @@ export async function runApi(
   }
   const input = options.input === undefined
     ? undefined
-    : await readBytes(options.input, stdin, "--input");
+    : await readFileArg(options.input, stdin, "--input");
   // As in gh: with --input the fields go to the query string; otherwise a GET (or HEAD)
   // sends them as a query, any other method as a JSON body.
   const inQuery = input !== undefined || method === "GET" || method === "HEAD";
@@ -82,12 +101,27 @@ export async function runApi(
     signal: ctx.io.signal,
   });
   if (options.include) printHead(ctx, response);
-  ctx.io.stdout.write(response.text);
-  // On a terminal only, end the line so the prompt does not stick to the body; piped, the
-  // bytes stay exactly as received.
-  if (ctx.io.stdoutIsTerminal && response.text !== "" && !response.text.endsWith("\n")) {
-    ctx.io.stdout.write("\n");
+  // Piped, the bytes stay exactly as received. On a terminal the body is made safe, and the
+  // line is ended so the prompt does not stick to it.
+  if (!ctx.io.stdoutIsTerminal) ctx.rawStdout.write(response.text);
+  else if (response.text !== "") {
+    const shown = terminalBody(response.text);
+    ctx.io.stdout.write(shown.endsWith("\n") ? shown : `${shown}\n`);
   }
+}
+
+/**
+ * A body for a terminal (SPEC.md, "Raw requests"): JSON keeps its exact text, with the JSON
+ * escaping of controls and bidi characters (they can only be inside its strings); anything
+ * else goes through the terminal-safety function.
+ */
+function terminalBody(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch {
+    return terminalSafe(text);
+  }
+  return escapeJsonText(text);
 }
 
 function parseMethod(options: ApiOptions, fieldCount: number): string {
@@ -133,7 +167,8 @@ async function paginate(
 function printHead(ctx: CliContext, response: HttpResponse): void {
   const lines = [`HTTP ${response.status} ${response.statusText ?? ""}`.trimEnd()];
   for (const [name, value] of response.headers) lines.push(`${name}: ${value}`);
-  ctx.io.stderr.write(`${lines.join("\n")}\n\n`);
+  const safe = lines.map((line) => terminalSafe(line, { singleLine: true }));
+  ctx.io.stderr.write(`${safe.join("\n")}\n\n`);
 }
 
 /** stdin may feed one value only (`--input -` or one `@-`). */
@@ -151,27 +186,5 @@ async function readSource(
   name: string,
   stdin: () => ReadableStream<Uint8Array>,
 ): Promise<string> {
-  return new TextDecoder().decode(await readBytes(name, stdin, `-F @${name}`));
-}
-
-async function readBytes(
-  name: string,
-  stdin: () => ReadableStream<Uint8Array>,
-  what: string,
-): Promise<Uint8Array> {
-  if (name === "-") return new Uint8Array(await new Response(stdin()).arrayBuffer());
-  try {
-    return await Deno.readFile(name);
-  } catch (error) {
-    // Deno's own refusal names the flag to add (run.ts reports it); keep it whole.
-    if (error instanceof Deno.errors.NotCapable) throw error;
-    const reason = error instanceof Deno.errors.NotFound
-      ? "no such file"
-      : error instanceof Deno.errors.IsADirectory
-      ? "is a directory"
-      : error instanceof Deno.errors.PermissionDenied
-      ? "permission denied"
-      : (error instanceof Error ? error.message : String(error)).split("\n")[0];
-    throw new UsageError(`${what}: cannot read '${name}': ${reason}`);
-  }
+  return new TextDecoder().decode(await readFileArg(name, stdin, `-F @${name}`));
 }

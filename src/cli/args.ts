@@ -8,6 +8,7 @@
 
 import { isUuid } from "../ids.ts";
 import { UsageError } from "../errors.ts";
+import { registerSecret } from "../http/mask.ts";
 
 /** A channel id: a positive integer. */
 export function parseChannelId(value: string): number {
@@ -104,10 +105,15 @@ export async function readSecretArg(
   stdin: ReadableStream<Uint8Array> | undefined,
   what: string,
 ): Promise<string> {
-  if (value !== "-") return value;
+  // Masked by value on stderr from now on (SPEC.md, "Hostile input").
+  if (value !== "-") {
+    registerSecret(value);
+    return value;
+  }
   if (!stdin) throw new UsageError(`${what} '-' needs the value on stdin`);
   const line = await readFirstLine(stdin);
   if (line === "") throw new UsageError(`${what}: stdin was empty`);
+  registerSecret(line);
   return line;
 }
 
@@ -126,4 +132,30 @@ export async function readFirstLine(stdin: ReadableStream<Uint8Array>): Promise<
     reader.releaseLock();
   }
   return text.split(/\r?\n/)[0].trim();
+}
+
+/**
+ * Reads a file given on the command line, or stdin for `-`. A file that cannot be read is a
+ * usage error naming it and `what` (the flag or argument).
+ */
+export async function readFileArg(
+  name: string,
+  stdin: () => ReadableStream<Uint8Array>,
+  what: string,
+): Promise<Uint8Array> {
+  if (name === "-") return new Uint8Array(await new Response(stdin()).arrayBuffer());
+  try {
+    return await Deno.readFile(name);
+  } catch (error) {
+    // Deno's own refusal names the flag to add (run.ts reports it); keep it whole.
+    if (error instanceof Deno.errors.NotCapable) throw error;
+    const reason = error instanceof Deno.errors.NotFound
+      ? "no such file"
+      : error instanceof Deno.errors.IsADirectory
+      ? "is a directory"
+      : error instanceof Deno.errors.PermissionDenied
+      ? "permission denied"
+      : (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    throw new UsageError(`${what}: cannot read '${name}': ${reason}`);
+  }
 }

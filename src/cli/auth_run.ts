@@ -96,6 +96,12 @@ async function revokeBoth(ctx: CliContext, stored: StoredTokens): Promise<string
   return problems;
 }
 
+const SOURCE_LABELS: Record<SessionState["source"], string> = {
+  env: "RESTREAM_TOKEN (environment)",
+  file: "token file",
+  memory: "memory (this process only)",
+};
+
 /** `auth status`: who is logged in, token source, expiry, scopes. */
 export async function status(ctx: CliContext): Promise<void> {
   const { config, output } = ctx;
@@ -127,7 +133,7 @@ export async function status(ctx: CliContext): Promise<void> {
       loggedIn: true,
       source: state.source,
       origin,
-      file: state.source === "file" ? store?.path : null,
+      file: state.source === "file" ? store?.path ?? null : null,
       account: account.profile ?? null,
       accountError: account.unavailable,
       expiresAt: stored?.expiresAt ?? null,
@@ -137,7 +143,7 @@ export async function status(ctx: CliContext): Promise<void> {
   }
   output.printBlock([
     ["Account", describeAccount(account)],
-    ["Source", state.source === "env" ? "RESTREAM_TOKEN (environment)" : "token file"],
+    ["Source", SOURCE_LABELS[state.source]],
     ["File", state.source === "file" ? store?.path : undefined],
     ["API", origin],
     ["Expires", stored ? describeExpiry(stored) : "unknown (RESTREAM_TOKEN)"],

@@ -116,19 +116,31 @@ export async function showChannelMeta(ctx: CliContext, id: number): Promise<void
   ]);
 }
 
-/** `channel meta set <id> --title T [--description D]`. */
+/**
+ * `channel meta set <id> [--title T] [--description D]`: at least one. The API requires a
+ * title in every change, so a title not given is read first and sent as it is.
+ */
 export async function setChannelMeta(
   ctx: CliContext,
   id: number,
-  options: { title: string; description?: string },
+  options: { title?: string; description?: string },
 ): Promise<void> {
   const { title, description } = options;
-  checkChannelTitle(title);
-  await ctx.authenticatedClient().updateChannelMeta(id, { title, description }, ctx.io.signal);
-  const sent = description === undefined ? { id, title } : { id, title, description };
-  if (ctx.output.json) ctx.output.printJson(sent);
-  else {
-    const what = description === undefined ? "title" : "title and description";
-    ctx.output.notice(`channel ${id}: ${what} updated`);
+  if (title === undefined && description === undefined) {
+    throw new UsageError("nothing to change: give --title, --description or both");
+  }
+  if (title !== undefined) checkChannelTitle(title);
+  const client = ctx.authenticatedClient();
+  const sentTitle = title ?? (await client.getChannelMeta(id, ctx.io.signal)).title;
+  await client.updateChannelMeta(id, { title: sentTitle, description }, ctx.io.signal);
+  if (ctx.output.json) {
+    const sent = { id, title: sentTitle };
+    ctx.output.printJson(description === undefined ? sent : { ...sent, description });
+  } else {
+    const changed = [
+      title === undefined ? "" : "title",
+      description === undefined ? "" : "description",
+    ];
+    ctx.output.notice(`channel ${id}: ${changed.filter((w) => w !== "").join(" and ")} updated`);
   }
 }

@@ -10,7 +10,8 @@
  */
 
 import type { Session } from "../auth/session.ts";
-import type { TokenStore } from "../auth/token_store.ts";
+import type { TokenStorage } from "../auth/token_store.ts";
+import type { PresetStore } from "../preset/store.ts";
 import type { RestreamClient } from "../client.ts";
 import {
   type Config,
@@ -18,15 +19,23 @@ import {
   DEFAULT_STREAMING_WS_URL,
   type EnvLookup,
   loadConfig,
+  noColorRequested,
 } from "../config.ts";
-import type { FetchLike, TokenProvider } from "../http/http.ts";
-import { maskSecrets } from "../http/mask.ts";
+import { RestreamError } from "../errors.ts";
+import type { FetchLike, RetryNotice, TokenProvider } from "../http/http.ts";
+import { maskSecrets, registerSecret } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
+import type { MockBackend } from "./mock_backend.ts";
+import { MOCK_NOTICE, mockRequested } from "./mock_mode.ts";
 import type * as Outputs from "./output.ts";
 import type { Output, Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
 import type * as RuntimeClient from "./runtime_client.ts";
 import type { ReplayTiming } from "./streaming_lines.ts";
+import { safeWriter, terminalSafe } from "./terminal_safe.ts";
+
+/** Retry waits this long or longer are announced on stderr (SPEC.md, "Requests"). */
+const LONG_WAIT_MS = 2_000;
 
 /** The process-facing parts of a run; {@link realIO} in cli.ts, fakes in tests. */
 export interface CliIO {
@@ -38,7 +47,10 @@ export interface CliIO {
   stdoutIsTerminal: boolean;
   /** stdin is a terminal (prompts and confirmations are allowed). */
   stdinIsTerminal: boolean;
-  /** stderr is a terminal (a notice after Ctrl+C starts on a fresh line). */
+  /**
+   * stderr is a terminal (a notice after Ctrl+C starts on a fresh line; progress of
+   * `download -o -`, whose stdout is a pipe).
+   */
   stderrIsTerminal?: boolean;
   /** Terminal width, when known (0, as some terminals report, counts as unknown). */
   columns?: number;
@@ -58,6 +70,8 @@ export interface CliIO {
   monitorTuning?: MonitorTuning;
   /** How `monitor streaming` tells the replay burst from live updates; tests shrink it. */
   replayTiming?: ReplayTiming;
+  /** Where presets are kept; `presets.json` of the config directory when absent. */
+  presetStore?: PresetStore;
 }
 
 /** The global options (SPEC.md, "Commands"), gathered while parsing. */
@@ -68,40 +82,64 @@ export interface GlobalOptions {
   verbose: boolean;
   /** False after `--no-color`. */
   color: boolean;
+  /** `--mock`: run against a built-in mock API (`RESTREAM_MOCK` too: see {@link CliContext.usesMock}). */
+  mock: boolean;
 }
 
 /** The per-run context handed to every command. */
 export class CliContext {
-  /** Process-facing streams and environment. */
+  /**
+   * Process-facing streams and environment. Its stdout and stderr are terminal-safe
+   * (terminal_safe.ts: only the CLI's own escape codes pass) and stderr masks every secret
+   * the process holds, so no output can forget either (SPEC.md, "Hostile input").
+   */
   readonly io: CliIO;
+  /**
+   * stdout exactly as given: only for bytes that must stay as received (`api`'s body when
+   * stdout is not a terminal).
+   */
+  readonly rawStdout: Writer;
   /** Global options; filled in by the parser as it meets them. */
-  readonly globals: GlobalOptions = { json: false, verbose: false, color: true };
+  readonly globals: GlobalOptions = { json: false, verbose: false, color: true, mock: false };
+  /**
+   * Set by commands that end cleanly on Ctrl+C and SIGTERM (the monitors, the mock server:
+   * exit 0). Any other command is interrupted: exit 130, or 143 for SIGTERM.
+   */
+  stopsGracefully = false;
   #config?: Config;
   #output?: Output;
   #session?: Session;
+  #presets?: PresetStore;
   #runtime?: typeof Runtime;
   #clients?: typeof RuntimeClient;
   #outputs?: typeof Outputs;
+  #mock?: MockBackend;
 
   /** Creates the context of one run. */
   constructor(io: CliIO) {
-    this.io = io;
+    this.rawStdout = io.stdout;
+    this.io = { ...io, stdout: safeWriter(io.stdout), stderr: safeWriter(io.stderr, maskSecrets) };
   }
 
   /**
    * Loads the client, session and token store modules; the synchronous accessors below need
-   * it done. Idempotent.
+   * it done. Under `--mock` it also starts the mock (once) and says so on stderr. Idempotent.
    */
   async load(): Promise<void> {
     await this.prepare();
     this.#runtime ??= await import("./runtime.ts");
     this.#clients ??= this.#runtime;
+    await this.#startMock();
   }
 
-  /** Loads the API client only (for the public endpoints); {@link publicClient} needs it. */
+  /**
+   * Loads the API client only (for the public endpoints; {@link publicClient} needs it), and
+   * under `--mock` starts the mock like {@link load}.
+   */
   async loadClient(): Promise<void> {
     await this.prepare();
     this.#clients ??= await import("./runtime_client.ts");
+    await this.#startMock();
   }
 
   /**
@@ -112,6 +150,27 @@ export class CliContext {
     this.#outputs ??= await import("./output.ts");
   }
 
+  async #startMock(): Promise<void> {
+    if (this.#mock === undefined && this.usesMock) {
+      const { startMockBackend } = await import("./mock_backend.ts");
+      this.#mock = await startMockBackend(noColorRequested(this.io.env));
+      this.output.notice(MOCK_NOTICE);
+    }
+  }
+
+  /**
+   * Whether this run uses the built-in mock: `--mock`, or `RESTREAM_MOCK` on. A bad
+   * `RESTREAM_MOCK` value is a usage error.
+   */
+  get usesMock(): boolean {
+    return mockRequested(this.globals.mock, this.io.env);
+  }
+
+  /** Ends what the run started: the mock server, when `--mock` started one. */
+  async close(): Promise<void> {
+    await this.#mock?.close();
+  }
+
   get #loaded(): typeof Runtime {
     if (this.#runtime === undefined) {
       throw new Error("CliContext.load() must finish before the client is used");
@@ -119,9 +178,18 @@ export class CliContext {
     return this.#runtime;
   }
 
-  /** The configuration from the environment, read once. */
+  /**
+   * The configuration from the environment, read once; under `--mock`, the mock's (the
+   * environment's `RESTREAM_*` values are not even read then).
+   */
   get config(): Config {
-    this.#config ??= loadConfig(this.io.env);
+    if (this.#mock !== undefined) return this.#mock.config;
+    if (this.#config === undefined) {
+      this.#config = loadConfig(this.io.env);
+      // Masked by value on stderr from now on, even where no syntax gives them away.
+      registerSecret(this.#config.token);
+      registerSecret(this.#config.clientSecret);
+    }
     return this.#config;
   }
 
@@ -133,7 +201,7 @@ export class CliContext {
     this.#output ??= new this.#outputs.Output({
       json: this.globals.json,
       isTerminal: this.io.stdoutIsTerminal,
-      color: this.globals.color && !this.config.noColor,
+      color: this.globals.color && !noColorRequested(this.io.env),
       columns: this.io.columns !== undefined && this.io.columns > 0 ? this.io.columns : undefined,
       stdout: this.io.stdout,
       stderr: this.io.stderr,
@@ -147,9 +215,9 @@ export class CliContext {
    */
   readonly warn = (message: string): void => this.output.notice(`warning: ${message}`);
 
-  /** Writes a verbose line to stderr when `-v` is on; secrets are masked again here. */
+  /** Writes a verbose line to stderr when `-v` is on (one line; stderr masks secrets). */
   verbose(line: string): void {
-    if (this.globals.verbose) this.io.stderr.write(`${maskSecrets(line)}\n`);
+    if (this.globals.verbose) this.io.stderr.write(`${terminalSafe(line, { singleLine: true })}\n`);
   }
 
   /** A client for the public endpoints: no token needed, no config directory touched. */
@@ -159,9 +227,11 @@ export class CliContext {
 
   /**
    * The token store of the config directory, or undefined when there is no config directory.
-   * Its notices (migration, a mode tightened) go to stderr.
+   * Its notices (migration, a mode tightened) go to stderr. Under `--mock`, the one store in
+   * memory that holds the mock's tokens for this process.
    */
-  tokenStore(): TokenStore | undefined {
+  tokenStore(): TokenStorage | undefined {
+    if (this.#mock !== undefined) return this.#mock.tokens;
     const dir = this.config.configDir;
     if (dir === undefined) return undefined;
     return new this.#loaded.TokenStore({
@@ -190,6 +260,35 @@ export class CliContext {
     if (options.ignoreEnv) return create(undefined);
     this.#session ??= create(this.config.token);
     return this.#session;
+  }
+
+  /** True when this run's session sends `RESTREAM_TOKEN` (for naming it when it is refused). */
+  usesEnvToken(): boolean {
+    return this.#session?.source === "env";
+  }
+
+  /**
+   * Where this run keeps presets: the injected store; under `--mock`, memory for this one
+   * process (nothing touches the disk); else `presets.json` beside the token file (same
+   * directory, same lock). No config directory is an `auth` error (exit 3), as for `login`.
+   */
+  presetStore(): PresetStore {
+    if (this.#presets !== undefined) return this.#presets;
+    if (this.io.presetStore !== undefined) return this.#presets = this.io.presetStore;
+    const tokens = this.tokenStore();
+    if (tokens === undefined) {
+      throw new RestreamError(
+        "auth",
+        "no config directory to keep presets in: set RESTREAM_CONFIG_DIR (or HOME)",
+      );
+    }
+    if (!(tokens instanceof this.#loaded.TokenStore)) {
+      return this.#presets = new this.#loaded.MemoryPresetStore();
+    }
+    return this.#presets = new this.#loaded.FilePresetStore({
+      tokens,
+      onNotice: (message) => this.output.notice(`note: ${message}`),
+    });
   }
 
   /**
@@ -231,6 +330,20 @@ export class CliContext {
       tokens,
       fetch: this.io.fetch,
       log: (line) => this.verbose(line),
+      onRetry: (notice) => this.#announceRetry(notice),
     });
+  }
+
+  /**
+   * A wait the user would notice (2 s or more, e.g. a `Retry-After`) is announced even
+   * without `-v` and under `--json` (stderr only), so a slow command does not look hung.
+   */
+  #announceRetry(notice: RetryNotice): void {
+    if (notice.delayMs < LONG_WAIT_MS || this.globals.verbose) return;
+    const seconds = Math.round(notice.delayMs / 1000);
+    this.output.notice(
+      `${notice.method} ${notice.path}: ${notice.reason}; waiting ${seconds} s before ` +
+        `attempt ${notice.attempt} of ${notice.maxAttempts}`,
+    );
   }
 }

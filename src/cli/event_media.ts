@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { RestreamClient } from "../client.ts";
+import { RestreamError } from "../errors.ts";
 import type { Recording } from "../schemas/recording.ts";
 import type { CliContext } from "./context.ts";
 import { type DownloadFlags, runDownload } from "./download_command.ts";
@@ -63,11 +65,44 @@ export async function downloadEventRecording(
 ): Promise<void> {
   const client = ctx.authenticatedClient();
   await runDownload(ctx, flags, {
-    link: async () =>
-      (await client.getEventRecordingDownloadUrl(id, fileName, ctx.io.signal)).downloadUrl,
+    link: async () => {
+      try {
+        return (await client.getEventRecordingDownloadUrl(id, fileName, ctx.io.signal))
+          .downloadUrl;
+      } catch (error) {
+        throw await withRecordingNames(client, id, error, ctx.io.signal);
+      }
+    },
     name: () => fileName,
     naming: "exact",
     label: fileName,
     report: { id, fileName },
+  });
+}
+
+/**
+ * A recording name that is not found: the error lists the names the event has, so the next
+ * try is a paste away. Any other error, or a listing that fails too, is returned as is.
+ */
+async function withRecordingNames(
+  client: RestreamClient,
+  id: string,
+  error: unknown,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  if (!(error instanceof RestreamError) || error.kind !== "not_found") return error;
+  let names: string[];
+  try {
+    const { primaryVideos, secondaryVideos, audio } = await client.listEventRecordings(id, signal);
+    names = [...primaryVideos, ...secondaryVideos, ...audio].map((r) => r.fileName);
+  } catch {
+    return error;
+  }
+  const known = names.length === 0 ? "the event has no recordings" : `it has ${names.join(", ")}`;
+  return new RestreamError("not_found", `${error.message}; ${known}`, {
+    status: error.status,
+    code: error.code,
+    apiMessage: error.apiMessage,
+    cause: error,
   });
 }

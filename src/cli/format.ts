@@ -102,3 +102,16 @@ export function formatKbps(bitsPerSecond: number | null | undefined): string {
   if (bitsPerSecond === null || bitsPerSecond === undefined) return "";
   return `${Math.round(bitsPerSecond / 1000)} kbps`;
 }
+
+/** A length of time for people, to the minute past a minute: `45 s`, `5 min`, `2 h 10 min`, `3 d 4 h`. */
+export function formatDuration(ms: number): string {
+  const absolute = Math.abs(ms);
+  if (absolute < 60_000) return `${Math.round(absolute / 1000)} s`;
+  const minutes = Math.round(absolute / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  const rest = minutes % 60;
+  if (hours > 0) return rest > 0 ? `${hours} h ${rest} min` : `${hours} h`;
+  return `${rest} min`;
+}

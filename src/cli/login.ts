@@ -65,7 +65,9 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
     log: (line) => ctx.verbose(line),
     callbacks: {
       onAuthorizeUrl: (url, redirectUri) => {
-        output.notice(`Open this URL in a browser to log in:\n\n  ${url}\n`);
+        for (const line of ["Open this URL in a browser to log in:", "", `  ${url}`, ""]) {
+          output.notice(line);
+        }
         if (pasting && io.stdinIsTerminal) {
           output.notice(
             "If the browser runs on another machine, paste the address it ends on here.",
@@ -96,8 +98,6 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
   });
 
   const stored = toStored(result.tokens, clientId, Date.now());
-  await store.set(config.apiUrl, stored);
-
   const client = new RestreamClient({
     apiUrl: config.apiUrl,
     token: stored.accessToken,
@@ -105,6 +105,10 @@ export async function runLogin(ctx: CliContext, flags: LoginFlags): Promise<void
     log: (line) => ctx.verbose(line),
   });
   const account = await fetchAccount(client, io.signal);
+  // Presets are kept per account: remember whose tokens these are, so preset commands need
+  // not ask the API.
+  if (account.profile !== undefined) stored.profileId = account.profile.id;
+  await store.set(config.apiUrl, stored);
   if (output.json) {
     output.printJson({
       loggedIn: true,

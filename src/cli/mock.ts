@@ -82,6 +82,13 @@ export interface MockServeFlags {
 
 /** `mock serve`: runs until Ctrl+C / SIGTERM. */
 export async function serveMock(ctx: CliContext, options: MockServeFlags): Promise<void> {
+  if (ctx.usesMock) {
+    throw new UsageError(
+      `'mock serve' starts a mock of its own: ${
+        ctx.globals.mock ? "drop --mock" : "unset RESTREAM_MOCK"
+      } (commands given --mock start their own)`,
+    );
+  }
   const { startMockServer } = await import("../mock/server.ts");
   const { parseFaultFlag } = await import("../mock/faults.ts");
   const faults: Array<{ route: string; fault: MockFault }> = options.fail.map((text) => {
@@ -118,6 +125,7 @@ export async function serveMock(ctx: CliContext, options: MockServeFlags): Promi
     server.control.setLatency(options.latency);
     if (options.dropAfter !== undefined) server.control.dropSocketsAfter(options.dropAfter);
     printEnvironment(ctx, server);
+    ctx.stopsGracefully = true; // a server stopped by Ctrl+C or SIGTERM did its job: exit 0
     await waitForStop(ctx.io.signal);
   } finally {
     await server.close();

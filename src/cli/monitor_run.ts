@@ -12,6 +12,7 @@ import { profileTokenCheck } from "../ws/refusal.ts";
 import { monitorStreamingBatches, streamingFrameBatches } from "../ws/streaming.ts";
 import type { CliContext } from "./context.ts";
 import { formatClock } from "./format.ts";
+import { escapeJsonText, jsonText } from "./json_text.ts";
 import { loadMonitorPlatformNames } from "./platform_cache.ts";
 import { ChatRenderer } from "./render_chat.ts";
 import { LiveView } from "./render_live.ts";
@@ -42,6 +43,7 @@ export async function runMonitor(
   kind: MonitorKind,
   flags: MonitorFlags,
 ): Promise<void> {
+  ctx.stopsGracefully = true; // Ctrl+C and SIGTERM end a monitor with its summary, exit 0
   // Checked before any request (a refresh included): the token must be allowed to go there.
   const url = ctx.webSocketUrl(kind);
   const tokens = ctx.tokens();
@@ -117,15 +119,19 @@ export async function runMonitor(
     await namesSettled;
   }
   // After Ctrl+C the terminal shows `^C` where the cursor was: start on a fresh line.
-  const fresh = stats.interrupted && ctx.io.stderrIsTerminal ? "\n" : "";
-  ctx.output.notice(`${fresh}${summary(kind, stats, now() - started)}`);
+  // (A notice is one line: the line break is written on its own.)
+  if (stats.interrupted && ctx.io.stderrIsTerminal) ctx.io.stderr.write("\n");
+  ctx.output.notice(summary(kind, stats, now() - started));
 }
 
-/** A raw message as one NDJSON line: the frame's own text when it is one line already. */
+/**
+ * A raw message as one NDJSON line: the frame's own text when it is one line already, with
+ * the JSON escaping of json_text.ts either way.
+ */
 function ndjsonLine(frame: MonitorFrame): string {
   return frame.text.includes("\n") || frame.text.includes("\r")
-    ? JSON.stringify(frame.raw)
-    : frame.text;
+    ? jsonText(frame.raw)
+    : escapeJsonText(frame.text);
 }
 
 /**

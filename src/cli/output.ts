@@ -4,10 +4,14 @@
  * JSON documents, NDJSON lines and stderr notices.
  *
  * stdout carries data only; notices, warnings and errors go to stderr (SPEC.md, "Output").
+ * Terminal safety: cells, block values and notices are made single-line and safe here
+ * (terminal_safe.ts), and the writers of a run make every byte safe again (context.ts).
+ * JSON goes through json_text.ts.
  *
  * @module
  */
 
+import { jsonText } from "./json_text.ts";
 import { createStyle, type Style } from "./style.ts";
 import { type Column, singleLine, TableWriter } from "./table.ts";
 import { displayWidth } from "./width.ts";
@@ -18,6 +22,8 @@ export type { Column } from "./table.ts";
 export interface Writer {
   /** Writes text as is (the caller adds newlines). */
   write(text: string): void;
+  /** Writes raw bytes (`download -o -`); absent on writers that only take text. */
+  writeBytes?(bytes: Uint8Array): void;
 }
 
 /** How output is rendered. */
@@ -105,13 +111,14 @@ export class Output {
     };
   }
 
+  /** The one JSON text of stdout (json_text.ts: C1, U+2028/2029 and bidi controls escaped). */
   #json(value: unknown): string {
-    return this.isTerminal ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+    return jsonText(value, this.isTerminal);
   }
 
   /** Writes one compact JSON line (NDJSON). */
   printJsonLine(value: unknown): void {
-    this.#options.stdout.write(`${JSON.stringify(value)}\n`);
+    this.#options.stdout.write(`${jsonText(value)}\n`);
   }
 
   /** Writes a line of data to stdout. */
@@ -119,9 +126,9 @@ export class Output {
     this.#options.stdout.write(`${text}\n`);
   }
 
-  /** Writes a notice, warning or progress line to stderr. */
+  /** Writes a notice, warning or progress line to stderr, as one terminal-safe line. */
   notice(text: string): void {
-    this.#options.stderr.write(`${text}\n`);
+    this.#options.stderr.write(`${singleLine(text)}\n`);
   }
 
   /** Writes a list: the items as JSON with `--json`, otherwise a table. */

@@ -10,9 +10,8 @@ import type { Writer } from "./output.ts";
 import type { PlatformNames } from "./render_streaming.ts";
 import { messageClock } from "./render_text.ts";
 import { StreamingState } from "./streaming_state.ts";
-import { stripAnsi, type Style } from "./style.ts";
-import { truncate } from "./table.ts";
-import { displayWidth } from "./width.ts";
+import { ownSequence, type Style } from "./style.ts";
+import { fitLine } from "./width.ts";
 
 /** The width used when the terminal reports none (0 columns under `script`, some `docker exec`). */
 const FALLBACK_COLUMNS = 80;
@@ -62,14 +61,16 @@ export class LiveView {
       s.dim(`updated ${this.#lastUpdate}${others}`),
     ].map((line) => this.#fit(line));
     // Up to the first line drawn, clear to the end of the screen, draw again.
-    const back = this.#drawn > 0 ? `\x1b[${this.#drawn}F\x1b[J` : "";
+    const back = this.#drawn > 0 ? ownSequence(`[${this.#drawn}F`) + ownSequence("[J") : "";
     this.#out.write(`${back}${lines.join("\n")}\n`);
     this.#drawn = lines.length;
   }
 
-  /** Cuts a line to the terminal width so that it never wraps (wrapping breaks redraws). */
+  /**
+   * Cuts a line below the terminal width so that it never wraps (wrapping breaks redraws),
+   * never inside a character or a colour code (colours are kept).
+   */
   #fit(line: string): string {
-    if (displayWidth(line) < this.#columns) return line;
-    return truncate(stripAnsi(line), this.#columns - 1);
+    return fitLine(line, Math.max(2, this.#columns - 1));
   }
 }

@@ -5,14 +5,15 @@
  */
 
 import { formatClock } from "./format.ts";
+import { terminalSafe } from "./terminal_safe.ts";
 
 /**
- * Text from the network made safe for one terminal line: control characters (newlines,
- * escape sequences a chat author could use to repaint the terminal) become spaces.
+ * Text from the network made safe for one terminal line ({@link terminalSafe}): escape
+ * sequences a chat author could use to repaint the terminal or write the clipboard are
+ * removed, other controls shown escaped, line breaks become spaces.
  */
 export function oneLine(text: string): string {
-  // deno-lint-ignore no-control-regex
-  return text.replace(/[\x00-\x1f\x7f-\x9f]+/g, " ").trim();
+  return terminalSafe(text, { singleLine: true }).trim();
 }
 
 /** The clock time of a message: its own timestamp (Unix s or ms), else when it arrived. */

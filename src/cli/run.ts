@@ -5,12 +5,15 @@
  * @module
  */
 
-import { type ErrorKind, EXIT_CODES, RestreamError } from "../errors.ts";
+import { type ErrorKind, EXIT_CODES, RestreamError, UsageError } from "../errors.ts";
 import { maskSecrets } from "../http/mask.ts";
 import { VERSION } from "../version.ts";
 import { CliContext, type CliIO } from "./context.ts";
+import { jsonText } from "./json_text.ts";
 import { findSubcommand, parseCommandLine, pathName } from "./parse.ts";
+import { PartsFailed } from "./parts.ts";
 import { type CommandSpec, flagKey } from "./spec.ts";
+import { terminalSafe } from "./terminal_safe.ts";
 import { GLOBAL_FLAGS, ROOT } from "./tree.ts";
 
 /** Thrown by the stdout writer when the reader went away (`… | head`). */
@@ -22,6 +25,57 @@ export class StdoutClosed extends Error {
   }
 }
 
+/** Exit code of a command stopped by SIGTERM (SPEC.md, "Exit codes"); Ctrl+C is 130. */
+export const SIGTERM_EXIT_CODE = 143;
+
+/**
+ * How long a command that was told to stop (Ctrl+C, SIGTERM) gets to clean up (cancel its
+ * request, remove a partial download) before the run ends anyway.
+ */
+const INTERRUPT_GRACE_MS = 1_000;
+
+/**
+ * The abort reason the process gives its run's signal, naming the signal so the exit code
+ * can tell Ctrl+C (130) from SIGTERM (143).
+ */
+export function interruptReason(signal: "SIGINT" | "SIGTERM"): DOMException {
+  return new DOMException(signal, "AbortError");
+}
+
+function terminated(signal: AbortSignal | undefined): boolean {
+  const reason = signal?.reason;
+  return signal?.aborted === true && reason instanceof DOMException && reason.message === "SIGTERM";
+}
+
+/**
+ * Runs the command, but once the run's signal aborts, a command that does not stop
+ * gracefully (everything but the monitors and the mock server) ends within
+ * {@link INTERRUPT_GRACE_MS}, whatever it was waiting for.
+ */
+function untilInterrupted(ctx: CliContext, work: Promise<unknown>): Promise<unknown> {
+  const signal = ctx.io.signal;
+  if (signal === undefined) return work;
+  return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onAbort = (): void => {
+      timer = setTimeout(() => {
+        if (!ctx.stopsGracefully) reject(interruptedError(signal));
+      }, INTERRUPT_GRACE_MS);
+    };
+    const settle = (): void => {
+      signal.removeEventListener("abort", onAbort);
+      clearTimeout(timer);
+    };
+    work.then((value) => (settle(), resolve(value)), (error) => (settle(), reject(error)));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function interruptedError(signal: AbortSignal): RestreamError {
+  return new RestreamError("interrupted", terminated(signal) ? "terminated" : "interrupted");
+}
+
 /**
  * Parses and runs one command line; never throws, never exits.
  *
@@ -30,10 +84,12 @@ export class StdoutClosed extends Error {
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const ctx = new CliContext(io);
   try {
-    await execute(ctx, argv);
+    await untilInterrupted(ctx, execute(ctx, argv));
     return 0;
   } catch (error) {
     return report(ctx, error, pathName(namedPath(argv)));
+  } finally {
+    await ctx.close();
   }
 }
 
@@ -77,35 +133,53 @@ interface Failure {
 
 function report(ctx: CliContext, error: unknown, active: string): number {
   if (error instanceof StdoutClosed) return 0;
-  const failure = describe(error, active);
+  // The command printed its document and one line per failed part already.
+  if (error instanceof PartsFailed) return 1;
+  const signal = ctx.io.signal;
+  const failure = describe(error, active, ctx);
   const message = maskSecrets(failure.message);
   try {
     if (ctx.globals.json) {
       const body = { error: { kind: failure.kind, status: failure.status, message } };
-      ctx.io.stderr.write(`${JSON.stringify(body)}\n`);
+      ctx.io.stderr.write(`${jsonText(body)}\n`);
     } else {
-      ctx.io.stderr.write(`error: ${message}\n`);
+      // One line, terminal-safe: the message may quote an error body or a close reason.
+      ctx.io.stderr.write(`error: ${terminalSafe(message, { singleLine: true })}\n`);
       if (failure.hint) ctx.io.stderr.write(`${failure.hint}\n`);
     }
   } catch {
     // stderr is gone too: nothing left to tell anyone.
   }
+  if (failure.kind === "interrupted" && terminated(signal)) return SIGTERM_EXIT_CODE;
   return EXIT_CODES[failure.kind];
 }
 
-function describe(error: unknown, active: string): Failure {
+function describe(error: unknown, active: string, ctx: CliContext): Failure {
   if (error instanceof RestreamError) {
+    const help = error.kind === "usage" && !(error instanceof UsageError && !error.helpHint);
     return {
       kind: error.kind,
       status: error.status,
-      message: error.message,
-      hint: error.kind === "usage" ? `Run '${active} --help' for usage.` : undefined,
+      message: tokenRejected(error, ctx)
+        ? `RESTREAM_TOKEN was rejected by the API (${error.message})`
+        : error.message,
+      hint: help ? `Run '${active} --help' for usage.` : undefined,
     };
   }
   if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
     return { kind: "usage", status: null, message: `permission denied: ${firstLine(error)}` };
   }
   return { kind: "server", status: null, message: `unexpected error: ${firstLine(error)}` };
+}
+
+/**
+ * A token from `RESTREAM_TOKEN` is never refreshed, so when the API refuses it the variable
+ * is what the user must change: name it rather than suggest logging in.
+ */
+function tokenRejected(error: RestreamError, ctx: CliContext): boolean {
+  if (error.kind !== "auth") return false;
+  if (error.status !== 401 && error.code !== "token_rejected") return false;
+  return ctx.usesEnvToken();
 }
 
 function firstLine(error: unknown): string {

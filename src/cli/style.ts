@@ -26,7 +26,7 @@ export interface Style {
 /** Creates a style; all functions are identity when `enabled` is false. */
 export function createStyle(enabled: boolean): Style {
   const wrap = (open: number, close: number) => (text: string): string =>
-    enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text;
+    enabled ? `${ownSequence(`[${open}m`)}${text}${ownSequence(`[${close}m`)}` : text;
   return {
     enabled,
     bold: wrap(1, 22),
@@ -38,8 +38,51 @@ export function createStyle(enabled: boolean): Style {
   };
 }
 
-/** Removes ANSI escape codes (for width computations and plain output). */
+/**
+ * The CLI's own escape codes travel as markers that text from outside cannot forge: a
+ * private-use character, a random per-process nonce, the CSI's body, another private-use
+ * character. Only the output writer (terminal_safe.ts) turns them into escapes, after it made
+ * the text around them safe; anything else that looks like an escape is removed there.
+ */
+const NONCE = Array.from(
+  crypto.getRandomValues(new Uint8Array(6)),
+  (b) => b.toString(16).padStart(2, "0"),
+).join("");
+const MARK_OPEN = `\ue000${NONCE}`;
+const MARK_CLOSE = "\ue001";
+/** One own sequence: a CSI body such as `[31m`, `[K` or `[3F`. */
+const OWN = new RegExp(`${MARK_OPEN}(\\[[0-9;]*[A-Za-z])${MARK_CLOSE}`, "g");
+
+/**
+ * One of the CLI's own control sequences (`ESC` + `csi`, e.g. `[2K`), as a marker that the
+ * output writer turns into the real escape.
+ */
+export function ownSequence(csi: string): string {
+  return `${MARK_OPEN}${csi}${MARK_CLOSE}`;
+}
+
+/**
+ * Text with its own-sequence markers turned into escapes, and everything between them passed
+ * through `safe` (the terminal-safety function).
+ */
+export function renderOwnSequences(text: string, safe: (plain: string) => string): string {
+  if (!text.includes(MARK_OPEN)) return safe(text);
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(OWN)) {
+    out += `${safe(text.slice(last, match.index))}\x1b${match[1]}`;
+    last = match.index + match[0].length;
+  }
+  return out + safe(text.slice(last));
+}
+
+/** Splits text into own-sequence markers (odd indexes) and the text between them. */
+export function splitOwnSequences(text: string): string[] {
+  return text.split(new RegExp(`(${MARK_OPEN}\\[[0-9;]*[A-Za-z]${MARK_CLOSE})`));
+}
+
+/** Removes styling: own-sequence markers and ANSI colour codes (for widths and plain text). */
 export function stripAnsi(text: string): string {
   // deno-lint-ignore no-control-regex
-  return text.replace(/\x1b\[[0-9;]*m/g, "");
+  return text.replace(OWN, "").replace(/\x1b\[[0-9;]*m/g, "");
 }

@@ -11,8 +11,9 @@
  * @module
  */
 
-import { stripAnsi, type Style } from "./style.ts";
+import type { Style } from "./style.ts";
 import { type ColumnFit, GAP, layoutColumns, type TableLayout } from "./table_layout.ts";
+import { terminalSafe } from "./terminal_safe.ts";
 import { displayWidth, sliceToWidth } from "./width.ts";
 
 /** One column of a table; how it may be fitted to a terminal is {@link ColumnFit}. */
@@ -104,7 +105,11 @@ export function truncate(text: string, width: number): string {
   return `${sliceToWidth(text, width - 1)}…`;
 }
 
-/** Cells and values are single-line: tabs and newlines would break both layouts. */
+/**
+ * Cells and values are single-line (tabs and newlines would break both layouts) and
+ * terminal-safe: text from the API goes through {@link terminalSafe} before it is measured,
+ * cut or coloured.
+ */
 export function singleLine(text: string): string {
-  return stripAnsi(text).replace(/[\t\r\n]+/g, " ");
+  return terminalSafe(text, { singleLine: true });
 }

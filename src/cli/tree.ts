@@ -6,6 +6,7 @@
  * @module
  */
 
+import { MOCK_FLAG_SUMMARY } from "./mock_mode.ts";
 import type { GlobalFlag } from "./parse.ts";
 import type { CommandSpec } from "./spec.ts";
 import { ACCOUNT_COMMANDS } from "./specs/account.ts";
@@ -13,6 +14,7 @@ import { CHANNEL_COMMAND } from "./specs/channel.ts";
 import { EVENT_COMMAND } from "./specs/event.ts";
 import { CLIP_COMMAND, STORAGE_COMMAND } from "./specs/media.ts";
 import { MONITOR_COMMAND } from "./specs/monitor.ts";
+import { PRESET_COMMAND, STATUS_COMMAND } from "./specs/preset.ts";
 import { PUBLIC_COMMANDS } from "./specs/public.ts";
 import { TOOL_COMMANDS } from "./specs/tools.ts";
 
@@ -28,6 +30,7 @@ export const GLOBAL_FLAGS: readonly GlobalFlag[] = [
   { long: "json", summary: "print JSON (one document; NDJSON for monitors)" },
   { long: "verbose", short: "v", summary: "log requests to stderr, secrets masked" },
   { long: "color", negated: true, summary: "disable colour (so does NO_COLOR)" },
+  { long: "mock", summary: MOCK_FLAG_SUMMARY },
   { long: "help", short: "h", summary: "show help for a command", action: "help" },
   { long: "version", short: "V", summary: "print the version number", action: "version" },
 ];
@@ -53,12 +56,16 @@ export const ROOT: CommandSpec = {
     "restream channel list",
     "restream event list --json",
     "restream monitor chat",
-    "# no account needed: try everything against the built-in mock server",
+    "# no account needed: any command against a built-in mock API",
+    "restream --mock channel list",
+    "# or one mock server shared by many commands",
     "restream mock serve",
   ],
   subcommands: [
     ...PUBLIC_COMMANDS,
+    STATUS_COMMAND,
     CHANNEL_COMMAND,
+    PRESET_COMMAND,
     EVENT_COMMAND,
     STORAGE_COMMAND,
     CLIP_COMMAND,

@@ -17,7 +17,7 @@
  * @module
  */
 
-import { stripAnsi } from "./style.ts";
+import { splitOwnSequences, stripAnsi } from "./style.ts";
 
 /** Printable ASCII only: width is the length (the common case, kept fast). */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -84,18 +84,53 @@ export function clusterWidth(cluster: string): number {
 }
 
 /**
- * The longest prefix of text, in whole grapheme clusters, that fits in `width` cells (a ZWJ
- * sequence or a flag is never split). Text without ANSI codes.
+ * The longest prefix of text, in whole units, that fits in `width` cells: a grapheme cluster
+ * (a ZWJ sequence or a flag is never split) or a control shown as `\uXXXX` by terminal
+ * safety (never cut in half). Text without escape codes.
  */
 export function sliceToWidth(text: string, width: number): string {
   let out = "";
   let used = 0;
-  for (const cluster of graphemes(text)) {
-    used += clusterWidth(cluster);
+  for (const unit of truncationUnits(text)) {
+    used += unit.length === 6 && ESCAPED_UNIT.test(unit) ? 6 : clusterWidth(unit);
     if (used > width) break;
-    out += cluster;
+    out += unit;
   }
   return out;
+}
+
+/**
+ * A line cut to `width` cells, ending in "…" when cut. The CLI's own colour codes are kept
+ * whole (closing ones after the cut too, so colour never leaks) and count nothing.
+ */
+export function fitLine(line: string, width: number): string {
+  if (displayWidth(line) <= width) return line;
+  let out = "";
+  let room = Math.max(0, width - 1);
+  let cut = false;
+  splitOwnSequences(line).forEach((part, i) => {
+    if (i % 2 === 1) out += part;
+    else if (!cut) {
+      const piece = sliceToWidth(part, room);
+      out += piece;
+      room -= displayWidth(piece);
+      if (piece.length < part.length) {
+        out += "…";
+        cut = true;
+      }
+    }
+  });
+  return out;
+}
+
+/** `\u001b` as terminal safety shows a control: one unit for truncation. */
+const ESCAPED_UNIT = /^\\u[0-9a-f]{4}$/;
+
+function truncationUnits(text: string): string[] {
+  if (!text.includes("\\u")) return graphemes(text);
+  return text.split(/(\\u[0-9a-f]{4})/).flatMap((part, i) =>
+    i % 2 === 1 ? [part] : graphemes(part)
+  );
 }
 
 /** A ZWJ sequence that joins pictographs (`👩‍💻`), drawn as one emoji. */

@@ -14,7 +14,11 @@ import {
 import { type Platform, PlatformListSchema } from "../schemas/platform.ts";
 import { type Profile, ProfileSchema } from "../schemas/profile.ts";
 import { type Server, ServerListSchema } from "../schemas/server.ts";
-import { type StreamKey, StreamKeySchema } from "../schemas/stream_key.ts";
+import {
+  registerStreamKeySecrets,
+  type StreamKey,
+  StreamKeySchema,
+} from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
 
 /** GET /v2/platform/all: public, no token sent. */
@@ -34,7 +38,8 @@ export function getProfile(api: ApiCore, signal?: AbortSignal): Promise<Profile>
 
 /** GET /v2/user/streamKey: a secret; the pipeline logs only the URL. */
 export function getStreamKey(api: ApiCore, signal?: AbortSignal): Promise<StreamKey> {
-  return api.get("/v2/user/streamKey", StreamKeySchema, { scope: "stream.read", signal });
+  return api.get("/v2/user/streamKey", StreamKeySchema, { scope: "stream.read", signal })
+    .then(registerStreamKeySecrets);
 }
 
 /** GET /v2/user/ingest: `{ingestId}`, an id of the server list. */

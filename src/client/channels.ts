@@ -15,6 +15,7 @@ import {
   CreatedChannelSchema,
 } from "../schemas/channel.ts";
 import { checkChannelTitle, MAX_TITLE_LENGTH } from "../channel_title.ts";
+import { registerSecret } from "../http/mask.ts";
 import type { ApiCore } from "./core.ts";
 import { idSegment } from "../ids.ts";
 
@@ -116,6 +117,8 @@ export function addChannel(
   channel: NewChannel,
   signal?: AbortSignal,
 ): Promise<CreatedChannel> {
+  registerSecret(channel.streamKey);
+  registerSecret(channel.rtmpPassword);
   return api.send(
     "POST",
     "/v2/user/channels",

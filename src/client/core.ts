@@ -6,6 +6,7 @@
  * @module
  */
 
+import { RestreamError } from "../errors.ts";
 import type { HttpClient, QueryValue } from "../http/http.ts";
 import { type AnySchema, parseResponse } from "../schemas/parse.ts";
 import { explainResourceError, type ResourceContext } from "./resource_error.ts";
@@ -30,6 +31,18 @@ export class ApiCore {
     this.#http = http;
   }
 
+  /**
+   * An endpoint that needs a token, on a client without one, fails here: the server's 401
+   * would say less, and the request need not be sent at all.
+   */
+  #needToken(auth: boolean | undefined): void {
+    if (auth === false || this.#http.hasTokens) return;
+    throw new RestreamError(
+      "auth",
+      "no token: create the RestreamClient with `token` or `tokens` to call this endpoint",
+    );
+  }
+
   /** GETs a path and validates the body. */
   async get<TSchema extends AnySchema>(
     path: string,
@@ -37,6 +50,7 @@ export class ApiCore {
     options: CallOptions = {},
   ): Promise<v.InferOutput<TSchema>> {
     const { query, auth, signal } = options;
+    this.#needToken(auth);
     try {
       const response = await this.#http.request({ method: "GET", path, query, auth, signal });
       return parseResponse(schema, response.body, `GET ${path}`);
@@ -66,6 +80,7 @@ export class ApiCore {
     schema?: AnySchema,
   ): Promise<unknown> {
     const { query, auth, signal } = options;
+    this.#needToken(auth);
     try {
       const response = await this.#http.request({ method, path, query, json, auth, signal });
       if (schema === undefined) return undefined;

@@ -17,7 +17,11 @@ import {
   type ViewerAnalytics,
   ViewerAnalyticsSchema,
 } from "../schemas/event_data.ts";
-import { type SrtStreamKey, SrtStreamKeySchema } from "../schemas/stream_key.ts";
+import {
+  registerStreamKeySecrets,
+  type SrtStreamKey,
+  SrtStreamKeySchema,
+} from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
 import { eventPath } from "./events.ts";
 import { checkId } from "../ids.ts";
@@ -98,7 +102,7 @@ export async function getEventSrtKey(
     scope: "stream.read",
     forbidden: "SRT stream keys need a Business or Enterprise plan",
     signal,
-  });
+  }).then(registerStreamKeySecrets);
 }
 
 /** GET /v2/user/events/{id}/recordings/transcriptions. */

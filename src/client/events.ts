@@ -14,7 +14,11 @@ import {
   EventSchema,
   type RestreamEvent,
 } from "../schemas/event.ts";
-import { type StreamKey, StreamKeySchema } from "../schemas/stream_key.ts";
+import {
+  registerStreamKeySecrets,
+  type StreamKey,
+  StreamKeySchema,
+} from "../schemas/stream_key.ts";
 import type { ApiCore } from "./core.ts";
 import { idSegment } from "../ids.ts";
 import { followPages, type PagingOptions } from "./pages.ts";
@@ -147,7 +151,7 @@ export async function getEventStreamKey(
     resource: `event ${id}`,
     scope: READ,
     signal,
-  });
+  }).then(registerStreamKeySecrets);
 }
 
 /**

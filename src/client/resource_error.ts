@@ -24,9 +24,15 @@ export interface ResourceContext {
  */
 export function explainResourceError(error: unknown, context: ResourceContext): unknown {
   if (!(error instanceof RestreamError)) return error;
-  const options = { status: error.status, code: error.code, cause: error };
+  const options = {
+    status: error.status,
+    code: error.code,
+    apiMessage: error.apiMessage,
+    cause: error,
+  };
   if (error.kind === "not_found" && context.resource !== undefined) {
-    return new RestreamError("not_found", `${context.resource} not found`, options);
+    const more = saysMore(error.apiMessage, context.resource) ? `: ${error.apiMessage}` : "";
+    return new RestreamError("not_found", `${context.resource} not found${more}`, options);
   }
   if (error.kind === "forbidden") {
     if (error.code === "insufficient_scope" && context.scope !== undefined) {
@@ -41,4 +47,19 @@ export function explainResourceError(error: unknown, context: ResourceContext): 
     }
   }
   return error;
+}
+
+/**
+ * Whether the API's 404 message adds to "<resource> not found": `Not Found`,
+ * `ChannelNotFound` (an identifier) and `Channel not found` (for "channel 42") do not;
+ * `no channel 42 in this workspace` does.
+ */
+function saysMore(apiMessage: string | undefined, resource: string): apiMessage is string {
+  if (apiMessage === undefined) return false;
+  const letters = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, "");
+  const message = letters(apiMessage);
+  if (message === "") return false;
+  if (!message.endsWith("notfound")) return true;
+  if (!/\s/.test(apiMessage.trim())) return false;
+  return !letters(resource).includes(message.slice(0, -"notfound".length));
 }

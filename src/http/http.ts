@@ -8,9 +8,10 @@
  * @module
  */
 
-import { kindForStatus, RestreamError } from "../errors.ts";
+import { apiUrlWithoutV2 } from "../config.ts";
+import { kindForStatus, RestreamError, UsageError } from "../errors.ts";
 import { describeErrorBody } from "./error_body.ts";
-import { maskUrl } from "./mask.ts";
+import { maskSecrets, maskUrl, registerSecret } from "./mask.ts";
 import { assertEncryptedTransport } from "./transport.ts";
 import {
   backoffDelay,
@@ -126,8 +127,31 @@ export interface HttpClientOptions {
   random?: () => number;
   /** Receives one already-masked line per request, response and retry (`-v`). */
   log?: (line: string) => void;
+  /**
+   * Told before each wait for a retry, so a UI can announce a long one (the library never
+   * prints). Never throws into the pipeline.
+   */
+  onRetry?: (notice: RetryNotice) => void;
   /** Sent as `User-Agent`. */
   userAgent?: string;
+}
+
+/** A retry about to happen, for {@link HttpClientOptions.onRetry}. */
+export interface RetryNotice {
+  /** Method of the request. */
+  method: string;
+  /** Path of the request (no query: it may carry secrets). */
+  path: string;
+  /** What went wrong: `HTTP 429`, or the failure's message. */
+  reason: string;
+  /** The HTTP status, when a response came. */
+  status?: number;
+  /** How long the pipeline waits before the next attempt, in ms. */
+  delayMs: number;
+  /** The attempt that comes next: 2 for the first retry. */
+  attempt: number;
+  /** The most attempts there will be (retries + 1). */
+  maxAttempts: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -188,10 +212,20 @@ export class HttpClient {
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #log?: (line: string) => void;
+  readonly #onRetry?: (notice: RetryNotice) => void;
   readonly #userAgent?: string;
 
-  /** Creates a pipeline for one origin. */
+  /**
+   * Creates a pipeline for one origin. A base URL ending in `/v2` is refused (a
+   * {@link UsageError}): paths already start with `/v2`.
+   */
   constructor(options: HttpClientOptions) {
+    const origin = apiUrlWithoutV2(options.baseUrl);
+    if (origin !== undefined) {
+      throw new UsageError(
+        `the API URL '${options.baseUrl}' ends in /v2: pass the origin, ${origin} (/v2 is added)`,
+      );
+    }
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
     this.#fetch = options.fetch ?? ((request) => fetch(request));
     this.#tokens = options.tokens;
@@ -201,7 +235,13 @@ export class HttpClient {
     this.#now = options.now ?? Date.now;
     this.#random = options.random ?? Math.random;
     this.#log = options.log;
+    this.#onRetry = options.onRetry;
     this.#userAgent = options.userAgent;
+  }
+
+  /** True when requests can carry a bearer token (a token provider was given). */
+  get hasTokens(): boolean {
+    return this.#tokens !== undefined;
   }
 
   /** Builds the absolute URL of a path and query on this origin. */
@@ -238,7 +278,8 @@ export class HttpClient {
       const attempt = await this.#attempt(method, url, options, token);
       if ("failure" in attempt) {
         if (!attempt.retryable || retry >= this.#maxRetries) throw attempt.failure;
-        await this.#wait(retry, undefined, attempt.failure.message, options.signal);
+        const reason = attempt.failure.message;
+        await this.#wait({ method, url, retry, reason }, undefined, options.signal);
         continue;
       }
       const { response, text } = attempt;
@@ -270,7 +311,12 @@ export class HttpClient {
       const retryable = RETRYABLE_STATUSES.has(response.status) && isIdempotent(method);
       if (!retryable || retry >= this.#maxRetries) throw error;
       const retryAfter = parseRetryAfter(response.headers.get("retry-after"), this.#now());
-      await this.#wait(retry, retryAfter, `HTTP ${response.status}`, options.signal);
+      const { status } = response;
+      await this.#wait(
+        { method, url, retry, reason: retryReason(status), status },
+        retryAfter,
+        options.signal,
+      );
     }
   }
 
@@ -346,13 +392,21 @@ export class HttpClient {
       headers.set("Content-Type", "application/json");
       body = JSON.stringify(options.json);
     } else if (options.form !== undefined) {
+      // Codes, verifiers and tokens sent to the token endpoint: masked if a body echoes them.
+      for (const [key, value] of Object.entries(options.form)) {
+        if (SECRET_FORM_FIELDS.has(key)) registerSecret(value);
+      }
       headers.set("Content-Type", "application/x-www-form-urlencoded");
       body = new URLSearchParams(options.form).toString();
     }
     if (options.basic) {
       const { username, password } = options.basic;
-      headers.set("Authorization", `Basic ${basicCredentials(username, password)}`);
+      const credentials = basicCredentials(username, password);
+      registerSecret(password);
+      registerSecret(credentials);
+      headers.set("Authorization", `Basic ${credentials}`);
     } else if (token !== undefined) {
+      registerSecret(token);
       headers.set("Authorization", `Bearer ${token}`);
     }
     return new Request(url, {
@@ -365,13 +419,26 @@ export class HttpClient {
   }
 
   async #wait(
-    retry: number,
+    what: { method: string; url: URL; retry: number; reason: string; status?: number },
     retryAfterMs: number | undefined,
-    reason: string,
     signal?: AbortSignal,
   ): Promise<void> {
+    const { retry, reason } = what;
     const delay = retryAfterMs ?? backoffDelay(retry, this.#random());
     this.#log?.(`retry ${retry + 1}/${this.#maxRetries} in ${delay} ms after ${reason}`);
+    try {
+      this.#onRetry?.({
+        method: what.method,
+        path: what.url.pathname,
+        reason,
+        status: what.status,
+        delayMs: delay,
+        attempt: retry + 2,
+        maxAttempts: this.#maxRetries + 1,
+      });
+    } catch {
+      // A UI callback must not change what the request does.
+    }
     try {
       await this.#sleep(delay, signal);
     } catch (error) {
@@ -379,6 +446,16 @@ export class HttpClient {
     }
   }
 }
+
+/** Form fields whose values are secrets (OAuth token and revoke requests). */
+const SECRET_FORM_FIELDS = new Set([
+  "code",
+  "code_verifier",
+  "refresh_token",
+  "token",
+  "client_secret",
+  "password",
+]);
 
 /**
  * The body as text, read chunk by chunk and decoded as UTF-8; undefined (the rest cancelled)
@@ -454,12 +531,21 @@ export function errorFromResponse(
 ): RestreamError {
   const detail = describeErrorBody(text);
   const statusText = response.statusText || defaultStatusText(response.status);
-  const what = detail.message ?? statusText;
+  // A body may echo what was sent (a refresh token, the client secret): mask it here, so a
+  // library user who logs the error does not print it either.
+  const what = maskSecrets(detail.message ?? statusText);
   const message = `${what} (HTTP ${response.status} from ${method} ${url.pathname})`;
   return new RestreamError(kindForStatus(response.status), message, {
     status: response.status,
     code: detail.code,
+    apiMessage: detail.message,
   });
+}
+
+/** `HTTP 429 (too many requests)`, or `HTTP 599` when there is no phrase to add. */
+function retryReason(status: number): string {
+  const text = defaultStatusText(status);
+  return text === `HTTP ${status}` ? text : `HTTP ${status} (${text})`;
 }
 
 function defaultStatusText(status: number): string {

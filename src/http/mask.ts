@@ -1,6 +1,13 @@
 /**
  * Masking of secrets in anything that may be logged: URLs, headers, free text.
  *
+ * Two ways (SPEC.md, "Hostile input"): by syntax (secret query and form parameters,
+ * Authorization credentials), and by value: every secret of 6 characters or more that the
+ * process holds is registered with {@link registerSecret} where it is read, obtained or sent
+ * (tokens, the client secret and its Basic credential, codes, PKCE verifiers, stream keys,
+ * SRT passphrases, RTMP passwords) and masked wherever it appears, raw, URL-encoded or
+ * JSON-escaped: a server that echoes a refresh token in an error body gets `***` printed.
+ *
  * @module
  */
 
@@ -27,8 +34,62 @@ const BEARER_PATTERN = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 /** The text that replaces a secret. */
 export const MASK = "***";
 
+/** Shorter values are masked by syntax only: masking them would garble ordinary text. */
+export const MIN_SECRET_LENGTH = 6;
+/** Values remembered at most (a monitor running for weeks refreshes its tokens often). */
+const MAX_SECRETS = 1000;
+
+/** Registered secrets, oldest first, each with the forms it may take in text. */
+const secrets = new Map<string, string[]>();
+let valuePattern: RegExp | null | undefined;
+
 /**
- * Masks secret query/form parameters and Authorization credentials in a piece of text.
+ * Remembers a secret value so that {@link maskSecrets} masks it wherever it appears: raw,
+ * URL-encoded (`%2B`, or `+` for a space in a form) and JSON-escaped. Values shorter than
+ * {@link MIN_SECRET_LENGTH} and non-strings are ignored.
+ *
+ * @example
+ * ```ts
+ * import { maskSecrets, registerSecret } from "./mask.ts";
+ * registerSecret("r3fresh/token+1");
+ * maskSecrets('{"error":"invalid_grant: r3fresh/token+1"}'); // '{"error":"invalid_grant: ***"}'
+ * ```
+ */
+export function registerSecret(value: unknown): void {
+  if (typeof value !== "string" || value.length < MIN_SECRET_LENGTH || secrets.has(value)) {
+    return;
+  }
+  const forms = new Set([
+    value,
+    encodeURIComponent(value),
+    new URLSearchParams({ v: value }).toString().slice(2),
+    JSON.stringify(value).slice(1, -1),
+  ]);
+  secrets.set(value, [...forms]);
+  if (secrets.size > MAX_SECRETS) secrets.delete(secrets.keys().next().value!);
+  valuePattern = undefined;
+}
+
+/** Forgets every registered value (tests that must not see each other's secrets). */
+export function clearSecrets(): void {
+  secrets.clear();
+  valuePattern = undefined;
+}
+
+/** One pattern for every registered form, longest first (a value inside another stays whole). */
+function registeredPattern(): RegExp | null {
+  if (valuePattern === undefined) {
+    const forms = [...secrets.values()].flat().sort((a, b) => b.length - a.length);
+    valuePattern = forms.length === 0
+      ? null
+      : new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  }
+  return valuePattern;
+}
+
+/**
+ * Masks registered secret values, secret query/form parameters and Authorization credentials
+ * in a piece of text.
  *
  * @example
  * ```ts
@@ -37,7 +98,8 @@ export const MASK = "***";
  * ```
  */
 export function maskSecrets(text: string): string {
-  return text
+  const values = registeredPattern();
+  return (values === null ? text : text.replace(values, MASK))
     .replace(SECRET_PARAM_PATTERN, (_m, sep: string, name: string) => `${sep}${name}=${MASK}`)
     .replace(BEARER_PATTERN, (_m, scheme: string) => `${scheme} ${MASK}`);
 }

@@ -8,11 +8,12 @@
  * @module
  */
 
+import { maskSecrets } from "../http/mask.ts";
 import { createSeed } from "./seed.ts";
 import type { SocketHub } from "./sockets.ts";
 import { type MockState, zeroCounters } from "./state.ts";
 import { APP_SCOPES } from "./tokens.ts";
-import type { MockControl, MockFault } from "./types.ts";
+import type { MockControl, MockFault, MockRequestLogEntry } from "./types.ts";
 
 /** Builds the control object of a server. */
 export function createControl(state: MockState, sockets: SocketHub): MockControl {
@@ -56,6 +57,9 @@ export function createControl(state: MockState, sockets: SocketHub): MockControl
         expiresIn: pair.expiresIn,
       };
     },
+    setData(path: string, value: unknown): void {
+      setPath(state.data, path, value);
+    },
     pushChat(message: unknown): void {
       sockets.pushChat(message);
     },
@@ -63,7 +67,7 @@ export function createControl(state: MockState, sockets: SocketHub): MockControl
       sockets.pushStreaming(message);
     },
     requestLog() {
-      return state.log.map((entry) => ({ ...entry }));
+      return state.log.map((entry) => ({ ...entry, headers: { ...entry.headers } }));
     },
     counters() {
       return structuredClone(state.counters);
@@ -78,6 +82,31 @@ export function createControl(state: MockState, sockets: SocketHub): MockControl
       sockets.resetReplay();
     },
   };
+}
+
+function maskEntry(entry: MockRequestLogEntry): MockRequestLogEntry {
+  const headers = Object.entries(entry.headers).map(([name, value]) => [name, maskSecrets(value)]);
+  return { ...entry, query: maskSecrets(entry.query), headers: Object.fromEntries(headers) };
+}
+
+/** Keys that would reach an object's prototype instead of its data. */
+const UNSAFE_KEYS = new Set(["__proto__", "prototype", "constructor"]);
+
+/** Sets `path` (dot-separated keys and indexes) in `root`; only an existing field. */
+function setPath(root: object, path: string, value: unknown): void {
+  const keys = String(path).split(".");
+  let target: unknown = root;
+  for (const [i, key] of keys.entries()) {
+    const record = target as Record<string, unknown>;
+    if (
+      target === null || typeof target !== "object" || UNSAFE_KEYS.has(key) ||
+      !Object.hasOwn(record, key)
+    ) {
+      throw new Error(`invalid data path '${path}': no field '${keys.slice(0, i + 1).join(".")}'`);
+    }
+    if (i === keys.length - 1) record[key] = structuredClone(value);
+    else target = record[key];
+  }
 }
 
 async function body(req: Request): Promise<Record<string, unknown>> {
@@ -132,7 +161,8 @@ export async function handleControl(
   try {
     switch (op) {
       case "GET /log":
-        return json(200, control.requestLog());
+        // Out of the process, the log shows where secrets went, never the secrets.
+        return json(200, control.requestLog().map(maskEntry));
       case "GET /counters":
         return json(200, control.counters());
       case "POST /tokens": {
@@ -144,6 +174,11 @@ export async function handleControl(
             lifetimeSeconds: typeof b.lifetimeSeconds === "number" ? b.lifetimeSeconds : undefined,
           }),
         );
+      }
+      case "POST /data": {
+        const b = await body(req);
+        control.setData(String(b.path ?? ""), b.value);
+        break;
       }
       case "POST /chat":
         control.pushChat(JSON.parse(await req.text()));

@@ -259,21 +259,20 @@ function history(now: number, channels: MockChannel[]): MockEventRecord[] {
       destinations: destinations(channels, destinationSets[i % destinationSets.length], !missed, i),
       ...(i % 6 === 2 ? { showId: stableUuid(`show-${i}`), isInstant: false } : {}),
     };
-    const date = new Date(scheduledFor * 1000).toISOString().slice(0, 10);
     const recordings = NO_RECORDINGS();
     if (!missed && i < 5) {
       recordings.primaryVideos.push({
-        fileName: `${date}_speedrun-${41 - i}.mp4`,
+        fileName: `speedrun-${41 - i}.mp4`,
         expiresAt: isoIn(now, 30 - i),
       });
     }
     if (i === 0) {
       recordings.secondaryVideos.push({
-        fileName: `${date}_speedrun-41_vertical.mp4`,
+        fileName: `speedrun-41_vertical.mp4`,
         expiresAt: isoIn(now, 30),
       });
       recordings.audio.push({
-        fileName: `${date}_speedrun-41_audio.m4a`,
+        fileName: `speedrun-41_audio.m4a`,
         expiresAt: isoIn(now, 30),
       });
     }
@@ -286,13 +285,13 @@ function history(now: number, channels: MockChannel[]): MockEventRecord[] {
       recordings,
       transcriptions: i === 0
         ? [
-          { id: stableUuid("tr-0"), fileName: `${date}_speedrun-41.vtt`, status: "Completed" },
+          { id: stableUuid("tr-0"), fileName: `speedrun-41.vtt`, status: "Completed" },
           {
             id: stableUuid("tr-1"),
-            fileName: `${date}_speedrun-41_vertical.vtt`,
+            fileName: `speedrun-41_vertical.vtt`,
             status: "InProgress",
           },
-          { id: stableUuid("tr-2"), fileName: `${date}_speedrun-41_audio.vtt`, status: "Failed" },
+          { id: stableUuid("tr-2"), fileName: `speedrun-41_audio.vtt`, status: "Failed" },
         ]
         : [],
       analytics: { viewers: !missed, messages: !missed && i !== 1 },

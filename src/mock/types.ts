@@ -54,6 +54,10 @@ export interface MockRequestLogEntry {
   method: string;
   /** URL path, without the query string. */
   path: string;
+  /** The query string as received (`?a=1`, or empty): tests check what reached the mock. */
+  query: string;
+  /** The request headers as received, names lower-cased. */
+  headers: Record<string, string>;
   /** Status answered (101 for an accepted WebSocket). */
   status: number;
   /** When the request arrived, Unix ms. */
@@ -108,6 +112,13 @@ export interface MockControl {
   expireAllTokens(): void;
   /** Mints a token pair, as after a login, without the browser flow. */
   issueTokens(options?: { scopes?: string[]; lifetimeSeconds?: number }): MockIssuedTokens;
+  /**
+   * Replaces one value of the served data, e.g. `setData("channels.0.displayName", "…")`:
+   * `path` is dot-separated keys and array indexes into the data (platforms, servers,
+   * channels, events, files, projects, profile, streamKey…) and must name an existing field.
+   * Tests plant hostile strings this way.
+   */
+  setData(path: string, value: unknown): void;
   /** Sends a message as is to every open chat socket. */
   pushChat(message: unknown): void;
   /** Sends a message to every streaming socket and remembers it for replay. */

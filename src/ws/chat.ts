@@ -26,6 +26,7 @@ import {
   typeBatches,
   type UnknownMessage,
 } from "./message.ts";
+import { type MonitorAuthOptions, monitorTokens } from "./monitor_auth.ts";
 import { connectMonitorBatches, type MonitorFrame, type MonitorOptions } from "./monitor.ts";
 
 /** One message of the chat monitor; switch on `type`. */
@@ -38,7 +39,8 @@ export type ChatMessage =
   | UnknownMessage;
 
 /** Options of {@link monitorChat}. */
-export interface ChatMonitorOptions extends Omit<MonitorOptions, "url" | "name"> {
+export interface ChatMonitorOptions
+  extends Omit<MonitorOptions, "url" | "name" | "tokens">, MonitorAuthOptions {
   /** The socket URL; `wss://chat.api.restream.io/ws` by default. */
   url?: string;
 }
@@ -58,16 +60,16 @@ const SCHEMAS: SchemaTable = {
  * Watches chat from every platform until the signal aborts. Reconnects by itself, also
  * when the socket goes silent for 60 s (`watchdogMs`).
  *
- * @example
+ * @example Print chat for a minute. Against the mock (`restream mock serve`), pass its
+ * `RESTREAM_CHAT_WS_URL` and `RESTREAM_TOKEN`; without `url`, Restream's own socket is used.
  * ```ts
- * import { fixedToken, monitorChat } from "jsr:@restream/cli";
+ * import { monitorChat } from "jsr:@restream/cli";
  *
- * const controller = new AbortController();
- * Deno.addSignalListener("SIGINT", () => controller.abort());
  * for await (
  *   const message of monitorChat({
- *     tokens: fixedToken(Deno.env.get("RESTREAM_TOKEN")!),
- *     signal: controller.signal,
+ *     url: Deno.env.get("RESTREAM_CHAT_WS_URL"), // e.g. ws://127.0.0.1:12080/ws/chat
+ *     token: Deno.env.get("RESTREAM_TOKEN")!,
+ *     signal: AbortSignal.timeout(60_000),
  *   })
  * ) {
  *   if (message.type === "event") {
@@ -89,11 +91,12 @@ export function monitorChat(
  *
  * @example
  * ```ts
- * import { fixedToken, monitorChatBatches } from "jsr:@restream/cli";
+ * import { monitorChatBatches } from "jsr:@restream/cli";
  *
  * const signal = AbortSignal.timeout(60_000);
- * const tokens = fixedToken(Deno.env.get("RESTREAM_TOKEN")!);
- * for await (const batch of monitorChatBatches({ tokens, signal })) {
+ * const token = Deno.env.get("RESTREAM_TOKEN")!;
+ * const url = Deno.env.get("RESTREAM_CHAT_WS_URL"); // the mock's, or Restream's when unset
+ * for await (const batch of monitorChatBatches({ url, token, signal })) {
  *   // Handle the whole batch without awaiting, so the socket's flow control bounds memory.
  *   const lines = batch.map((message) => JSON.stringify(message.raw));
  *   await Deno.stdout.write(new TextEncoder().encode(lines.join("\n") + "\n"));
@@ -118,6 +121,7 @@ export function chatFrameBatches(
     watchdogMs: options.watchdogMs ?? CHAT_WATCHDOG_MS,
     url: options.url ?? DEFAULT_CHAT_WS_URL,
     name: "chat",
+    tokens: monitorTokens(options),
     scope: "chat.read",
   });
 }

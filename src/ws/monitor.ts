@@ -192,7 +192,7 @@ export async function* connectMonitorBatches(
           throw new RestreamError(
             "auth",
             `the ${name} API refused the access token (expired or revoked); log in again`,
-            { status: handshakeStatus(end.error) ?? null },
+            { status: handshakeStatus(end.error) ?? null, code: "token_rejected" },
           );
         }
         if (verdict.kind === "forbidden") {

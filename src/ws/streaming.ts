@@ -15,6 +15,7 @@ import {
   type UnknownMessage,
 } from "./message.ts";
 import { safeEmitter } from "./events.ts";
+import { type MonitorAuthOptions, monitorTokens } from "./monitor_auth.ts";
 import { connectMonitorBatches, type MonitorFrame, type MonitorOptions } from "./monitor.ts";
 import {
   type DeleteIncoming,
@@ -39,7 +40,8 @@ export type StreamingMessage =
   | UnknownMessage;
 
 /** Options of {@link monitorStreaming}. */
-export interface StreamingMonitorOptions extends Omit<MonitorOptions, "url" | "name"> {
+export interface StreamingMonitorOptions
+  extends Omit<MonitorOptions, "url" | "name" | "tokens">, MonitorAuthOptions {
   /** The socket URL; `wss://streaming.api.restream.io/ws` by default. */
   url?: string;
   /** After a reconnect, a message identical to one delivered this recently is dropped; 120 000 ms. */
@@ -61,15 +63,16 @@ const SCHEMAS: SchemaTable = {
  * destination's state and audience figures. Reconnects by itself; the API replays about a
  * minute of updates on connect, and those already delivered are not delivered again.
  *
- * @example
+ * @example Print the encoder's bitrate for a minute. Against the mock (`restream mock serve`),
+ * pass its `RESTREAM_STREAMING_WS_URL` and `RESTREAM_TOKEN`; without `url`, Restream's own
+ * socket is used.
  * ```ts
- * import { fixedToken, monitorStreaming } from "jsr:@restream/cli";
+ * import { monitorStreaming } from "jsr:@restream/cli";
  *
- * const controller = new AbortController();
- * setTimeout(() => controller.abort(), 60_000);
  * const messages = monitorStreaming({
- *   tokens: fixedToken(Deno.env.get("RESTREAM_TOKEN")!),
- *   signal: controller.signal,
+ *   url: Deno.env.get("RESTREAM_STREAMING_WS_URL"), // e.g. ws://127.0.0.1:12080/ws/streaming
+ *   token: Deno.env.get("RESTREAM_TOKEN")!,
+ *   signal: AbortSignal.timeout(60_000),
  *   onEvent: (event) => {
  *     if (event.type === "reconnecting") console.error(`reconnecting in ${event.delayMs} ms`);
  *   },
@@ -93,11 +96,12 @@ export function monitorStreaming(
  *
  * @example
  * ```ts
- * import { fixedToken, monitorStreamingBatches } from "jsr:@restream/cli";
+ * import { monitorStreamingBatches } from "jsr:@restream/cli";
  *
  * const signal = AbortSignal.timeout(60_000);
- * const tokens = fixedToken(Deno.env.get("RESTREAM_TOKEN")!);
- * for await (const batch of monitorStreamingBatches({ tokens, signal })) {
+ * const token = Deno.env.get("RESTREAM_TOKEN")!;
+ * const url = Deno.env.get("RESTREAM_STREAMING_WS_URL"); // the mock's, or Restream's when unset
+ * for await (const batch of monitorStreamingBatches({ url, token, signal })) {
  *   const outgoing = batch.filter((message) => message.type === "updateOutgoing");
  *   if (outgoing.length > 0) console.log(`${outgoing.length} destination updates`);
  * }
@@ -126,6 +130,7 @@ export async function* streamingFrameBatches(
     ...options,
     url: options.url ?? DEFAULT_STREAMING_WS_URL,
     name: "streaming",
+    tokens: monitorTokens(options),
     scope: "stream.read",
     now,
   });

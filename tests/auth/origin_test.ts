@@ -35,10 +35,13 @@ Deno.test("assertWebSocketUrlBelongs: stored tokens are bound; RESTREAM_TOKEN on
   };
   assertWebSocketUrlBelongs({ ...base, wsUrl: base.defaultUrl, source: "file" });
   assertWebSocketUrlBelongs({ ...base, wsUrl: "ws://127.0.0.1:1/ws", source: "env" });
-  assert.throws(
-    () => assertWebSocketUrlBelongs({ ...base, wsUrl: "ws://127.0.0.1:1/ws", source: "file" }),
-    UsageError,
-  );
+  for (const source of ["file", "memory"] as const) {
+    assert.throws(
+      () => assertWebSocketUrlBelongs({ ...base, wsUrl: "ws://127.0.0.1:1/ws", source }),
+      UsageError,
+      source,
+    );
+  }
   for (const source of ["env", "file"] as const) {
     assert.throws(
       () => assertWebSocketUrlBelongs({ ...base, wsUrl: "ws://chat.api.restream.io/ws", source }),

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { Session } from "../../src/auth/session.ts";
+import { Session, toStored } from "../../src/auth/session.ts";
 import { type StoredTokens, TokenStore } from "../../src/auth/token_store.ts";
 import { RestreamClient } from "../../src/client.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
@@ -251,4 +251,11 @@ Deno.test("session: no tokens stored for this origin never falls back to another
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("a refreshed pair keeps the account it belongs to (presets are kept per account)", () => {
+  const tokens = { accessToken: "a2", refreshToken: "r2", scopes: [], tokenType: "Bearer" };
+  const previous: StoredTokens = { accessToken: "a1", scopes: ["profile.read"], profileId: 7 };
+  assert.equal(toStored(tokens, "cid", 0, previous).profileId, 7);
+  assert.equal("profileId" in toStored(tokens, "cid", 0), false);
 });

@@ -44,13 +44,45 @@ Deno.test("api resolves paths: relative to /v2, /v2/ and /oauth/ from the origin
     ["https://api.restream.io/v2/server/all", "/v2/server/all", ""],
   ];
   for (const [input, path, search] of cases) {
-    const fake = new FakeFetch().on("GET", path, { body: "{}" });
-    const result = await runCapture(["api", input], { fetch: fake.fetch, env: ENV });
+    const query = Object.fromEntries(new URLSearchParams(search));
+    const fake = new FakeFetch().on("GET", path, { body: "{}" }, { query });
+    const argv = ["api", input, ...(path.startsWith("/oauth/") ? ["--allow-oauth"] : [])];
+    const result = await runCapture(argv, { fetch: fake.fetch, env: ENV });
     assert.equal(result.code, 0, `${input}: ${result.stderr}`);
     assert.equal(fake.requests[0].url.pathname, path, input);
     assert.equal(fake.requests[0].url.search, search, input);
     assert.equal(fake.requests[0].url.origin, "https://api.restream.io");
   }
+});
+
+Deno.test("api refuses paths under /oauth/ (exit 2, nothing sent) unless --allow-oauth", async () => {
+  const fake = new FakeFetch();
+  for (
+    const path of [
+      "oauth/token",
+      "/oauth/token",
+      "https://api.restream.io/OAuth/revoke",
+      "/v2/../oauth/token",
+      "/v2/%2e%2e/oauth/token",
+      "https://api.restream.io/oauth/token",
+    ]
+  ) {
+    const result = await runCapture(["api", path, "-X", "POST"], { fetch: fake.fetch, env: ENV });
+    assert.equal(result.code, 2, path);
+    assert.match(
+      result.stderr,
+      /^error: refusing to send a request to \/oauth\/\w+: OAuth endpoints can rotate the stored tokens \(pass --allow-oauth/i,
+      path,
+    );
+  }
+  assert.equal(fake.requests.length, 0);
+  fake.on("POST", "/oauth/token", { body: "{}" });
+  const allowed = await runCapture(["api", "oauth/token", "-X", "POST", "--allow-oauth"], {
+    fetch: fake.fetch,
+    env: ENV,
+  });
+  assert.equal(allowed.code, 0, allowed.stderr);
+  fake.assertDone();
 });
 
 Deno.test("api refuses a URL on another origin: the token never leaves", async () => {
@@ -124,7 +156,9 @@ Deno.test("api -f/-F build a typed JSON body and make the method POST", async ()
 });
 
 Deno.test("api -X GET sends fields in the query string, repeated keys kept", async () => {
-  const fake = new FakeFetch().on("GET", "/v2/user/events/history", { body: "{}" });
+  const fake = new FakeFetch().on("GET", "/v2/user/events/history", { body: "{}" }, {
+    query: { page: "2", a: ["x y", "z"] },
+  });
   const result = await runCapture(
     ["api", "user/events/history", "-X", "get", "-F", "page=2", "-f", "a=x y", "-f", "a=z"],
     { fetch: fake.fetch, env: ENV },
@@ -154,7 +188,9 @@ Deno.test("api --input sends a file as is (POST, JSON type); fields then go to t
     const file = join(dir, "body.json");
     const body = '{ "title" : "as is" }\n';
     await Deno.writeTextFile(file, body);
-    const fake = new FakeFetch().on("POST", "/v2/user/events/new", { body: '{"id":"x"}' });
+    const fake = new FakeFetch().on("POST", "/v2/user/events/new", { body: '{"id":"x"}' }, {
+      query: { q: "1" },
+    });
     const result = await runCapture(["api", "user/events/new", "--input", file, "-f", "q=1"], {
       fetch: fake.fetch,
       env: ENV,
@@ -222,7 +258,9 @@ Deno.test("api --paginate with a page that repeats stops with one warning and ex
     projects: [{ projectId: "a" }],
     pagination: { nextCursor: "same", hasMore: true },
   };
-  const fake = new FakeFetch().on("GET", "/v2/user/clips/projects", { body }, { repeat: true });
+  const fake = new FakeFetch()
+    .on("GET", "/v2/user/clips/projects", { body })
+    .on("GET", "/v2/user/clips/projects", { body }, { query: { cursor: "same" } });
   const result = await runCapture(["api", "user/clips/projects", "--paginate"], {
     fetch: fake.fetch,
     env: ENV,
@@ -302,6 +340,13 @@ Deno.test("api maps errors to exit codes and keeps stdout empty", async () => {
     [404, 4, "not_found"],
     [429, 5, "rate_limited"],
     [500, 1, "server"],
+    // Refused as invalid by the API: not a usage error (the CLI sent it), exit 1.
+    [400, 1, "bad_request"],
+    [405, 1, "bad_request"],
+    [409, 1, "bad_request"],
+    [410, 1, "bad_request"],
+    [413, 1, "bad_request"],
+    [422, 1, "bad_request"],
   ];
   for (const [status, code, kind] of cases) {
     const fake = new FakeFetch().on("GET", "/v2/user/profile", {
@@ -320,6 +365,22 @@ Deno.test("api maps errors to exit codes and keeps stdout empty", async () => {
     assert.equal(error.status, status);
     assert.match(error.message, new RegExp(`failed ${status}`));
   }
+});
+
+Deno.test("api: a 422 shows the API's message and no --help hint (the request was sent)", async () => {
+  const fake = new FakeFetch().on("PATCH", "/v2/user/channel/1", {
+    status: 422,
+    body: { error: { message: "title is too long" } },
+  });
+  const result = await runCapture(["api", "user/channel/1", "-X", "PATCH", "-F", "a=1"], {
+    fetch: fake.fetch,
+    env: ENV,
+  });
+  assert.equal(result.code, 1);
+  assert.equal(
+    result.stderr,
+    "error: title is too long (HTTP 422 from PATCH /v2/user/channel/1)\n",
+  );
 });
 
 Deno.test("api retries a GET after 429 through the shared pipeline", async () => {

@@ -112,6 +112,8 @@ Deno.test("login: browser flow stores the tokens 0600 under the API origin and s
     const stored = await new TokenStore({ dir }).get(API);
     assert.equal(stored?.accessToken, "new-access");
     assert.equal(stored?.clientId, "cid");
+    // The account is remembered: presets are kept per account.
+    assert.equal(stored?.profileId, PROFILE.id);
     assert.equal(fake.requests[1].headers.get("authorization"), "Bearer new-access");
     if (Deno.build.os !== "windows") {
       assert.equal(Deno.statSync(join(dir, "tokens.json")).mode! & 0o777, 0o600);
@@ -178,7 +180,11 @@ Deno.test("login: --timeout ends the wait with exit 3", async () => {
       env,
     });
     assert.equal(result.code, 3);
-    assert.match(result.stderr, /timed out after 0 s|timed out/);
+    assert.match(result.stderr, /\(timeout 0\.05 s\)…\n/);
+    assert.ok(
+      result.stderr.endsWith("\nerror: login timed out after 0.05 s without a callback\n"),
+      result.stderr,
+    );
   });
 });
 

@@ -23,7 +23,10 @@ const BAD_COMMAND_LINES: Array<[string[], RegExp]> = [
   [["channel", "set", "5", "--active", "--inactive"], /exactly one of --active or --inactive/],
   [["channel", "set", "x", "--active"], /invalid channel id 'x'/],
   [["channel", "meta", "get", "1.5"], /invalid channel id '1.5'/],
-  [["channel", "meta", "set", "5"], /required option '--title <title>' not specified/],
+  [
+    ["channel", "meta", "set", "5"],
+    /^error: nothing to change: give --title, --description or both$/m,
+  ],
   [["channel", "meta", "set", "5", "--title", ""], /the title must not be empty/],
   [["channel", "meta", "set", "5", "--title", "   "], /the title must not be empty/],
   [
@@ -241,6 +244,22 @@ Deno.test("channel meta set: PATCH {title, description}; --json prints what was 
   assert.equal(fake.requests[1].body, '{"title":"-V"}', "a global flag is a value here");
   assert.equal(human.stdout, "");
   assert.equal(human.stderr, "channel 101: title updated\n");
+});
+
+Deno.test("channel meta set --description alone: the current title is read first and sent", async () => {
+  const fake = new FakeFetch()
+    .on("GET", "/v2/user/channel-meta/101", { body: { title: "Kept", description: "Old" } })
+    .on("PATCH", "/v2/user/channel-meta/101", { status: 200 });
+  const result = await runCapture(["channel", "meta", "set", "101", "--description", "New"], {
+    fetch: fake.fetch,
+    env: ENV,
+  });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(fake.requests[1].method, "PATCH");
+  assert.equal(fake.requests[1].body, '{"title":"Kept","description":"New"}');
+  assert.equal(result.stdout, "");
+  assert.equal(result.stderr, "channel 101: description updated\n");
+  fake.assertDone();
 });
 
 Deno.test("channel meta set: a title of exactly 140 characters is sent", async () => {

@@ -189,7 +189,7 @@ Deno.test("clip download saves the clip under the link's file name in -o DIR", a
       .on("GET", "/v2/user/clips/c-1/download", {
         body: { downloadUrl: "https://cdn.example/clips/best-bit.mp4?sig=1" },
       })
-      .on("GET", "/clips/best-bit.mp4", { body: "CLIP" });
+      .on("GET", "/clips/best-bit.mp4", { body: "CLIP" }, { query: { sig: "1" } });
     const result = await runCapture(["clip", "download", "c-1", "-o", dir, "--json"], {
       fetch: fake.fetch,
       env: ENV,
@@ -210,11 +210,17 @@ Deno.test("clip download: a bad id exits 2 without a request; a 404 exits 4", as
   assert.equal(bad.code, 2);
   assert.equal(none.requests.length, 0);
   const fake = new FakeFetch().on("GET", "/v2/user/clips/c-9/download", { status: 404 });
-  const missing = await runCapture(["clip", "download", "c-9", "-o", "/nonexistent-dir/x.mp4"], {
-    fetch: fake.fetch,
-    env: ENV,
-  });
-  assert.equal(missing.code, 4);
+  const dir = await Deno.makeTempDir();
+  try {
+    const missing = await runCapture(["clip", "download", "c-9", "-o", `${dir}/x.mp4`], {
+      fetch: fake.fetch,
+      env: ENV,
+    });
+    assert.equal(missing.code, 4);
+    assert.equal(missing.stderr, "error: clip c-9 not found\n");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("clip projects --all: an API that names a cursor already read stops with one warning, exit 0", async () => {

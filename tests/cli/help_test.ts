@@ -46,10 +46,17 @@ Deno.test("the program's help: usage, the four groups, flags, examples, learn mo
 });
 
 Deno.test("a command's help: usage with required flags, types, defaults, choices, inherited flags", async () => {
+  const add = await help(["channel", "add", "--help"]);
+  assert.match(
+    add,
+    /\nUSAGE\n {2}restream channel add --platform <id\|name> --url <url> --key <key> \[flags\]\n/,
+  );
+  assert.match(add, /--key string +stream key [^]*?\(required\)/);
   const set = await help(["channel", "meta", "set", "--help"]);
-  assert.match(set, /\nUSAGE\n {2}restream channel meta set <id> --title <title> \[flags\]\n/);
+  // Either flag, or both: neither is required on its own.
+  assert.match(set, /\nUSAGE\n {2}restream channel meta set <id> \[flags\]\n/);
   assert.match(set, /\nARGUMENTS\n {2}<id> +channel id/);
-  assert.match(set, /--title string +new title [^]*?\(required\)/);
+  assert.match(set, /--title string +new title \(not empty, at most 140 characters\)\n/);
   assert.match(set, /\nINHERITED FLAGS\n(.+\n)* +--json +print JSON/);
   assert.match(set, /\nEXAMPLES\n {2}\$ restream channel meta set 1030301 --title /);
   assert.match(

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { Output } from "../../src/cli/output.ts";
 import { truncate } from "../../src/cli/table.ts";
+import { safeWriter } from "../../src/cli/terminal_safe.ts";
 
 function capture(options: { terminal?: number; color?: boolean; json?: boolean }) {
   let stdout = "";
@@ -10,8 +11,9 @@ function capture(options: { terminal?: number; color?: boolean; json?: boolean }
     isTerminal: options.terminal !== undefined,
     color: options.color ?? true,
     columns: options.terminal,
-    stdout: { write: (t) => void (stdout += t) },
-    stderr: { write: (t) => void (stderr += t) },
+    // As a run wires it (context.ts): the writers render the CLI's own colour codes.
+    stdout: safeWriter({ write: (t) => void (stdout += t) }),
+    stderr: safeWriter({ write: (t) => void (stderr += t) }),
   });
   return { output, out: () => stdout, err: () => stderr };
 }
@@ -87,4 +89,12 @@ Deno.test("an empty table still has its header, on a terminal and piped", () => 
   const piped = capture({});
   piped.output.table<{ id: number; name: string }>(columns).end();
   assert.equal(piped.out(), "ID\tNAME\n");
+});
+
+Deno.test("notices and block values are one terminal-safe line", () => {
+  const { output, out, err } = capture({ terminal: 80, color: false });
+  output.notice("warning: skipped a malformed message: a\nb\x1b[2J\u2028c\x1b]52;c;eA==\x07");
+  output.printBlock([["Title", "x\r\ny\u009b2J\u202ez"]]);
+  assert.equal(err(), "warning: skipped a malformed message: a b c\n");
+  assert.equal(out(), "Title: x y\\u202ez\n");
 });

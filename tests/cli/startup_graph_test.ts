@@ -115,3 +115,15 @@ Deno.test("a public command loads the client without the session and token store
   assert.equal(loaded(ctx), true);
   assert.throws(() => ctx.session(), /load\(\) must finish/);
 });
+
+Deno.test("the mock server loads only for --mock: not with the client, session and token store", async () => {
+  const runtime = staticGraph(
+    await info(new URL("../../src/cli/runtime.ts", import.meta.url).pathname),
+  );
+  assert.ok([...runtime].some((s) => s.endsWith("/src/client.ts")), "the walk follows imports");
+  assert.deepEqual([...runtime].filter((s) => /\/src\/mock\/|\/mock_backend\.ts$/.test(s)), []);
+  const backend = staticGraph(
+    await info(new URL("../../src/cli/mock_backend.ts", import.meta.url).pathname),
+  );
+  assert.ok([...backend].some((s) => s.endsWith("/src/mock/server.ts")));
+});

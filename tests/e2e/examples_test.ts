@@ -90,3 +90,55 @@ Deno.test("examples/chat_logger.ts logs chat events as JSON Lines and stops afte
     }
   });
 });
+
+/** The first ```ts block of README's "Library" section, as a user would copy it. */
+async function readmeLibraryScript(): Promise<string> {
+  const readme = await Deno.readTextFile(`${ROOT}README.md`);
+  const section = readme.slice(readme.indexOf("\n### Library\n"));
+  const match = /```ts\n([\s\S]*?)```/.exec(section);
+  assert.ok(match, "README's Library section has a ts block");
+  return match[1];
+}
+
+Deno.test("README's library script runs from a checkout (--config) against the mock, as written", async () => {
+  const script = await readmeLibraryScript();
+  assert.match(script, /from "jsr:@restream\/cli"/);
+  const dir = await Deno.makeTempDir();
+  try {
+    // What README's sed line does: import the checkout's mod.ts instead of JSR.
+    await Deno.writeTextFile(
+      `${dir}/channels.ts`,
+      script.replace("jsr:@restream/cli", `${ROOT}mod.ts`),
+    );
+    const run = (env: Record<string, string>) =>
+      runProcess([], {
+        script: "channels.ts",
+        permissions: [
+          "--config",
+          `${ROOT}deno.json`,
+          "--allow-net",
+          "--allow-env=RESTREAM_API_URL,RESTREAM_TOKEN",
+          "--no-prompt",
+        ],
+        cwd: dir,
+        env,
+      });
+    await withMock({}, async (mock) => {
+      const result = await run({ RESTREAM_API_URL: mock.apiUrl, RESTREAM_TOKEN: mock.token });
+      assert.equal(result.code, 0, result.stderr);
+      const lines = result.stdout.trim().split("\n");
+      assert.equal(lines[0], "gamenight's channels:");
+      assert.equal(lines.length, 1 + Object.keys(SEED_CHANNEL_IDS).length);
+      assert.match(lines[1], new RegExp(`^${SEED_CHANNEL_IDS.twitch} on  GameNight Live$`));
+
+      // Without a token the client fails before sending anything: no 401 from the server.
+      const before = mock.control.requestLog().length;
+      const none = await run({ RESTREAM_API_URL: mock.apiUrl });
+      assert.equal(none.code, 1);
+      assert.match(none.stderr, /^auth: no token\b/);
+      assert.equal(mock.control.requestLog().length, before, "nothing was sent");
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

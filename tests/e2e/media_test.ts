@@ -10,6 +10,7 @@ import { stableUuid } from "../../src/mock/ids.ts";
 import { SEED_EVENT_IDS } from "../../src/mock/seed_events.ts";
 import { call } from "../support/mock.ts";
 import { rowsOf, withE2e } from "../support/e2e.ts";
+import { runProcess } from "../support/subprocess.ts";
 
 const READY_FILE = stableUuid("file-1");
 const PROCESSING_FILE = stableUuid("file-3");
@@ -246,9 +247,34 @@ Deno.test("e2e: event recordings, recordings download and chat download", async 
       assert.equal(missing.code, 4);
       assert.equal(
         missing.stderr,
-        `error: recording nope.mp4 of event ${latestFinished} not found\n`,
+        `error: recording nope.mp4 of event ${latestFinished} not found; it has ${
+          files.join(", ")
+        }\n`,
       );
       assert.deepEqual(await listDir(dir), [`chat-${latestFinished}.csv`, files[2]].sort());
+    });
+  });
+});
+
+Deno.test("e2e: README's recordings download example is true as written", async () => {
+  const readme = await Deno.readTextFile(new URL("../../README.md", import.meta.url));
+  const example = /^\$ (restream event recordings download \S+ \S+)\n(saved .+)$/m.exec(readme);
+  assert.ok(example, "README shows a recordings download");
+  const args = example[1].split(" ").slice(1);
+  await withE2e(async ({ env }) => {
+    await withTempDir(async (dir) => {
+      const result = await runProcess(args, { env: env(), cwd: dir });
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stderr, `${example[2]}\n`);
+      assert.deepEqual(await listDir(dir), [args.at(-1)]);
+
+      // The same recording to a pipe: its bytes on stdout, no file, nothing else said.
+      await Deno.remove(join(dir, args.at(-1)!));
+      const piped = await runProcess([...args, "-o", "-"], { env: env(), cwd: dir });
+      assert.equal(piped.code, 0, piped.stderr);
+      assert.equal(piped.stdout, `mock recording ${args.at(-1)}\n`);
+      assert.equal(piped.stderr, "");
+      assert.deepEqual(await listDir(dir), []);
     });
   });
 });

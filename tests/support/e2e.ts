@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import type { MockServer } from "../../src/mock/types.ts";
+import type { MockServer, MockServerOptions } from "../../src/mock/types.ts";
 import { type ProcessResult, runProcess, spawnProcess } from "./subprocess.ts";
 import { withMock } from "./mock.ts";
 
@@ -42,10 +42,13 @@ export interface E2e {
 type Any = any;
 
 /** Runs `fn` with a fresh mock server and config directory; both are gone afterwards. */
-export async function withE2e(fn: (e2e: E2e) => Promise<void>): Promise<void> {
+export async function withE2e(
+  fn: (e2e: E2e) => Promise<void>,
+  mockOptions: MockServerOptions = {},
+): Promise<void> {
   const configDir = await Deno.makeTempDir({ prefix: "restream-e2e-" });
   try {
-    await withMock({}, async (mock) => {
+    await withMock(mockOptions, async (mock) => {
       const env = (options: E2eRunOptions = {}): Record<string, string> => ({
         RESTREAM_API_URL: mock.apiUrl,
         RESTREAM_TOKEN: options.token ?? mock.token,

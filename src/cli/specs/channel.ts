@@ -117,26 +117,26 @@ export const CHANNEL_COMMAND: CommandSpec = {
         },
         {
           name: "set",
-          summary: "change a channel's title and description",
+          summary: "change a channel's title, description or both",
           args: [ID],
           flags: [
             {
               long: "title",
               type: "string",
               summary: `new title (not empty, at most ${MAX_TITLE_LENGTH} characters)`,
-              required: true,
             },
             { long: "description", type: "string", summary: "new description" },
           ],
           examples: [
             "restream channel meta set 1030301 --title 'Speedrun Friday'",
+            "restream channel meta set 1030301 --description 'Any% attempts, every Friday'",
             "restream channel meta set 1030301 --title 'Q&A' --description 'Ask anything'",
           ],
           run: async (ctx, { args, flags }) =>
             (await import("../channel.ts")).setChannelMeta(
               ctx,
               args.id as number,
-              flags as { title: string; description?: string },
+              flags as { title?: string; description?: string },
             ),
         },
       ],

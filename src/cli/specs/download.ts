@@ -12,7 +12,7 @@ export const DOWNLOAD_FLAGS: readonly FlagSpec[] = [
     long: "output",
     short: "o",
     type: "path",
-    summary: "file to write, or a directory to save into",
+    summary: "file to write, a directory to save into ('dir/' creates it), or - for stdout",
     file: true,
   },
   { long: "force", summary: "overwrite an existing file" },

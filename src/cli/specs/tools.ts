@@ -9,6 +9,7 @@
 import { parseNonNegative, parsePort, positiveInteger } from "../args.ts";
 import type { ApiOptions, RawField } from "../api.ts";
 import type { MockServeFlags } from "../mock.ts";
+import { MOCK_TRAFFIC } from "../mock_mode.ts";
 import type { CommandSpec } from "../spec.ts";
 
 /** The shells `completions` writes scripts for. */
@@ -65,6 +66,10 @@ export const TOOL_COMMANDS: readonly CommandSpec[] = [
         short: "i",
         summary: "print the status line and response headers to stderr",
       },
+      {
+        long: "allow-oauth",
+        summary: "allow a path under /oauth/ (it can rotate the stored tokens)",
+      },
     ],
     examples: [
       "restream api user/profile",
@@ -118,21 +123,21 @@ export const TOOL_COMMANDS: readonly CommandSpec[] = [
           type: "number",
           summary: "generated chat messages per second (0: none)",
           parse: (v) => parseNonNegative(v, "--chat-rate"),
-          default: 1,
+          default: MOCK_TRAFFIC.chatRatePerSecond,
         },
         {
           long: "heartbeat",
           type: "seconds",
           summary: "chat heartbeat period (0: none)",
           parse: (v) => parseNonNegative(v, "--heartbeat"),
-          default: 45,
+          default: MOCK_TRAFFIC.heartbeatSeconds,
         },
         {
           long: "streaming-interval",
           type: "ms",
           summary: "period of live streaming updates (0: none)",
           parse: (v) => parseNonNegative(v, "--streaming-interval"),
-          default: 2000,
+          default: MOCK_TRAFFIC.streamingIntervalMs,
         },
         {
           long: "fail",
@@ -160,6 +165,8 @@ export const TOOL_COMMANDS: readonly CommandSpec[] = [
         "# in another: point the CLI at it",
         "source mock.env && restream channel list",
       ],
+      // It starts a server of its own: no client, and not the in-process mock of --mock.
+      offline: true,
       run: async (ctx, { flags }) =>
         (await import("../mock.ts")).serveMock(ctx, flags as unknown as MockServeFlags),
     }],

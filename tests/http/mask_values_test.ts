@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { refreshTokens } from "../../src/auth/oauth.ts";
+import { RestreamError } from "../../src/errors.ts";
+import { HttpClient } from "../../src/http/http.ts";
+import { clearSecrets, maskSecrets, registerSecret } from "../../src/http/mask.ts";
+
+Deno.test("registered secrets are masked raw, URL-encoded and JSON-escaped", () => {
+  clearSecrets();
+  const secret = 'r3fresh/tok+en "x" é';
+  registerSecret(secret);
+  const forms = [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ t: secret }).toString().slice(2),
+    JSON.stringify(secret).slice(1, -1),
+  ];
+  for (const form of forms) {
+    assert.equal(maskSecrets(`before ${form} after`), "before *** after", form);
+  }
+  clearSecrets();
+});
+
+Deno.test("values under 6 characters are masked by syntax only; a longer secret stays whole", () => {
+  clearSecrets();
+  registerSecret("abc12");
+  assert.equal(maskSecrets("abc12 is short"), "abc12 is short");
+  assert.equal(maskSecrets("x?code=abc12"), "x?code=***");
+  registerSecret("secret-1");
+  registerSecret("secret-1-longer");
+  assert.equal(maskSecrets("secret-1-longer / secret-1"), "*** / ***");
+  registerSecret(undefined);
+  registerSecret(null);
+  clearSecrets();
+});
+
+Deno.test("a token-endpoint 400 echoing the refresh token and client secret shows neither", async () => {
+  clearSecrets();
+  const refreshToken = "rt-4f9a8b7c6d5e";
+  const clientSecret = "cs/very+secret=";
+  const basic = btoa(`my-client:${encodeURIComponent(clientSecret)}`);
+  const echo = JSON.stringify({
+    error: "invalid_grant",
+    error_description:
+      `refresh token ${refreshToken} (form: refresh_token%3D${encodeURIComponent(refreshToken)}) ` +
+      `is not valid for client my-client with secret ${clientSecret}, credential:${basic}`,
+  });
+  const http = new HttpClient({
+    baseUrl: "https://api.example",
+    fetch: () => Promise.resolve(new Response(echo, { status: 400 })),
+  });
+  const error = await refreshTokens(http, {
+    clientId: "my-client",
+    clientSecret,
+    refreshToken,
+  }).catch((e) => e);
+  assert.ok(error instanceof RestreamError);
+  assert.equal(error.kind, "auth");
+  for (const secret of [refreshToken, clientSecret, encodeURIComponent(clientSecret), basic]) {
+    assert.ok(!error.message.includes(secret), `${secret} in ${error.message}`);
+    assert.ok(!maskSecrets(echo).includes(secret), `${secret} in the masked body`);
+  }
+  assert.match(error.message, /refresh token \*\*\*/);
+  clearSecrets();
+});
