@@ -170,10 +170,14 @@ Deno.test("iterateEventHistory follows pages while page < pages_total", async ()
   fake.assertDone();
 });
 
+const FIRST_PAGE = { page: "1", limit: "10" };
+
 Deno.test("iterateEventHistory stops on an empty page or a missing pagination", async () => {
   const fake = new FakeFetch()
-    .on("GET", "/v2/user/events/history", { body: { items: [event(1, "finished")] } })
-    .on("GET", "/v2/user/events/history", { body: historyPage([], 1, 9) });
+    .on("GET", "/v2/user/events/history", { body: { items: [event(1, "finished")] } }, {
+      query: FIRST_PAGE,
+    })
+    .on("GET", "/v2/user/events/history", { body: historyPage([], 1, 9) }, { query: FIRST_PAGE });
   let pages = 0;
   for await (const _ of client(fake).iterateEventHistory()) pages++;
   for await (const _ of client(fake).iterateEventHistory()) pages++;
@@ -250,7 +254,10 @@ Deno.test("the request log shows URLs only, never a stream key", async () => {
 Deno.test("iterateEventChat stops with one warning when the API repeats a page", async () => {
   const page = { messages: [{ text: "x" }], nextPageToken: "same" };
   const fake = new FakeFetch()
-    .on("GET", `/v2/user/events/${EVENT_ID}/chat/history`, { body: page }, { repeat: true });
+    .on("GET", `/v2/user/events/${EVENT_ID}/chat/history`, { body: page })
+    .on("GET", `/v2/user/events/${EVENT_ID}/chat/history`, { body: page }, {
+      query: { pageToken: "same" },
+    });
   const warnings: string[] = [];
   let pages = 0;
   const options = { onWarning: (m: string) => warnings.push(m) };

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { compileJobs, parseCompileArgs, TARGETS } from "../scripts/compile.ts";
+import { outputWithin } from "./support/deadline.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -48,12 +49,12 @@ Deno.test("compile: arguments are checked", () => {
 });
 
 Deno.test("deno task compile passes its arguments to the script (checked before compiling)", async () => {
-  const out = await new Deno.Command(Deno.execPath(), {
+  const out = await outputWithin(Deno.execPath(), {
     args: ["task", "--quiet", "compile", "--target", "mips-unknown-linux"],
     cwd: ROOT,
     stdout: "piped",
     stderr: "piped",
-  }).output();
+  });
   assert.equal(out.code, 2);
   assert.match(new TextDecoder().decode(out.stderr), /unknown target 'mips-unknown-linux'/);
 });

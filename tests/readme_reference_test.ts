@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { commandReference, withReference } from "../scripts/command_reference.ts";
 import { ROOT } from "../src/cli/tree.ts";
+import { childOutput } from "./support/deadline.ts";
 
 async function fmtMarkdown(text: string): Promise<string> {
   const child = new Deno.Command(Deno.execPath(), {
@@ -18,7 +19,7 @@ async function fmtMarkdown(text: string): Promise<string> {
   const writer = child.stdin.getWriter();
   await writer.write(new TextEncoder().encode(text));
   await writer.close();
-  const out = await child.output();
+  const out = await childOutput(child, "deno fmt of the README");
   assert.ok(out.success, new TextDecoder().decode(out.stderr));
   return new TextDecoder().decode(out.stdout);
 }

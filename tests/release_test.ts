@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { moveUnreleased } from "../scripts/release.ts";
+import { outputWithin } from "./support/deadline.ts";
 
 const SCRIPT = new URL("../scripts/release.ts", import.meta.url).pathname;
 
@@ -14,7 +15,7 @@ Deno.test("moveUnreleased puts the entries under the version and leaves Unreleas
 });
 
 async function run(cwd: string, cmd: string, ...args: string[]) {
-  const out = await new Deno.Command(cmd, { args, cwd, stdout: "piped", stderr: "piped" }).output();
+  const out = await outputWithin(cmd, { args, cwd, stdout: "piped", stderr: "piped" });
   const dec = new TextDecoder();
   return { ok: out.success, text: dec.decode(out.stdout) + dec.decode(out.stderr) };
 }
@@ -49,13 +50,13 @@ Deno.test("release bumps, commits and tags in a clean repository; refuses a dirt
       GIT_COMMITTER_NAME: "t",
       GIT_COMMITTER_EMAIL: "t@t",
     };
-    const out = await new Deno.Command(Deno.execPath(), {
+    const out = await outputWithin(Deno.execPath(), {
       args: ["run", "-A", SCRIPT, "0.2.0"],
       cwd: dir,
       env,
       stdout: "piped",
       stderr: "piped",
-    }).output();
+    });
     assert.ok(out.success, new TextDecoder().decode(out.stderr));
     assert.equal(JSON.parse(await Deno.readTextFile(`${dir}/deno.json`)).version, "0.2.0");
     assert.match(

@@ -8,11 +8,12 @@
  * @module
  */
 
+import { maskSecrets } from "../http/mask.ts";
 import { createSeed } from "./seed.ts";
 import type { SocketHub } from "./sockets.ts";
 import { type MockState, zeroCounters } from "./state.ts";
 import { APP_SCOPES } from "./tokens.ts";
-import type { MockControl, MockFault } from "./types.ts";
+import type { MockControl, MockFault, MockRequestLogEntry } from "./types.ts";
 
 /** Builds the control object of a server. */
 export function createControl(state: MockState, sockets: SocketHub): MockControl {
@@ -66,7 +67,7 @@ export function createControl(state: MockState, sockets: SocketHub): MockControl
       sockets.pushStreaming(message);
     },
     requestLog() {
-      return state.log.map((entry) => ({ ...entry }));
+      return state.log.map((entry) => ({ ...entry, headers: { ...entry.headers } }));
     },
     counters() {
       return structuredClone(state.counters);
@@ -81,6 +82,11 @@ export function createControl(state: MockState, sockets: SocketHub): MockControl
       sockets.resetReplay();
     },
   };
+}
+
+function maskEntry(entry: MockRequestLogEntry): MockRequestLogEntry {
+  const headers = Object.entries(entry.headers).map(([name, value]) => [name, maskSecrets(value)]);
+  return { ...entry, query: maskSecrets(entry.query), headers: Object.fromEntries(headers) };
 }
 
 /** Keys that would reach an object's prototype instead of its data. */
@@ -155,7 +161,8 @@ export async function handleControl(
   try {
     switch (op) {
       case "GET /log":
-        return json(200, control.requestLog());
+        // Out of the process, the log shows where secrets went, never the secrets.
+        return json(200, control.requestLog().map(maskEntry));
       case "GET /counters":
         return json(200, control.counters());
       case "POST /tokens": {

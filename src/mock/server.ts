@@ -199,6 +199,8 @@ function start(options: MockServerOptions): MockServer {
     }
     if (req.method === "OPTIONS") return empty(204);
     const at = now();
+    // Read now: after an upgrade the request is gone.
+    const headers = Object.fromEntries(req.headers);
     const key = `${req.method} ${url.pathname}`;
     state.counters.requests[key] = (state.counters.requests[key] ?? 0) + 1;
     if (state.faults.latencyMs > 0) await sleep(state.faults.latencyMs, closing.signal);
@@ -210,7 +212,14 @@ function start(options: MockServerOptions): MockServer {
       log(`error: ${error instanceof Error ? error.message : String(error)}`);
       response = envelope(500, "Internal Server Error", "server_error");
     }
-    state.log.push({ method: req.method, path: url.pathname, status: response.status, at });
+    state.log.push({
+      method: req.method,
+      path: url.pathname,
+      query: url.search,
+      headers,
+      status: response.status,
+      at,
+    });
     line(response.status, fault ? " (fault)" : "");
     return response;
   }

@@ -54,6 +54,10 @@ export interface MockRequestLogEntry {
   method: string;
   /** URL path, without the query string. */
   path: string;
+  /** The query string as received (`?a=1`, or empty): tests check what reached the mock. */
+  query: string;
+  /** The request headers as received, names lower-cased. */
+  headers: Record<string, string>;
   /** Status answered (101 for an accepted WebSocket). */
   status: number;
   /** When the request arrived, Unix ms. */

@@ -1,14 +1,19 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { TokenStore } from "../../src/auth/token_store.ts";
+import { deadline, signal } from "../support/deadline.ts";
 
 const WORKERS = 4;
 
 /**
  * A token endpoint that rotates like Restream's: each refresh token works once, and a reused
- * one is refused with invalid_grant. Refreshing takes a while, so the workers overlap.
+ * one is refused with invalid_grant. It answers the first refresh only once `release`
+ * resolves, so the test decides when the other workers have lined up behind the lock.
  */
-function rotatingTokenServer(): { server: Deno.HttpServer<Deno.NetAddr>; refreshes: () => number } {
+function rotatingTokenServer(release: Promise<void>): {
+  server: Deno.HttpServer<Deno.NetAddr>;
+  refreshes: () => number;
+} {
   let valid = "refresh-0";
   let generation = 0;
   let refreshes = 0;
@@ -24,7 +29,7 @@ function rotatingTokenServer(): { server: Deno.HttpServer<Deno.NetAddr>; refresh
       refreshes++;
       generation++;
       valid = `refresh-${generation}`;
-      await new Promise((r) => setTimeout(r, 300));
+      await release;
       return Response.json({
         access_token: `access-${generation}`,
         refresh_token: valid,
@@ -35,9 +40,29 @@ function rotatingTokenServer(): { server: Deno.HttpServer<Deno.NetAddr>; refresh
   return { server, refreshes: () => refreshes };
 }
 
+/** Reads a child's stdout line by line, calling `onLine`; resolves with all of it at the end. */
+async function readLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void) {
+  let text = "";
+  let rest = "";
+  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
+    text += chunk;
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop()!;
+    lines.forEach(onLine);
+  }
+  return text;
+}
+
 Deno.test("lock contention: several processes refreshing at once → exactly one refresh, all succeed", async () => {
   const dir = await Deno.makeTempDir();
-  const { server, refreshes } = rotatingTokenServer();
+  // The first refresh is answered only when the other workers are waiting for the lock, so
+  // they all overlap however slowly the processes start.
+  const othersWaiting = signal();
+  let waiting = 0;
+  const { server, refreshes } = rotatingTokenServer(
+    deadline(othersWaiting.promise, `${WORKERS - 1} workers waiting for the lock`, 20_000),
+  );
+  const children: Deno.ChildProcess[] = [];
   try {
     const apiUrl = `http://127.0.0.1:${server.addr.port}`;
     const configDir = join(dir, "cfg");
@@ -48,22 +73,41 @@ Deno.test("lock contention: several processes refreshing at once → exactly one
       scopes: [],
     });
     const worker = new URL("../support/refresh_worker.ts", import.meta.url).pathname;
-    const outputs = await Promise.all(
-      Array.from({ length: WORKERS }, () =>
+    for (let i = 0; i < WORKERS; i++) {
+      children.push(
         new Deno.Command(Deno.execPath(), {
           args: ["run", "-A", "--no-check", worker, configDir, apiUrl],
           stdout: "piped",
           stderr: "piped",
-        }).output()),
-    );
-    for (const output of outputs) {
-      assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
-      assert.equal(new TextDecoder().decode(output.stdout), "access-1\n");
+        }).spawn(),
+      );
     }
+    const outputs = children.map(async (child) => {
+      const [stdout, stderr, status] = await Promise.all([
+        readLines(child.stdout, (line) => {
+          if (line === "waiting" && ++waiting === WORKERS - 1) othersWaiting.resolve();
+        }),
+        new Response(child.stderr).text(),
+        child.status,
+      ]);
+      return { stdout, stderr, code: status.code };
+    });
+    for (const output of await deadline(Promise.all(outputs), "the workers' end", 90_000)) {
+      assert.equal(output.code, 0, output.stderr);
+      assert.equal(output.stdout.replace("waiting\n", ""), "access-1\n");
+    }
+    assert.equal(waiting, WORKERS - 1, "every worker but the refreshing one waited");
     assert.equal(refreshes(), 1);
     const stored = await new TokenStore({ dir: configDir }).get(apiUrl);
     assert.equal(stored?.refreshToken, "refresh-1");
   } finally {
+    for (const child of children) {
+      try {
+        child.kill("SIGKILL");
+      } catch {
+        // Already ended.
+      }
+    }
     await server.shutdown();
     await Deno.remove(dir, { recursive: true });
   }

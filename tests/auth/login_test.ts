@@ -188,7 +188,41 @@ Deno.test("login: times out without a callback", async () => {
   const { result } = start({ timeoutMs: 30 });
   const error = await rejects(result);
   assert.equal(error.kind, "auth");
-  assert.match(error.message, /timed out/);
+  assert.equal(error.code, "timeout");
+  assert.equal(error.message, "login timed out after 0.03 s without a callback");
+});
+
+Deno.test("login: the callback listener binds loopback only (127.0.0.1, ::1), never all interfaces", async () => {
+  const hostnames: Array<string | undefined> = [];
+  const realServe = Deno.serve;
+  // deno-lint-ignore no-explicit-any
+  Deno.serve = ((options: any, handler: any) => {
+    hostnames.push(options.hostname);
+    return realServe(options, handler);
+  }) as typeof Deno.serve;
+  const controller = new AbortController();
+  try {
+    const { result, url } = start({ signal: controller.signal });
+    const port = Number(new URL((await url).searchParams.get("redirect_uri")!).port);
+    assert.ok(hostnames.length >= 1);
+    assert.equal(hostnames[0], "127.0.0.1");
+    for (const hostname of hostnames) assert.ok(["127.0.0.1", "::1"].includes(hostname!));
+    // And from outside: the port is closed on every other address of this machine.
+    const others = Deno.networkInterfaces()
+      .filter((i) => i.family === "IPv4" && !i.address.startsWith("127."));
+    for (const { address } of others) {
+      await assert.rejects(
+        Deno.connect({ hostname: address, port }).then((c) => c.close()),
+        Deno.errors.ConnectionRefused,
+        `the callback port answers on ${address}`,
+      );
+    }
+    controller.abort();
+    await rejects(result);
+  } finally {
+    Deno.serve = realServe;
+    controller.abort();
+  }
 });
 
 Deno.test("login: aborting (Ctrl+C) is an interrupted error", async () => {

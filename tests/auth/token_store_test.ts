@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { TokenStore } from "../../src/auth/token_store.ts";
 import { rejects } from "../support/rejects.ts";
+import { deadline } from "../support/deadline.ts";
 
 const REAL = "https://api.restream.io";
 const MOCK = "http://127.0.0.1:8080";
@@ -166,10 +167,13 @@ Deno.test("store: a writer killed between writing and renaming leaves the old fi
       stderr: "null",
     }).spawn();
     const reader = child.stdout.getReader();
-    const { value } = await reader.read();
+    const { value } = await deadline(reader.read(), "the writer's 'ready'").catch((error) => {
+      child.kill("SIGKILL");
+      throw error;
+    });
     assert.equal(new TextDecoder().decode(value), "ready\n");
     child.kill("SIGKILL");
-    await child.status;
+    await deadline(child.status, "the killed writer's end");
     await reader.cancel();
     const names = [...Deno.readDirSync(dir)].map((e) => e.name);
     const temp = names.find((n) => n.startsWith("tokens.json.tmp-"));

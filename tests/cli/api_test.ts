@@ -44,7 +44,8 @@ Deno.test("api resolves paths: relative to /v2, /v2/ and /oauth/ from the origin
     ["https://api.restream.io/v2/server/all", "/v2/server/all", ""],
   ];
   for (const [input, path, search] of cases) {
-    const fake = new FakeFetch().on("GET", path, { body: "{}" });
+    const query = Object.fromEntries(new URLSearchParams(search));
+    const fake = new FakeFetch().on("GET", path, { body: "{}" }, { query });
     const argv = ["api", input, ...(path.startsWith("/oauth/") ? ["--allow-oauth"] : [])];
     const result = await runCapture(argv, { fetch: fake.fetch, env: ENV });
     assert.equal(result.code, 0, `${input}: ${result.stderr}`);
@@ -155,7 +156,9 @@ Deno.test("api -f/-F build a typed JSON body and make the method POST", async ()
 });
 
 Deno.test("api -X GET sends fields in the query string, repeated keys kept", async () => {
-  const fake = new FakeFetch().on("GET", "/v2/user/events/history", { body: "{}" });
+  const fake = new FakeFetch().on("GET", "/v2/user/events/history", { body: "{}" }, {
+    query: { page: "2", a: ["x y", "z"] },
+  });
   const result = await runCapture(
     ["api", "user/events/history", "-X", "get", "-F", "page=2", "-f", "a=x y", "-f", "a=z"],
     { fetch: fake.fetch, env: ENV },
@@ -185,7 +188,9 @@ Deno.test("api --input sends a file as is (POST, JSON type); fields then go to t
     const file = join(dir, "body.json");
     const body = '{ "title" : "as is" }\n';
     await Deno.writeTextFile(file, body);
-    const fake = new FakeFetch().on("POST", "/v2/user/events/new", { body: '{"id":"x"}' });
+    const fake = new FakeFetch().on("POST", "/v2/user/events/new", { body: '{"id":"x"}' }, {
+      query: { q: "1" },
+    });
     const result = await runCapture(["api", "user/events/new", "--input", file, "-f", "q=1"], {
       fetch: fake.fetch,
       env: ENV,
@@ -253,7 +258,9 @@ Deno.test("api --paginate with a page that repeats stops with one warning and ex
     projects: [{ projectId: "a" }],
     pagination: { nextCursor: "same", hasMore: true },
   };
-  const fake = new FakeFetch().on("GET", "/v2/user/clips/projects", { body }, { repeat: true });
+  const fake = new FakeFetch()
+    .on("GET", "/v2/user/clips/projects", { body })
+    .on("GET", "/v2/user/clips/projects", { body }, { query: { cursor: "same" } });
   const result = await runCapture(["api", "user/clips/projects", "--paginate"], {
     fetch: fake.fetch,
     env: ENV,

@@ -180,7 +180,11 @@ Deno.test("login: --timeout ends the wait with exit 3", async () => {
       env,
     });
     assert.equal(result.code, 3);
-    assert.match(result.stderr, /timed out after 0 s|timed out/);
+    assert.match(result.stderr, /\(timeout 0\.05 s\)…\n/);
+    assert.ok(
+      result.stderr.endsWith("\nerror: login timed out after 0.05 s without a callback\n"),
+      result.stderr,
+    );
   });
 });
 

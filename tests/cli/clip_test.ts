@@ -189,7 +189,7 @@ Deno.test("clip download saves the clip under the link's file name in -o DIR", a
       .on("GET", "/v2/user/clips/c-1/download", {
         body: { downloadUrl: "https://cdn.example/clips/best-bit.mp4?sig=1" },
       })
-      .on("GET", "/clips/best-bit.mp4", { body: "CLIP" });
+      .on("GET", "/clips/best-bit.mp4", { body: "CLIP" }, { query: { sig: "1" } });
     const result = await runCapture(["clip", "download", "c-1", "-o", dir, "--json"], {
       fetch: fake.fetch,
       env: ENV,

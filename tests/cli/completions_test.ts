@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { completionScript } from "../../src/cli/completions.ts";
 import type { CommandSpec, FlagSpec } from "../../src/cli/spec.ts";
 import { runCapture } from "../support/cli.ts";
+import { outputWithin } from "../support/deadline.ts";
+import { onPath, tool } from "../support/tools.ts";
 
 async function script(shell: string): Promise<string> {
   const result = await runCapture(["completions", shell]);
@@ -9,21 +11,18 @@ async function script(shell: string): Promise<string> {
   return result.stdout;
 }
 
-function hasShell(name: string): boolean {
-  try {
-    return new Deno.Command("sh", { args: ["-c", `command -v ${name}`] }).outputSync().success;
-  } catch {
-    return false;
-  }
-}
+const INSTALL = "apt-get install zsh fish; .ci/run installs them";
+const BASH = tool("bash", onPath("bash"), INSTALL);
+const ZSH = tool("zsh", onPath("zsh"), INSTALL);
+const FISH = tool("fish", onPath("fish"), INSTALL);
 
 async function shell(name: string, code: string, cwd?: string): Promise<string> {
-  const { stdout, stderr, success } = await new Deno.Command(name, {
+  const { stdout, stderr, success } = await outputWithin(name, {
     args: name === "zsh" ? ["-f", "-c", code] : ["-c", code],
     cwd,
     stdout: "piped",
     stderr: "piped",
-  }).output();
+  });
   assert.ok(success, new TextDecoder().decode(stderr));
   return new TextDecoder().decode(stdout);
 }
@@ -57,8 +56,9 @@ Deno.test("completions --help tells how to install", async () => {
 
 Deno.test({
   name: "bash: commands, nested subcommands, flags, enum values, file paths and help",
-  ignore: !hasShell("bash"),
+  ignore: BASH.ignore,
   async fn() {
+    BASH.require();
     await withScript("bash", async (dir) => {
       const out = await shell(
         "bash",
@@ -115,8 +115,9 @@ Deno.test({
 
 Deno.test({
   name: "zsh: a #compdef function that registers with compdef and completes with descriptions",
-  ignore: !hasShell("zsh"),
+  ignore: ZSH.ignore,
   async fn() {
+    ZSH.require();
     const text = await script("zsh");
     assert.match(text, /^#compdef restream restream\.io\n/);
     // It must not run compinit or bashcompinit itself (that is the user's .zshrc).
@@ -166,8 +167,9 @@ Deno.test({
 
 Deno.test({
   name: "fish: subcommands and flags with descriptions, enum values and help",
-  ignore: !hasShell("fish"),
+  ignore: FISH.ignore,
   async fn() {
+    FISH.require();
     await withScript("fish", async (dir) => {
       const run = (line: string) => shell("fish", `source ./script; complete -C '${line}'`, dir);
       const top = await run("restream ");

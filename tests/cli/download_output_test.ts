@@ -38,7 +38,7 @@ function storageFake(): FakeFetch {
     .on("GET", "/u/1/f.mp4", {
       body: "VIDEO-BYTES",
       headers: { "content-type": "video/mp4", "content-length": "11" },
-    });
+    }, { query: { sig: "1" } });
 }
 
 Deno.test("-o in a directory that does not exist: exit 2 before the link is asked for, every download", async () => {
@@ -71,7 +71,7 @@ Deno.test("-o dir/ creates the missing directories and saves under the default n
       .on("POST", `/v2/user/events/${EVENT}/recordings/download-url`, {
         body: { downloadUrl: "https://cdn.example/r/x?sig=1" },
       })
-      .on("GET", "/r/x", { body: "REC" });
+      .on("GET", "/r/x", { body: "REC" }, { query: { sig: "1" } });
     const target = `${join(dir, "a", "b")}/`;
     const result = await runCapture(
       ["event", "recordings", "download", EVENT, "main.mp4", "-o", target],
@@ -99,7 +99,7 @@ Deno.test("-o - writes the bytes to stdout when piped, saves nothing, says nothi
       .on("POST", `/v2/user/events/${EVENT}/recordings/download-url`, {
         body: { downloadUrl: "https://cdn.example/r/x?sig=1" },
       })
-      .on("GET", "/r/x", { body: "REC-BYTES" });
+      .on("GET", "/r/x", { body: "REC-BYTES" }, { query: { sig: "1" } });
     const cwd = Deno.cwd();
     Deno.chdir(dir);
     try {

@@ -80,7 +80,7 @@ Deno.test("event recordings download asks for the file's link and saves it under
       .on("POST", `/v2/user/events/${EVENT}/recordings/download-url`, {
         body: { downloadUrl: "https://cdn.example/r/x?sig=1" },
       })
-      .on("GET", "/r/x", { body: "REC" });
+      .on("GET", "/r/x", { body: "REC" }, { query: { sig: "1" } });
     const result = await runCapture(
       ["event", "recordings", "download", EVENT, "main.mp4", "-o", dir],
       { fetch: fake.fetch, env: ENV },
@@ -115,7 +115,7 @@ Deno.test("event chat download saves the export under the server's name, token m
       .on("GET", "/protected/chat/export", {
         body: "time,author,text\n",
         headers: { "content-type": "text/csv" },
-      });
+      }, { query: { token: "one-time" } });
     const result = await runCapture(
       ["event", "chat", "download", EVENT, "-o", dir, "-v", "--json"],
       {

@@ -98,7 +98,9 @@ Deno.test("event list on a terminal: ids whole, titles cut to fit 100 columns", 
   const fake = new FakeFetch()
     .on("GET", "/v2/user/events/in-progress", { body: [LIVE] })
     .on("GET", "/v2/user/events/upcoming", { body: [long] })
-    .on("GET", "/v2/user/events/history", { body: historyPage([], 1, 1) });
+    .on("GET", "/v2/user/events/history", { body: historyPage([], 1, 1) }, {
+      query: { page: "1", limit: "10" },
+    });
   const result = await runCapture(["event", "list"], {
     fetch: fake.fetch,
     env: ENV,
@@ -119,7 +121,9 @@ Deno.test("event list: one failing list fails the command (exit 3 on a missing s
   const fake = new FakeFetch()
     .on("GET", "/v2/user/events/in-progress", INSUFFICIENT_SCOPE)
     .on("GET", "/v2/user/events/upcoming", { body: [] })
-    .on("GET", "/v2/user/events/history", { body: historyPage([], 1, 1) });
+    .on("GET", "/v2/user/events/history", { body: historyPage([], 1, 1) }, {
+      query: { page: "1", limit: "10" },
+    });
   const result = await runCapture(["event", "list"], { fetch: fake.fetch, env: ENV });
   assert.equal(result.code, 3);
   assert.match(result.stderr, /missing scope stream\.read/);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { formatTableTime, formatTime } from "../../src/cli/format.ts";
+import { outputWithin } from "../support/deadline.ts";
 
 const SECONDS = 1795629592; // 2026-11-25T17:59:52Z
 
@@ -20,12 +21,12 @@ async function inZone(zone: string, calls: string[]): Promise<string[]> {
   const format = new URL("../../src/cli/format.ts", import.meta.url).href;
   const script = `const f = await import(${JSON.stringify(format)});` +
     calls.map((call) => `console.log(f.${call});`).join("");
-  const output = await new Deno.Command(Deno.execPath(), {
+  const output = await outputWithin(Deno.execPath(), {
     args: ["eval", "--quiet", script],
     env: { TZ: zone },
     stdout: "piped",
     stderr: "inherit",
-  }).output();
+  });
   return new TextDecoder().decode(output.stdout).trimEnd().split("\n");
 }
 

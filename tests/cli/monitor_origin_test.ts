@@ -102,7 +102,7 @@ Deno.test("monitor with tokens stored for an origin and a WS URL on the same hos
       await store.set(api, { ...(await store.get(api))!, expiresAt: undefined });
       const result = await runWhileServing(["monitor", "chat", "--json"], server, {
         env: { ...login, RESTREAM_API_URL: api, RESTREAM_CHAT_WS_URL: server.url },
-      });
+      }, { until: ({ stdout }) => stdout.includes("\n") });
       assert.equal(result.code, 0, result.stderr);
       assert.deepEqual(server.handshakes, [REAL_TOKEN]);
     });
@@ -165,7 +165,7 @@ Deno.test("with RESTREAM_TOKEN the user chose token and URLs together: a loopbac
   try {
     const result = await runWhileServing(["monitor", "chat", "--json"], server, {
       env: { RESTREAM_TOKEN: "env-token", RESTREAM_CHAT_WS_URL: server.url },
-    });
+    }, { until: ({ stdout }) => stdout.includes("\n") });
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(server.handshakes, ["env-token"]);
   } finally {

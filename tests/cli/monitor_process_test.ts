@@ -2,6 +2,7 @@
 
 import assert from "node:assert/strict";
 import { WsTestServer } from "../support/ws_server.ts";
+import { deadline } from "../support/deadline.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 const MESSAGE = { action: "event", timestamp: 1764093667, payload: { eventSourceId: 2 } };
@@ -26,22 +27,46 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
         const stderr = new Response(child.stderr).text();
         const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
         let stdout = "";
-        while (!stdout.includes("\n")) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          stdout += value;
+        let status: Deno.CommandStatus;
+        try {
+          // A line held back until exit (buffered NDJSON) fails here instead of hanging.
+          await deadline(
+            (async () => {
+              while (!stdout.includes("\n")) {
+                const { value, done } = await reader.read();
+                if (done) break;
+                stdout += value;
+              }
+            })(),
+            "the first NDJSON line on stdout",
+          );
+          child.kill(signal);
+          await deadline(
+            (async () => {
+              for (;;) {
+                const { value, done } = await reader.read();
+                if (done) break;
+                stdout += value;
+              }
+            })(),
+            `the end of stdout after ${signal}`,
+          );
+          status = await deadline(child.status, `the exit after ${signal}`);
+        } finally {
+          try {
+            child.kill("SIGKILL");
+          } catch {
+            // Already ended.
+          }
         }
-        child.kill(signal);
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          stdout += value;
-        }
-        const status = await child.status;
         assert.equal(status.code, 0, await stderr);
         assert.deepEqual(JSON.parse(stdout), MESSAGE);
         assert.match(await stderr, /^monitor chat: 1 chat message, 0 reconnects, \d+\.\d s$/m);
-        assert.equal(await server.connections[0].closed, 1000, "closed cleanly");
+        assert.equal(
+          await deadline(server.connections[0].closed, "the socket's close"),
+          1000,
+          "closed cleanly",
+        );
       } finally {
         await server.close();
       }

@@ -3,6 +3,7 @@ import { formatClock } from "../../src/cli/format.ts";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
 import { runWhileServing } from "../support/monitor_cli.ts";
+import { deadline, signal } from "../support/deadline.ts";
 import { WsTestServer } from "../support/ws_server.ts";
 import { fastTuning } from "../ws/helpers.ts";
 import { displayWidth } from "../../src/cli/width.ts";
@@ -74,7 +75,7 @@ Deno.test("monitor streaming: the replay first, as one current-state block with 
       env: env(server),
       fetch: fake.fetch,
       replayTiming: REPLAY_TIMING,
-    }, { settleMs: 450 });
+    }, { until: ({ stdout }) => stdout.includes('newThing {"a":2}') });
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.trimEnd().split("\n");
     assert.match(lines[0], /^current state at \d\d:\d\d:\d\d \(replayed on connect\)$/);
@@ -110,7 +111,7 @@ Deno.test("monitor streaming: platform names come from a fresh cache without a r
         env: { ...env(server), RESTREAM_CONFIG_DIR: dir },
         fetch: fetch.fetch,
         replayTiming: REPLAY_TIMING,
-      }, { settleMs: 150 });
+      }, { until: ({ stdout }) => /channel 123 /.test(stdout) });
     const first = await run(slowPlatforms(0));
     assert.match(first.stdout, /channel 123 \(Twitch\) +CONNECTED/);
     const cache = JSON.parse(await Deno.readTextFile(`${dir}/platforms-cache.json`));
@@ -139,15 +140,19 @@ Deno.test("monitor streaming --json: replayed messages after a reconnect are not
   });
   const controller = new AbortController();
   try {
+    // The replays come before STATUSES on the second connection: once STATUSES is printed,
+    // a replay that was going to be printed would be there too.
+    const statusesShown = signal();
     const run = runCapture(["monitor", "streaming", "--json"], {
       env: env(server),
       signal: controller.signal,
       monitorTuning: fastTuning(),
+      onOutput: ({ stdout }) => stdout.includes('"updateStatuses"') && statusesShown.resolve(),
     });
-    await server.waitForConnections(2);
-    await new Promise((r) => setTimeout(r, 80));
+    await deadline(server.waitForConnections(2), "the reconnection");
+    await deadline(statusesShown.promise, "STATUSES on stdout");
     controller.abort();
-    const result = await run;
+    const result = await deadline(run, "the end after Ctrl+C");
     assert.equal(result.code, 0, result.stderr);
     const printed = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
     assert.deepEqual(printed, [INCOMING, OUTGOING, STATUSES]);
@@ -158,11 +163,15 @@ Deno.test("monitor streaming --json: replayed messages after a reconnect are not
 });
 
 Deno.test("monitor streaming --live on a terminal redraws a compact view in place", async () => {
+  // Each message is sent once the view of the previous one is drawn: one redraw each.
+  // deno-lint-ignore no-control-regex
+  const views = (stdout: string): number => stdout.split(/\x1b\[\d+F\x1b\[J/).length;
+  const drawn = [signal(), signal(), signal()];
   const server = WsTestServer.start({
     onConnection: async (c) => {
-      for (const message of [INCOMING, OUTGOING, STATUSES]) {
+      for (const [i, message] of [INCOMING, OUTGOING, STATUSES].entries()) {
         c.send(message);
-        await new Promise((r) => setTimeout(r, 30)); // separate arrivals: one redraw each
+        if (i < 2) await deadline(drawn[i].promise, `the view after message ${i + 1}`);
       }
     },
   });
@@ -172,7 +181,16 @@ Deno.test("monitor streaming --live on a terminal redraws a compact view in plac
       env: env(server),
       fetch: fake.fetch,
       terminal: 80,
-    }, { settleMs: 200 });
+      onOutput: ({ stdout }) => {
+        // A view is complete with its "updated" line.
+        const complete = (stdout.match(/updated \d\d:\d\d:\d\d/g) ?? []).length;
+        if (complete >= 1) drawn[0].resolve();
+        if (complete >= 2) drawn[1].resolve();
+      },
+    }, {
+      until: ({ stdout }) =>
+        views(stdout) === 3 && /channel 456[^\n]*\n[^\n]*updated \d\d:\d\d:\d\d/.test(stdout),
+    });
     assert.equal(result.code, 0, result.stderr);
     // deno-lint-ignore no-control-regex
     const frames = result.stdout.split(/\x1b\[\d+F\x1b\[J/);
@@ -199,7 +217,7 @@ Deno.test("monitor streaming --live on a terminal that reports 0 columns falls b
       env: env(server),
       fetch: fake.fetch,
       terminal: 0,
-    });
+    }, { until: ({ stdout }) => stdout.includes("channel 123") });
     assert.equal(result.code, 0, result.stderr);
     const lines = strip(result.stdout).trimEnd().split("\n");
     assert.equal(lines[0], "encoder               no incoming stream");
@@ -219,7 +237,7 @@ Deno.test("monitor streaming --live cuts lines to the terminal's width, whole ch
       env: env(server),
       fetch: fake.fetch,
       terminal: 30,
-    });
+    }, { until: ({ stdout }) => stdout.includes("channel 123") });
     const lines = strip(result.stdout).trimEnd().split("\n");
     assert.equal(lines[1], "channel 123 (配信サイト名前)…");
     for (const line of lines) assert.ok(displayWidth(line) < 30, line);
@@ -235,7 +253,7 @@ Deno.test("monitor streaming --live when piped stays line by line", async () => 
     const result = await runWhileServing(["monitor", "streaming", "--live"], server, {
       env: env(server),
       fetch: fake.fetch,
-    });
+    }, { until: ({ stdout }) => stdout.includes("\n") });
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stdout,

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { formatClock } from "../../src/cli/format.ts";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
-import { runWhileServing } from "../support/monitor_cli.ts";
+import { lineCount, runWhileServing } from "../support/monitor_cli.ts";
+import { deadline, signal } from "../support/deadline.ts";
 import { closedPort, WsTestServer } from "../support/ws_server.ts";
 import { fastTuning } from "../ws/helpers.ts";
 
@@ -93,7 +94,9 @@ Deno.test("monitor chat: readable lines, platform names, Super Chat amounts, sta
       ),
   });
   try {
-    const result = await runWhileServing(["monitor", "chat"], server, { env: env(server) });
+    const result = await runWhileServing(["monitor", "chat"], server, { env: env(server) }, {
+      until: ({ stdout }) => lineCount(stdout) >= 5,
+    });
     assert.equal(result.code, 0, result.stderr);
     const time = formatClock(T);
     assert.equal(
@@ -123,7 +126,7 @@ Deno.test("monitor chat on a terminal: status lines dim, authors coloured; chat 
     const result = await runWhileServing(["monitor", "chat"], server, {
       env: env(server),
       terminal: 100,
-    });
+    }, { until: ({ stdout }) => lineCount(stdout) >= 2 });
     assert.equal(result.code, 0, result.stderr);
     const [status, chat] = result.stdout.trimEnd().split("\n");
     assert.ok(status.startsWith("\x1b[2m"), JSON.stringify(status));
@@ -138,16 +141,18 @@ Deno.test("monitor chat: Ctrl+C (the run's signal) closes the socket and exits 0
   const server = WsTestServer.start({ onConnection: (c) => c.send(TWITCH) });
   const controller = new AbortController();
   try {
+    const printed = signal();
     const run = runCapture(["monitor", "chat", "--json"], {
       env: env(server),
       signal: controller.signal,
+      onOutput: ({ stdout }) => lineCount(stdout) >= 1 && printed.resolve(),
     });
-    const connection = await server.waitForConnections(1);
-    await new Promise((r) => setTimeout(r, 50));
+    const connection = await deadline(server.waitForConnections(1), "the connection");
+    await deadline(printed.promise, "the message on stdout");
     controller.abort();
-    const result = await run;
+    const result = await deadline(run, "the end after Ctrl+C");
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(await connection.closed, 1000);
+    assert.equal(await deadline(connection.closed, "the socket's close"), 1000);
     assert.deepEqual(JSON.parse(result.stdout), TWITCH);
     assert.match(result.stderr, /^monitor chat: 1 chat message, 0 reconnects, \d+\.\d s$/m);
     // stderr is not a terminal here: no `^C` to step over, no blank line.
@@ -165,7 +170,7 @@ Deno.test("monitor chat: after Ctrl+C on a terminal the summary starts on a fres
       env: env(server),
       fetch: fake.fetch,
       stderrIsTerminal: true,
-    });
+    }, { until: ({ stdout }) => lineCount(stdout) >= 1 });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /^\nmonitor chat: 1 chat message, 0 reconnects, /);
   } finally {
@@ -182,15 +187,18 @@ Deno.test("monitor chat: a dropped connection is announced on stderr with attemp
   });
   const controller = new AbortController();
   try {
+    const printed = signal();
     const run = runCapture(["monitor", "chat", "--json"], {
       env: env(server),
       signal: controller.signal,
       monitorTuning: fastTuning(),
+      onOutput: ({ stdout, stderr }) =>
+        lineCount(stdout) >= 2 && /reconnected$/m.test(stderr) && printed.resolve(),
     });
-    await server.waitForConnections(2);
-    await new Promise((r) => setTimeout(r, 50));
+    await deadline(server.waitForConnections(2), "the reconnection");
+    await deadline(printed.promise, "both messages and the reconnect notice");
     controller.abort();
-    const result = await run;
+    const result = await deadline(run, "the end after Ctrl+C");
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(result.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).n), [0, 1]);
     assert.match(
@@ -260,7 +268,9 @@ Deno.test("monitor --duration must be a positive number (exit 2)", async () => {
 Deno.test("monitor -v logs the socket URL with the token masked", async () => {
   const server = WsTestServer.start();
   try {
-    const result = await runWhileServing(["monitor", "chat", "-v"], server, { env: env(server) });
+    const result = await runWhileServing(["monitor", "chat", "-v"], server, { env: env(server) }, {
+      until: ({ stderr }) => /connecting to/.test(stderr),
+    });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /connecting to ws:\/\/127\.0\.0\.1:\d+\/ws\?accessToken=\*\*\*/);
     assert.ok(!result.stderr.includes(TOKEN));
@@ -292,7 +302,9 @@ Deno.test("monitor chat: connection_closed forgets only the connection whose uui
       ].forEach((m) => c.send(m)),
   });
   try {
-    const result = await runWhileServing(["monitor", "chat"], server, { env: env(server) });
+    const result = await runWhileServing(["monitor", "chat"], server, { env: env(server) }, {
+      until: ({ stdout }) => lineCount(stdout) >= 6,
+    });
     assert.equal(result.code, 0, result.stderr);
     const time = formatClock(T);
     assert.deepEqual(result.stdout.split("\n").slice(2, 6), [

@@ -36,7 +36,7 @@ const HISTORY = "/v2/user/events/history";
 Deno.test("event history: page 1 of 3 says where the next page is, after the table, on stderr", async () => {
   const fake = new FakeFetch().on("GET", HISTORY, {
     body: historyPage([event(1, "finished")], 1, 3),
-  });
+  }, { query: { page: "1", limit: "10" } });
   const result = await run(["event", "history"], fake);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(
@@ -48,8 +48,12 @@ Deno.test("event history: page 1 of 3 says where the next page is, after the tab
 
 Deno.test("event history: the last page says nothing; --json never hints", async () => {
   const fake = new FakeFetch()
-    .on("GET", HISTORY, { body: historyPage([event(1, "finished")], 3, 3) })
-    .on("GET", HISTORY, { body: historyPage([event(1, "finished")], 1, 3) });
+    .on("GET", HISTORY, { body: historyPage([event(1, "finished")], 3, 3) }, {
+      query: { page: "3", limit: "10" },
+    })
+    .on("GET", HISTORY, { body: historyPage([event(1, "finished")], 1, 3) }, {
+      query: { page: "1", limit: "10" },
+    });
   const last = await run(["event", "history", "--page", "3"], fake);
   assert.equal(last.stderr, "");
   const json = await run(["event", "history", "--json"], fake);
@@ -58,7 +62,9 @@ Deno.test("event history: the last page says nothing; --json never hints", async
 });
 
 Deno.test("event history --page 99 past the end says so (exit 0, empty table)", async () => {
-  const fake = new FakeFetch().on("GET", HISTORY, { body: historyPage([], 99, 3) });
+  const fake = new FakeFetch().on("GET", HISTORY, { body: historyPage([], 99, 3) }, {
+    query: { page: "99", limit: "10" },
+  });
   const result = await run(["event", "history", "--page", "99"], fake);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stdout, "ID\tSTATUS\tTITLE\tSTART\tDESTS\n");
@@ -69,7 +75,7 @@ Deno.test("event chat --page-size 3 and clip projects say there is more, in the 
   const message = { timestamp: 1767000000, text: "hi", author: "a", platform: "twitch" };
   const chat = new FakeFetch().on("GET", `/v2/user/events/${EVENT_ID}/chat/history`, {
     body: { messages: [message, message, message], nextPageToken: "t2" },
-  });
+  }, { query: { pageSize: "3" } });
   const chatRun = await run(["event", "chat", EVENT_ID, "--page-size", "3"], chat);
   assert.equal(chatRun.code, 0, chatRun.stderr);
   assert.equal(chatRun.stderr, "more messages: use --all for every page\n");

@@ -157,7 +157,9 @@ Deno.test("-v logs presigned download links without their query string", async (
       .on("POST", "/v2/user/storage/files/f1/download-url", {
         body: { downloadUrl: `https://cdn.example/u/1/f.mp4?${signed}` },
       })
-      .on("GET", "/u/1/f.mp4", { body: "VIDEO", headers: { "content-type": "video/mp4" } });
+      .on("GET", "/u/1/f.mp4", { body: "VIDEO", headers: { "content-type": "video/mp4" } }, {
+        query: Object.fromEntries(new URLSearchParams(signed)),
+      });
     const result = await runCapture(
       ["storage", "download", "f1", "-o", `${dir}/out.mp4`, "-v"],
       { env: ENV, fetch: fake.fetch },

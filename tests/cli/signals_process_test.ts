@@ -5,6 +5,7 @@
  */
 
 import assert from "node:assert/strict";
+import { childOutput } from "../support/deadline.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 const EVENT = "61c2559a-2acf-4420-ac01-78786d06da5c";
@@ -87,7 +88,7 @@ for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
         assert.match((await listDir(dir))[0], /^\.rec\.mp4\.part-/);
         const sent = Date.now();
         child.kill(signal);
-        const { code: exit, stderr } = await child.output();
+        const { code: exit, stderr } = await childOutput(child, `the exit after ${signal}`);
         assert.ok(Date.now() - sent < AT_ONCE_MS, `took ${Date.now() - sent} ms`);
         assert.equal(exit, code, new TextDecoder().decode(stderr));
         assert.deepEqual(await listDir(dir), [], "no partial file left");
@@ -116,7 +117,7 @@ Deno.test({
       await until("the request", () => api.requests.length > 0);
       const sent = Date.now();
       child.kill("SIGTERM");
-      const output = await child.output();
+      const output = await childOutput(child, "the exit after SIGTERM");
       assert.ok(Date.now() - sent < AT_ONCE_MS, `took ${Date.now() - sent} ms`);
       const stderr = new TextDecoder().decode(output.stderr);
       assert.equal(output.code, 143, stderr);

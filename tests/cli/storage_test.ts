@@ -113,7 +113,7 @@ function downloadFake(): FakeFetch {
     .on("GET", "/u/1/f.mp4", {
       body: "VIDEO-BYTES",
       headers: { "content-type": "video/mp4", "content-length": "11" },
-    });
+    }, { query: { "X-Amz-Signature": "s3cr3t" } });
 }
 
 Deno.test("storage download -o FILE writes it; the link is fetched without the token", async () => {
@@ -201,7 +201,9 @@ Deno.test("storage download: an expired link (403) exits 3 and leaves no file", 
       .on("POST", `/v2/user/storage/files/${ID}/download-url`, {
         body: { downloadUrl: "https://cdn.example/u/1/f.mp4?sig=x" },
       })
-      .on("GET", "/u/1/f.mp4", { status: 403, body: "<Error>AccessDenied</Error>" });
+      .on("GET", "/u/1/f.mp4", { status: 403, body: "<Error>AccessDenied</Error>" }, {
+        query: { sig: "x" },
+      });
     const result = await runCapture(["storage", "download", ID, "-o", join(dir, "x.mp4")], {
       fetch: fake.fetch,
       env: ENV,

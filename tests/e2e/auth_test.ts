@@ -282,6 +282,12 @@ Deno.test("e2e login: the redirect URL pasted on stdin (--json); the real accoun
       clientId: "real-client",
     };
     await new TokenStore({ dir: setting.configDir }).set(REAL_API, real);
+    // Nothing is stored for the mock's origin yet: the real account's tokens do not stand in.
+    for (const args of [["auth", "status"], ["profile"]]) {
+      const before = await runProcess(args, { env: setting.env });
+      assert.equal(before.code, 3, before.stderr);
+      assert.match(before.stderr, /not logged in to http:\/\/127\.0\.0\.1:\d+/);
+    }
 
     const login = await startLogin(setting, ["--json"], "piped");
     try {
@@ -307,9 +313,20 @@ Deno.test("e2e login: the redirect URL pasted on stdin (--json); the real accoun
     const file = await readTokenFile(setting);
     assert.deepEqual(file.tokens[REAL_API], real);
     assert.notEqual(file.tokens[setting.mock.apiUrl]?.accessToken, real.accessToken);
-    // Nothing of the real account went to the mock.
-    const seen = JSON.stringify(setting.mock.control.requestLog());
-    assert.ok(!seen.includes(real.accessToken));
+    // Nothing of the real account went to the mock: not in a header, not in a query.
+    const seen = setting.mock.control.requestLog();
+    assertNoSecret(JSON.stringify(seen.map((e) => [e.query, e.headers])), [
+      real.accessToken,
+      real.refreshToken,
+    ]);
+    // The log does hold what was sent: the mock's own token, on the profile request.
+    const mockToken = file.tokens[setting.mock.apiUrl]?.accessToken;
+    assert.ok(
+      seen.some((e) =>
+        e.path === "/v2/user/profile" && e.headers.authorization === `Bearer ${mockToken}`
+      ),
+      "the profile request with the mock's token is in the log",
+    );
   });
 });
 

@@ -2,23 +2,18 @@
  * End to end in a real browser: headless Chromium (Debian's `chromium`, driven by
  * `playwright-core`) goes through the mock's authorize page, clicks Approve and lands on the
  * CLI's callback page. A real browser asks for /favicon.ico, preconnects and keeps its
- * sockets open: the CLI must finish anyway. Skipped only where Chromium is not installed
- * (`.ci/run` installs it).
+ * sockets open: the CLI must finish anyway. Skipped (saying why) only outside CI where
+ * Chromium is not installed; under CI a missing Chromium fails (`.ci/run` installs it).
  */
 
 import assert from "node:assert/strict";
 import { type BrowserContext, chromium } from "playwright-core";
 import { modeOf, readTokenFile, startLogin, withAuthSetting } from "../support/login_flow.ts";
+import { isFile, tool } from "../support/tools.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 
-function installed(path: string): boolean {
-  try {
-    return Deno.statSync(path).isFile;
-  } catch {
-    return false;
-  }
-}
+const BROWSER = tool("Chromium", isFile(CHROMIUM), "apt-get install chromium; .ci/run installs it");
 
 /** A throwaway headless Chromium that reaches nothing but what the test opens. */
 function launch(userDataDir: string): Promise<BrowserContext> {
@@ -51,8 +46,9 @@ function servePage(html: string): { server: Deno.HttpServer<Deno.NetAddr>; url: 
 Deno.test({
   name:
     "e2e browser: Chromium approves on the mock's page, lands on the callback page; the CLI exits 0",
-  ignore: !installed(CHROMIUM),
+  ignore: BROWSER.ignore,
   async fn() {
+    BROWSER.require();
     await withAuthSetting({ autoApprove: false }, async (setting) => {
       const userDataDir = await Deno.makeTempDir({ prefix: "restream-chromium-" });
       const login = await startLogin(setting);
@@ -106,8 +102,9 @@ Deno.test({
 
 Deno.test({
   name: "e2e browser: an <img> of the bare callback on some page does not end the login",
-  ignore: !installed(CHROMIUM),
+  ignore: BROWSER.ignore,
   async fn() {
+    BROWSER.require();
     await withAuthSetting({ autoApprove: false }, async (setting) => {
       const userDataDir = await Deno.makeTempDir({ prefix: "restream-chromium-" });
       const login = await startLogin(setting);

@@ -5,6 +5,7 @@
  */
 
 import assert from "node:assert/strict";
+import { outputWithin } from "../support/deadline.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 const EVENT = "61c2559a-2acf-4420-ac01-78786d06da5c";
@@ -20,7 +21,7 @@ Deno.test("download -o - writes the exact bytes to a pipe", async () => {
     return new Response(BYTES, { headers: { "content-type": "application/octet-stream" } });
   });
   try {
-    const output = await new Deno.Command(Deno.execPath(), {
+    const output = await outputWithin(Deno.execPath(), {
       args: [
         "run",
         "-A",
@@ -43,7 +44,7 @@ Deno.test("download -o - writes the exact bytes to a pipe", async () => {
       stdin: "null",
       stdout: "piped",
       stderr: "piped",
-    }).output();
+    });
     assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
     assert.deepEqual(output.stdout, BYTES);
     assert.equal(new TextDecoder().decode(output.stderr), "");

@@ -9,6 +9,7 @@ import { SEED_CHANNEL_IDS } from "../../src/mock/seed.ts";
 import { SEED_EVENT_IDS, SEED_HISTORY_SIZE } from "../../src/mock/seed_events.ts";
 import { call } from "../support/mock.ts";
 import { rowsOf, withE2e } from "../support/e2e.ts";
+import { deadline } from "../support/deadline.ts";
 
 const { inProgress, upcomingStudio, upcomingEncoder, upcomingVideo, latestFinished } =
   SEED_EVENT_IDS;
@@ -244,16 +245,21 @@ Deno.test("e2e: event history --all into a reader that stops early: exit 0, quie
     const child = await spawn(["event", "history", "--all", "--limit", "10"]);
     const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
     let text = "";
-    while (!text.includes("\n")) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += value;
-    }
-    await reader.cancel();
-    const [status, stderr] = await Promise.all([
-      child.status,
-      new Response(child.stderr).text(),
-    ]);
+    const [status, stderr] = await deadline(
+      (async () => {
+        while (!text.includes("\n")) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += value;
+        }
+        await reader.cancel();
+        return await Promise.all([child.status, new Response(child.stderr).text()]);
+      })(),
+      "the first line, then the exit once the reader is gone",
+    ).catch((error) => {
+      child.kill("SIGKILL");
+      throw error;
+    });
     assert.equal(text.split("\n")[0], EVENT_HEADER.join("\t"));
     assert.equal(stderr, "");
     assert.equal(status.code, 0);

@@ -11,6 +11,7 @@ import type { MockServer } from "../../src/mock/types.ts";
 import { call } from "../support/mock.ts";
 import { withE2e } from "../support/e2e.ts";
 import { runProcess } from "../support/subprocess.ts";
+import { outputWithin } from "../support/deadline.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 
@@ -149,14 +150,14 @@ async function pty(
 ): Promise<{ code: number; text: string }> {
   const quoted = [Deno.execPath(), "run", "-A", "--quiet", CLI, ...args]
     .map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
-  const output = await new Deno.Command("script", {
+  const output = await outputWithin("script", {
     args: ["-qec", `stty cols 120 2>/dev/null; ${quoted}`, "/dev/null"],
     env: { ...env, TERM: "xterm-256color", PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" },
     clearEnv: true,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
-  }).output();
+  });
   const text = new TextDecoder().decode(output.stdout) + new TextDecoder().decode(output.stderr);
   return { code: output.code, text };
 }

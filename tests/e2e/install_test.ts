@@ -10,12 +10,13 @@ import { permissionFlags } from "../../scripts/permissions.ts";
 import { stableUuid } from "../../src/mock/ids.ts";
 import { withMock } from "../support/mock.ts";
 import { runProcess, runProgram } from "../support/subprocess.ts";
+import { deadline, outputWithin } from "../support/deadline.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 
 /** The Deno cache of this machine, so the installed command finds its npm packages offline. */
 async function denoDir(): Promise<string> {
-  const out = await new Deno.Command(Deno.execPath(), { args: ["info", "--json"] }).output();
+  const out = await outputWithin(Deno.execPath(), { args: ["info", "--json"] });
   return JSON.parse(new TextDecoder().decode(out.stdout)).denoDir;
 }
 
@@ -34,7 +35,7 @@ Deno.test("e2e install: deno install -g from the checkout gives a working restre
     const cwd = join(dir, "work");
     await Deno.mkdir(cwd, { recursive: true });
     const permissions = permissionFlags({ configDir: join(home, ".config", "restream.io") });
-    const install = await new Deno.Command(Deno.execPath(), {
+    const install = await outputWithin(Deno.execPath(), {
       args: [
         "install",
         "-g",
@@ -51,7 +52,7 @@ Deno.test("e2e install: deno install -g from the checkout gives a working restre
       cwd,
       stdout: "piped",
       stderr: "piped",
-    }).output();
+    });
     assert.ok(install.success, new TextDecoder().decode(install.stderr));
 
     const bin = join(dir, "root", "bin", Deno.build.os === "windows" ? "restream.cmd" : "restream");
@@ -85,12 +86,12 @@ Deno.test("e2e install: deno install -g from the checkout gives a working restre
 
 Deno.test("e2e bundle: deno task bundle gives one file that runs anywhere, dynamic imports included", async () => {
   await withTemp(async (dir) => {
-    const task = await new Deno.Command(Deno.execPath(), {
+    const task = await outputWithin(Deno.execPath(), {
       args: ["task", "--quiet", "bundle"],
       cwd: ROOT,
       stdout: "piped",
       stderr: "piped",
-    }).output();
+    });
     assert.ok(task.success, new TextDecoder().decode(task.stderr));
     // Run a copy from a directory with no deno.json and no node_modules near it.
     const script = join(dir, "restream.js");
@@ -112,11 +113,16 @@ Deno.test("e2e bundle: deno task bundle gives one file that runs anywhere, dynam
     try {
       const reader = serve.stdout.pipeThrough(new TextDecoderStream()).getReader();
       let text = "";
-      while (!text.includes("\n")) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        text += value;
-      }
+      await deadline(
+        (async () => {
+          while (!text.includes("\n")) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            text += value;
+          }
+        })(),
+        "the bundled mock's JSON line",
+      );
       reader.releaseLock();
       const exported = JSON.parse(text);
       const env = {
@@ -142,7 +148,10 @@ Deno.test("e2e bundle: deno task bundle gives one file that runs anywhere, dynam
       assert.match(login.stderr, /login timed out/);
     } finally {
       serve.kill("SIGTERM");
-      await serve.status;
+      await deadline(serve.status, "the bundled mock's exit after SIGTERM").catch((error) => {
+        serve.kill("SIGKILL");
+        throw error;
+      });
       await serve.stdout.cancel().catch(() => {});
       await stderr;
     }

@@ -12,6 +12,7 @@ import { MOCK_NOTICE } from "../../src/cli/mock_mode.ts";
 import { withMock } from "../support/mock.ts";
 import { AUTHORIZE_URL_PATTERN } from "../support/login_flow.ts";
 import { type ProcessResult, runProcess, spawnCli } from "../support/subprocess.ts";
+import { outputWithin } from "../support/deadline.ts";
 
 const NOTICE_LINE = `${MOCK_NOTICE}\n`;
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
@@ -20,7 +21,7 @@ let cachedDenoDir: string | undefined;
 /** This machine's Deno cache: outside HOME, so the runs need no download and leave HOME empty. */
 async function denoDir(): Promise<string> {
   if (cachedDenoDir === undefined) {
-    const out = await new Deno.Command(Deno.execPath(), { args: ["info", "--json"] }).output();
+    const out = await outputWithin(Deno.execPath(), { args: ["info", "--json"] });
     cachedDenoDir = JSON.parse(new TextDecoder().decode(out.stdout)).denoDir as string;
   }
   return cachedDenoDir;

@@ -11,6 +11,7 @@ import { stableUuid } from "../../src/mock/ids.ts";
 import type { MockServer } from "../../src/mock/types.ts";
 import { withMock } from "../support/mock.ts";
 import { type ProcessResult, runProcess } from "../support/subprocess.ts";
+import { deadline } from "../support/deadline.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 /** A seeded storage file that is ready to download. */
@@ -117,11 +118,21 @@ Deno.test("e2e permissions: login listens on loopback and stores tokens in the c
       const decoder = new TextDecoder();
       const reader = child.stderr.getReader();
       let authorize: string | undefined;
-      while (authorize === undefined) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        stderr += decoder.decode(value, { stream: true });
-        authorize = /(http:\/\/127\.0\.0\.1:\d+\/login\?\S+)/.exec(stderr)?.[1];
+      try {
+        await deadline(
+          (async () => {
+            while (authorize === undefined) {
+              const { value, done } = await reader.read();
+              if (done) break;
+              stderr += decoder.decode(value, { stream: true });
+              authorize = /(http:\/\/127\.0\.0\.1:\d+\/login\?\S+)/.exec(stderr)?.[1];
+            }
+          })(),
+          "the authorization URL on stderr",
+        );
+      } catch (error) {
+        child.kill("SIGKILL");
+        throw error;
       }
       assert.ok(authorize, stderr);
       // The "browser": approve (the mock redirects at once), then follow to the callback.
@@ -130,13 +141,21 @@ Deno.test("e2e permissions: login listens on loopback and stores tokens in the c
       const callback = await fetch(approved.headers.get("location")!);
       assert.equal(callback.status, 200);
       await callback.body?.cancel();
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        stderr += decoder.decode(value, { stream: true });
-      }
-      const { code } = await child.status;
-      await stdout;
+      const { code } = await deadline(
+        (async () => {
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            stderr += decoder.decode(value, { stream: true });
+          }
+          await stdout;
+          return await child.status;
+        })(),
+        "the login's exit after the callback",
+      ).catch((error) => {
+        child.kill("SIGKILL");
+        throw error;
+      });
       assert.equal(code, 0, stderr);
 
       const tokens = JSON.parse(await Deno.readTextFile(join(configDirOf(home), "tokens.json")));

@@ -110,6 +110,19 @@ Deno.test("Retry-After in seconds and as an HTTP date is honoured, capped at 60 
   assert.deepEqual(sleeps, [7000, 12000, 60000]);
 });
 
+Deno.test("Retry-After as an HTTP date far ahead is capped at 60 s too; a past date waits 0", async () => {
+  const fake = new FakeFetch().on("GET", "/v2/x", [
+    { status: 503, headers: { "retry-after": "Wed, 25 Nov 2026 14:00:00 GMT" } },
+    { status: 429, headers: { "retry-after": "Wed, 25 Nov 2026 12:01:00 GMT" } },
+    { status: 503, headers: { "retry-after": "Wed, 25 Nov 2026 11:00:00 GMT" } },
+    { body: {} },
+  ]);
+  const { http, sleeps, logs } = pipeline(fake);
+  await http.request({ path: "/v2/x" });
+  assert.deepEqual(sleeps, [60_000, 60_000, 0]);
+  assert.match(logs.join("\n"), /retry 1\/3 in 60000 ms after HTTP 503/);
+});
+
 Deno.test("429 after every retry is a rate-limit error", async () => {
   const fake = new FakeFetch().on("GET", "/v2/x", { status: 429 }, { repeat: true });
   const error = await rejects(pipeline(fake).http.request({ path: "/v2/x" }));
@@ -198,7 +211,9 @@ Deno.test("empty bodies parse to null; a non-JSON 2xx body is an invalid respons
 });
 
 Deno.test("verbose log shows method, URL, status, duration and retries with secrets masked", async () => {
-  const fake = new FakeFetch().on("GET", "/ws", [{ status: 503 }, { body: {} }]);
+  const fake = new FakeFetch().on("GET", "/ws", [{ status: 503 }, { body: {} }], {
+    query: { accessToken: "top-secret-token", page: "2" },
+  });
   const { http, logs } = pipeline(fake, {
     tokens: { getAccessToken: () => Promise.resolve("top-secret-token") },
   });
@@ -223,10 +238,27 @@ Deno.test("an aborted signal stops a request as interrupted", async () => {
   assert.equal(error.kind, "interrupted");
 });
 
-Deno.test("SPEC numbers: 30 s per attempt, at most 3 retries, these statuses, Retry-After capped at 60 s", async () => {
-  assert.deepEqual([...RETRYABLE_STATUSES].sort(), [408, 429, 500, 502, 503, 504]);
+Deno.test("SPEC numbers, as the code uses them: 30 s per attempt, 3 retries, Retry-After capped at 60 s", async () => {
   assert.equal(MAX_RETRIES, 3);
   assert.equal(RETRY_AFTER_CAP_MS, 60_000);
+  assert.deepEqual([...RETRYABLE_STATUSES].sort(), [408, 429, 500, 502, 503, 504]);
+  // A client with no retry options: the defaults decide.
+  const fake = new FakeFetch().on("GET", "/v2/x", {
+    status: 503,
+    headers: { "retry-after": "3600" },
+  }, { repeat: true });
+  const sleeps: number[] = [];
+  const http = new HttpClient({
+    baseUrl: ORIGIN,
+    fetch: fake.fetch,
+    sleep: (ms) => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    },
+  });
+  await rejects(http.request({ path: "/v2/x" }));
+  assert.equal(fake.requests.length, 4, "the first attempt and 3 retries");
+  assert.deepEqual(sleeps, [60_000, 60_000, 60_000]);
   for (const method of ["GET", "PUT", "DELETE", "HEAD", "get"]) assert.ok(isIdempotent(method));
   for (const method of ["PATCH", "POST"]) assert.ok(!isIdempotent(method), method);
   // The default per-attempt timeout, seen by the timer the request arms.

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { deadline } from "../support/deadline.ts";
+import { FakeClock } from "../support/fake_clock.ts";
 import { parseFaultFlag } from "../../src/mock/faults.ts";
 import { call, postForm, withMock } from "../support/mock.ts";
 
@@ -57,9 +59,20 @@ Deno.test("failNext routes: {param} segments, other routes untouched, the token 
 Deno.test("latency delays each request", async () => {
   await withMock({}, async (mock) => {
     mock.control.setLatency(60);
-    const started = performance.now();
-    await call(mock, "/v2/platform/all");
-    assert.ok(performance.now() - started >= 55);
+    // A fake clock: the answer comes when 60 ms have passed on it, not one tick before.
+    const clock = new FakeClock().install();
+    try {
+      const waiting = clock.armed(60);
+      let answered = false;
+      const response = call(mock, "/v2/platform/all").finally(() => answered = true);
+      await deadline(waiting, "the mock's 60 ms wait");
+      clock.advance(59);
+      assert.equal(answered, false, "answered before the latency passed");
+      clock.advance(1);
+      assert.equal((await deadline(response, "the answer after 60 ms")).status, 200);
+    } finally {
+      clock.uninstall();
+    }
     mock.control.setLatency(0);
   });
 });
@@ -111,6 +124,22 @@ Deno.test("request log and counters; reset brings back the seed and clears them"
       ["PATCH", "/v2/user/channel/1030301", 200],
     ]);
     assert.ok(log.every((e) => Math.abs(e.at - Date.now()) < 5000));
+    // In the process, the log holds what was sent: tests check where a token went.
+    assert.deepEqual(log.map((e) => e.headers.authorization), [
+      `Bearer ${mock.token}`,
+      "Bearer bad",
+      `Bearer ${mock.token}`,
+    ]);
+    assert.equal(log[2].headers["content-type"], "application/json");
+    await fetch(`${mock.apiUrl}/v2/platform/all?page=2&accessToken=${mock.token}`).then((r) =>
+      r.body?.cancel()
+    );
+    assert.equal(mock.control.requestLog()[3].query, `?page=2&accessToken=${mock.token}`);
+    // Out of the process (GET /__mock/log), secrets are masked.
+    const served = await (await fetch(`${mock.apiUrl}/__mock/log`)).json();
+    assert.equal(served[0].headers.authorization, "Bearer ***");
+    assert.equal(served[3].query, "?page=2&accessToken=***");
+    assert.ok(!JSON.stringify(served).includes(mock.token));
     assert.equal(mock.control.counters().requests["GET /v2/user/profile"], 2);
     mock.control.failNext("GET /v2/user/profile", { status: 500 });
     mock.control.reset();

@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { runCapture } from "../support/cli.ts";
 import { isLoopbackHost } from "../../src/cli/mock.ts";
 import { runCli } from "../../src/cli/run.ts";
-import { delay, withMock, WsClient } from "../support/mock.ts";
+import { withMock, WsClient } from "../support/mock.ts";
+import { deadline, signal } from "../support/deadline.ts";
 
 const CLI = fileURLToPath(new URL("../../cli.ts", import.meta.url));
 const NAMES = [
@@ -51,7 +52,7 @@ Deno.test("mock serve as a subprocess: export lines on stdout, a working API, ex
   })();
   const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   try {
-    const env = await readExports(reader);
+    const env = await deadline(readExports(reader), "the six export lines on stdout");
     assert.deepEqual(Object.keys(env), NAMES);
     const res = await fetch(`${env.RESTREAM_API_URL}/v2/user/profile`, {
       headers: { authorization: `Bearer ${env.RESTREAM_TOKEN}` },
@@ -61,10 +62,18 @@ Deno.test("mock serve as a subprocess: export lines on stdout, a working API, ex
     assert.match(env.RESTREAM_CHAT_WS_URL, /^ws:\/\/127\.0\.0\.1:\d+\/ws\/chat$/);
   } finally {
     child.kill("SIGTERM");
-    while (!(await reader.read()).done) { /* drain */ }
+    await deadline(
+      (async () => {
+        while (!(await reader.read()).done) { /* drain */ }
+      })(),
+      "the end of stdout after SIGTERM",
+    ).catch((error) => {
+      child.kill("SIGKILL");
+      throw error;
+    });
   }
-  const status = await child.status;
-  const log = await stderrText;
+  const status = await deadline(child.status, "the exit after SIGTERM");
+  const log = await deadline(stderrText, "the end of stderr");
   assert.equal(status.code, 0, log);
   assert.match(log, /GET \/v2\/user\/profile 200/);
   assert.match(log, /mock server stopped/);
@@ -135,6 +144,7 @@ Deno.test("mock serve: bad flags are usage errors (exit 2) before anything start
 Deno.test("mock serve applies --fail, --latency and --drop-after at start", async () => {
   const controller = new AbortController();
   let stdout = "";
+  const listening = signal();
   const running = runCli(
     [
       "mock",
@@ -149,7 +159,12 @@ Deno.test("mock serve applies --fail, --latency and --drop-after at start", asyn
       "1",
     ],
     {
-      stdout: { write: (text) => void (stdout += text) },
+      stdout: {
+        write: (text) => {
+          stdout += text;
+          if (stdout.includes("RESTREAM_CLIENT_SECRET")) listening.resolve();
+        },
+      },
       stderr: { write: () => {} },
       stdoutIsTerminal: false,
       stdinIsTerminal: false,
@@ -158,7 +173,7 @@ Deno.test("mock serve applies --fail, --latency and --drop-after at start", asyn
     },
   );
   try {
-    while (!stdout.includes("RESTREAM_CLIENT_SECRET")) await delay(5);
+    await deadline(listening.promise, "the mock's export lines");
     const env = Object.fromEntries(
       [...stdout.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]),
     );
@@ -170,12 +185,12 @@ Deno.test("mock serve applies --fail, --latency and --drop-after at start", asyn
     const socket = await WsClient.open(
       `${env.RESTREAM_STREAMING_WS_URL}?accessToken=${env.RESTREAM_TOKEN}`,
     );
-    await socket.closed;
+    await deadline(socket.closed, "the drop after one message");
     assert.equal(socket.messages.length, 1, "dropped after one message");
   } finally {
     controller.abort();
   }
-  assert.equal(await running, 0);
+  assert.equal(await deadline(running, "the mock's stop on abort"), 0);
 });
 
 Deno.test("mock serve --help shows no empty default for the repeatable --fail", async () => {

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { delay, withMock, WsClient } from "../support/mock.ts";
+import { withMock, WsClient } from "../support/mock.ts";
+import { deadline } from "../support/deadline.ts";
+import { FakeClock } from "../support/fake_clock.ts";
 
 type Message = { action?: string; payload?: Record<string, unknown>; [key: string]: unknown };
 
@@ -104,20 +106,32 @@ Deno.test("chat: connection_info per channel, heartbeats, generated events from 
 });
 
 Deno.test("heartbeats can be turned off", async () => {
-  await withMock({ heartbeatSeconds: 0.02 }, async (mock) => {
-    mock.control.setHeartbeats(false);
-    const client = await WsClient.open(`${mock.chatWsUrl}?accessToken=${mock.token}`);
-    try {
-      await client.waitFor(4);
-      await delay(100);
-      assert.ok(!actions(client).includes("heartbeat"));
-      mock.control.setHeartbeats(true);
-      await client.waitFor(5);
-      assert.equal(actions(client)[4], "heartbeat");
-    } finally {
-      await client.close();
-    }
-  });
+  // A fake clock drives the heartbeat timer; a message pushed after the silent ticks is the
+  // marker: a heartbeat sent by those ticks would have arrived before it.
+  const clock = new FakeClock().install();
+  try {
+    await withMock({ heartbeatSeconds: 1 }, async (mock) => {
+      mock.control.setHeartbeats(false);
+      const client = await WsClient.open(`${mock.chatWsUrl}?accessToken=${mock.token}`);
+      try {
+        await deadline(client.waitFor(4), "the greeting");
+        const greeting = client.messages.length;
+        clock.advance(5_000); // five ticks, all silent
+        mock.control.pushChat({ action: "marker" });
+        await deadline(client.waitFor(greeting + 1), "the marker");
+        assert.deepEqual(actions(client).slice(greeting), ["marker"]);
+        mock.control.setHeartbeats(true);
+        clock.advance(1_000);
+        await deadline(client.waitFor(greeting + 2), "the heartbeat once on again");
+        assert.equal(actions(client)[greeting + 1], "heartbeat");
+      } finally {
+        clock.uninstall();
+        await client.close();
+      }
+    });
+  } finally {
+    clock.uninstall();
+  }
 });
 
 Deno.test("pushChat sends a message as is; malformed frames reach open sockets", async () => {
@@ -146,7 +160,7 @@ Deno.test("dropSocketsAfter closes each socket after K messages", async () => {
   await withMock({}, async (mock) => {
     mock.control.dropSocketsAfter(2);
     const client = await WsClient.open(`${mock.streamingWsUrl}?accessToken=${mock.token}`);
-    const event = await client.closed;
+    const event = await deadline(client.closed, "the drop after 2 messages");
     assert.equal(client.messages.length, 2);
     assert.equal(event.code, 1001);
     mock.control.dropSocketsAfter(null);
@@ -165,6 +179,6 @@ Deno.test("close() closes open sockets too", async () => {
   await withMock({ heartbeatSeconds: 0.01 }, async (mock) => {
     client = await WsClient.open(`${mock.chatWsUrl}?accessToken=${mock.token}`);
   });
-  const event = await client!.closed;
+  const event = await deadline(client!.closed, "the close by the mock's close()");
   assert.equal(event.code, 1001);
 });

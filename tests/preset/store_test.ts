@@ -10,6 +10,7 @@ import { TokenStore } from "../../src/auth/token_store.ts";
 import { FilePresetStore } from "../../src/preset/file_store.ts";
 import { MemoryPresetStore, type PresetStore } from "../../src/preset/store.ts";
 import { rejects } from "../support/rejects.ts";
+import { outputWithin } from "../support/deadline.ts";
 
 const REAL = { origin: "https://api.restream.io", profileId: 42 };
 const OTHER_ACCOUNT = { origin: "https://api.restream.io", profileId: 43 };
@@ -89,11 +90,11 @@ Deno.test("FilePresetStore: saves from several processes at once are all kept", 
   await withDir(async (dir) => {
     const writer = new URL("../support/preset_writer.ts", import.meta.url).pathname;
     const children = ["p", "q", "r", "s"].map((prefix) =>
-      new Deno.Command(Deno.execPath(), {
+      outputWithin(Deno.execPath(), {
         args: ["run", "-A", "--quiet", writer, dir, prefix, "25"],
         stdout: "null",
         stderr: "piped",
-      }).output()
+      })
     );
     for (const result of await Promise.all(children)) {
       assert.equal(result.code, 0, new TextDecoder().decode(result.stderr));

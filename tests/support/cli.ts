@@ -31,6 +31,8 @@ export interface CaptureOptions {
   signal?: AbortSignal;
   /** Monitor timing (fast backoff, short watchdog). */
   monitorTuning?: MonitorTuning;
+  /** Called after every write with all output so far: a test waits for output this way. */
+  onOutput?: (output: { stdout: string; stderr: string }) => void;
   /** How `monitor streaming` tells its replay burst from live updates. */
   replayTiming?: ReplayTiming;
 }
@@ -40,9 +42,20 @@ export async function runCapture(argv: string[], options: CaptureOptions = {}): 
   let stdout = "";
   let stderr = "";
   const env = options.env ?? {};
+  const wrote = (): void => options.onOutput?.({ stdout, stderr });
   const io: CliIO = {
-    stdout: { write: (text) => void (stdout += text) },
-    stderr: { write: (text) => void (stderr += text) },
+    stdout: {
+      write: (text) => {
+        stdout += text;
+        wrote();
+      },
+    },
+    stderr: {
+      write: (text) => {
+        stderr += text;
+        wrote();
+      },
+    },
     stdoutIsTerminal: options.terminal !== undefined,
     stdinIsTerminal: options.stdinIsTerminal ?? false,
     stderrIsTerminal: options.stderrIsTerminal ?? false,

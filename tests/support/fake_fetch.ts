@@ -1,7 +1,9 @@
 /**
- * A fake `fetch` for unit tests: routes matched by method + path (+ query when given),
- * responses queued per route, every request recorded. `assertDone()` fails on routes that
- * were never used; an unmatched request fails the test at once.
+ * A fake `fetch` for unit tests: routes matched by method + path + query, responses queued per
+ * route, every request recorded. The query must match exactly (a route without `query`
+ * matches only requests without one), so an extra or wrong parameter fails the test; a route
+ * opts in to "these parameters, others allowed" with `querySubset: true`. `assertDone()` fails
+ * on routes that were never used; an unmatched request fails the test at once.
  */
 
 import type { FetchLike } from "../../src/http/http.ts";
@@ -27,7 +29,8 @@ export interface RecordedRequest {
 interface Route {
   method: string;
   path: string;
-  query?: Record<string, string>;
+  query: Record<string, string | string[]>;
+  querySubset: boolean;
   replies: FakeReply[];
   /** Keep answering with the last reply once the queue is down to one. */
   repeat: boolean;
@@ -38,17 +41,25 @@ export class FakeFetch {
   readonly requests: RecordedRequest[] = [];
   readonly #routes: Route[] = [];
 
-  /** Queues replies for `METHOD /path` (query matched when given, as a subset). */
+  /**
+   * Queues replies for `METHOD /path` with exactly the query `options.query` (none when
+   * absent); with `querySubset`, the given parameters must be there and others may be.
+   */
   on(
     method: string,
     path: string,
     replies: FakeReply | FakeReply[],
-    options: { query?: Record<string, string>; repeat?: boolean } = {},
+    options: {
+      query?: Record<string, string | string[]>;
+      querySubset?: boolean;
+      repeat?: boolean;
+    } = {},
   ): this {
     this.#routes.push({
       method: method.toUpperCase(),
       path,
-      query: options.query,
+      query: options.query ?? {},
+      querySubset: options.querySubset ?? false,
       replies: Array.isArray(replies) ? [...replies] : [replies],
       repeat: options.repeat ?? false,
     });
@@ -62,7 +73,7 @@ export class FakeFetch {
     this.requests.push({ method: request.method, url, headers: request.headers, body });
     const route = this.#routes.find((r) =>
       r.method === request.method && r.path === url.pathname && r.replies.length > 0 &&
-      Object.entries(r.query ?? {}).every(([k, v]) => url.searchParams.get(k) === v)
+      queryMatches(r, url.searchParams)
     );
     if (!route) {
       throw new Error(
@@ -98,4 +109,17 @@ export class FakeFetch {
       );
     }
   }
+}
+
+/**
+ * Every expected parameter with exactly its values (an array for a repeated key, in order);
+ * and, unless the route is a subset, no other parameter.
+ */
+function queryMatches(route: Route, params: URLSearchParams): boolean {
+  const expected = Object.entries(route.query).map(([k, v]) => [k, [v].flat()] as const);
+  const same = (a: string[], b: readonly string[]): boolean =>
+    a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!expected.every(([k, values]) => same(params.getAll(k), values))) return false;
+  const count = expected.reduce((n, [, values]) => n + values.length, 0);
+  return route.querySubset || [...params.keys()].length === count;
 }

@@ -5,10 +5,11 @@
  */
 
 import assert from "node:assert/strict";
+import { outputWithin } from "./deadline.ts";
 
 /** Runs `deno <args>` and parses its JSON output. */
 export async function denoJson(args: string[]): Promise<unknown> {
-  const out = await new Deno.Command(Deno.execPath(), { args, stderr: "piped" }).output();
+  const out = await outputWithin(Deno.execPath(), { args, stderr: "piped" });
   assert.ok(out.success, new TextDecoder().decode(out.stderr));
   return JSON.parse(new TextDecoder().decode(out.stdout));
 }

@@ -26,7 +26,12 @@ export interface ProcessOptions {
   cwd?: string;
   /** The script to run instead of cli.ts (a bundle, mod.ts). */
   script?: string;
+  /** Kill the process and fail after this long; 60 s by default. */
+  timeoutMs?: number;
 }
+
+/** How long a CLI run may take on a loaded machine before it counts as hung. */
+const PROCESS_TIMEOUT_MS = 60_000;
 
 /** The `deno run` arguments that start the CLI (or `options.script`). */
 function cliArgs(args: string[], options: ProcessOptions): string[] {
@@ -66,8 +71,28 @@ export async function runProgram(
   options: Omit<ProcessOptions, "permissions" | "script"> = {},
 ): Promise<ProcessResult> {
   const child = await spawnWithInput(program, args, options);
-  const { code, stdout, stderr } = await child.output();
+  const output = child.output();
+  const timeoutMs = options.timeoutMs ?? PROCESS_TIMEOUT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((resolve) =>
+    timer = setTimeout(() => resolve("late"), timeoutMs)
+  );
+  const first = await Promise.race([output, late]).finally(() => clearTimeout(timer));
   const decoder = new TextDecoder();
+  if (first === "late") {
+    // A hung process fails the test (with what it said) instead of hanging the suite.
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // It ended just now.
+    }
+    const killed = await output;
+    throw new Error(
+      `${[program, ...args].join(" ")} still ran after ${timeoutMs} ms; stderr:\n` +
+        decoder.decode(killed.stderr),
+    );
+  }
+  const { code, stdout, stderr } = first;
   return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
 }
 

@@ -69,7 +69,7 @@ Deno.test("chat: the watchdog fires when heartbeats stop, and the monitor reconn
       if (index === 0) {
         c.send({ action: "heartbeat", payload: {}, timestamp: 1 }); // then silence
       } else {
-        await new Promise((r) => setTimeout(r, 10));
+        await c.opened;
         c.send(TWITCH);
       }
     },

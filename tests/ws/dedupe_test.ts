@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { RECONNECT_BASE_MS, RECONNECT_CAP_MS } from "../../src/ws/backoff.ts";
-import { CHAT_WATCHDOG_MS } from "../../src/ws/chat.ts";
+import { connectMonitor } from "../../src/ws/monitor.ts";
+import { monitorStreaming } from "../../src/ws/streaming.ts";
+import { closedPort, WsTestServer } from "../support/ws_server.ts";
+import { fastTuning, take, tokenSequence } from "./helpers.ts";
 import {
   canonicalJson,
   REPLAY_MEMORY,
@@ -46,10 +49,61 @@ Deno.test("memory stays bounded over a long run", () => {
   assert.ok(filter.size <= 10_000, `size ${filter.size}`);
 });
 
-Deno.test("SPEC numbers: replays remembered 120 s, 10,000 at most; backoff 1 s to 30 s; chat dead after 60 s", () => {
+Deno.test("SPEC numbers, as the code uses them: replays remembered 120 s by default", async () => {
   assert.equal(REPLAY_WINDOW_MS, 120_000);
+  // No replayWindowMs: the monitor's default decides. The clock moves only between connections.
+  let clock = 0;
+  const steps = [120_000, 120_001];
+  const server = WsTestServer.start({
+    onConnection: (c) => {
+      c.send({ action: "updateStatuses", viewers: 1 });
+      c.drop();
+    },
+  });
+  try {
+    const controller = new AbortController();
+    const messages = await take(
+      monitorStreaming({
+        url: server.url,
+        tokens: tokenSequence(["t"]),
+        signal: controller.signal,
+        ...fastTuning({
+          now: () => clock,
+          sleep: () => {
+            clock = steps.shift() ?? clock;
+            return Promise.resolve();
+          },
+        }),
+      }),
+      2,
+      controller,
+    );
+    // Delivered at 0, dropped as a replay at 120 s, delivered again at 120.001 s.
+    assert.deepEqual(messages.map((m) => m.connection), [1, 3]);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("SPEC numbers, as the code uses them: 10,000 messages remembered by default", () => {
   assert.equal(REPLAY_MEMORY, 10_000);
-  assert.equal(RECONNECT_BASE_MS, 1_000);
-  assert.equal(RECONNECT_CAP_MS, 30_000);
-  assert.equal(CHAT_WATCHDOG_MS, 60_000);
+  const filter = new ReplayFilter();
+  for (let i = 0; i <= 10_000; i++) filter.admit({ i }, 0, false);
+  assert.equal(filter.size, 10_000);
+  assert.equal(filter.admit({ i: 1 }, 0, true), false, "the 10,000 newest are remembered");
+  assert.equal(filter.admit({ i: 0 }, 0, true), true, "the 10,001st oldest is forgotten");
+});
+
+Deno.test("SPEC numbers, as the code uses them: reconnects wait 1 s, doubling, capped at 30 s", async () => {
+  assert.deepEqual([RECONNECT_BASE_MS, RECONNECT_CAP_MS], [1_000, 30_000]);
+  const tuning = fastTuning({ random: () => 0.5, firstConnectRetries: 7 });
+  const monitor = connectMonitor({
+    url: `ws://127.0.0.1:${closedPort()}/ws`,
+    tokens: tokenSequence(["t"]),
+    ...tuning,
+  });
+  await assert.rejects(async () => {
+    for await (const _ of monitor) { /* nothing arrives */ }
+  });
+  assert.deepEqual(tuning.delays, [1000, 2000, 4000, 8000, 16000, 30000, 30000]);
 });

@@ -2,6 +2,9 @@ import assert from "node:assert/strict";
 import { RestreamError } from "../../src/errors.ts";
 import { connectMonitor, type MonitorEvent, type MonitorFrame } from "../../src/ws/monitor.ts";
 import { closedPort, WsTestServer } from "../support/ws_server.ts";
+import { deadline, signal } from "../support/deadline.ts";
+import { FakeClock } from "../support/fake_clock.ts";
+import { FakeSocket } from "../support/fake_socket.ts";
 import { eventLog, fastTuning, take, tokenSequence } from "./helpers.ts";
 
 const token = tokenSequence(["tok-3f9a"]);
@@ -20,7 +23,7 @@ Deno.test("frames arrive in order with their content, then abort ends quietly wi
     );
     assert.deepEqual(frames.map((f) => f.raw), sent);
     assert.deepEqual(frames.map((f) => f.action), ["a", "b", "c"]);
-    assert.equal(await server.connections[0].closed, 1000);
+    assert.equal(await deadline(server.connections[0].closed, "the server side's close"), 1000);
     assert.equal(server.connections.length, 1);
   } finally {
     await server.close();
@@ -147,36 +150,58 @@ Deno.test("the watchdog reconnects a silent socket", async () => {
     const reconnect = log.events.find((e) => e.type === "reconnecting");
     assert.ok(reconnect?.type === "reconnecting");
     assert.equal(reconnect.reason, "no message for 0.1 s");
-    assert.equal(await server.connections[0].closed, 4000);
+    assert.equal(await deadline(server.connections[0].closed, "the server side's close"), 4000);
   } finally {
     await server.close();
   }
 });
 
-Deno.test("messages keep the watchdog quiet", async () => {
-  const server = WsTestServer.start({
-    onConnection: async (c) => {
-      for (let i = 0; i < 6; i++) {
-        await new Promise((r) => setTimeout(r, 30));
-        c.send({ action: "beat", i });
-      }
-    },
-  });
+Deno.test("messages keep the watchdog quiet; it fires a full period after the last one", async () => {
+  // A fake clock: a message every 30 ms for 180 ms under a 100 ms watchdog, exactly.
+  const clock = new FakeClock().install();
+  const socket = new FakeSocket();
+  const controller = new AbortController();
+  const connected = signal();
+  const reconnecting = signal();
+  let opened = 0;
   try {
-    const controller = new AbortController();
-    const frames = await take(
-      connectMonitor({
-        url: server.url,
-        tokens: token,
-        signal: controller.signal,
-        ...fastTuning({ watchdogMs: 100 }),
-      }),
-      6,
-      controller,
-    );
-    assert.ok(frames.every((f) => f.connection === 1), "no reconnect while messages flow");
+    const monitor = connectMonitor({
+      url: "ws://127.0.0.1:9/ws",
+      tokens: token,
+      signal: controller.signal,
+      createSocket: () => {
+        const next = opened++ === 0 ? socket : new FakeSocket();
+        queueMicrotask(() => next.open());
+        return next as unknown as WebSocket;
+      },
+      onEvent: (event) => {
+        if (event.type === "connected") connected.resolve();
+        if (event.type === "reconnecting") reconnecting.resolve();
+      },
+      ...fastTuning({ watchdogMs: 100 }),
+    });
+    const frames: MonitorFrame[] = [];
+    const consuming = (async () => {
+      for await (const frame of monitor) frames.push(frame);
+    })();
+    await deadline(connected.promise, "the connection");
+    for (let i = 0; i < 6; i++) {
+      clock.advance(30);
+      socket.message({ action: "beat", i });
+    }
+    // 180 ms in, longer than the watchdog, and still open: every message re-armed it.
+    clock.advance(99);
+    assert.equal(socket.closedWith, undefined, "closed while messages flowed");
+    clock.advance(1);
+    assert.deepEqual(socket.closedWith, { code: 4000, reason: "no message for 0.1 s" });
+    await deadline(reconnecting.promise, "the reconnect after the silence");
+    controller.abort();
+    await deadline(consuming, "the monitor's end");
+    assert.equal(frames.length, 6);
+    assert.ok(frames.every((f) => f.connection === 1));
   } finally {
-    await server.close();
+    controller.abort();
+    clock.uninstall();
   }
 });
 
@@ -499,7 +524,7 @@ Deno.test("breaking out of the loop closes the socket", async () => {
   const server = WsTestServer.start({ onConnection: (c) => c.send({ action: "m" }) });
   try {
     for await (const _ of connectMonitor({ url: server.url, tokens: token })) break;
-    assert.equal(await server.connections[0].closed, 1000);
+    assert.equal(await deadline(server.connections[0].closed, "the server side's close"), 1000);
   } finally {
     await server.close();
   }

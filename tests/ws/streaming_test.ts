@@ -113,6 +113,39 @@ Deno.test("streaming: after a reconnect, replayed messages are not repeated, new
   }
 });
 
+Deno.test("streaming: on the first connection identical messages are all delivered (no replay to drop)", async () => {
+  const server = WsTestServer.start({
+    onConnection: (c) => {
+      c.send(STATUSES);
+      c.send(Object.fromEntries(Object.entries(STATUSES).reverse()));
+      c.send(STATUSES);
+    },
+  });
+  const log = eventLog();
+  try {
+    const controller = new AbortController();
+    const messages = await take(
+      monitorStreaming({
+        url: server.url,
+        tokens: tokenSequence(["t"]),
+        signal: controller.signal,
+        onEvent: log.onEvent,
+        ...fastTuning(),
+      }),
+      3,
+      controller,
+    );
+    assert.deepEqual(messages.map((m) => [m.type, m.connection]), [
+      ["updateStatuses", 1],
+      ["updateStatuses", 1],
+      ["updateStatuses", 1],
+    ]);
+    assert.equal(log.events.filter((e) => e.type === "replay_skipped").length, 0);
+  } finally {
+    await server.close();
+  }
+});
+
 Deno.test("streaming: a replay older than the window is delivered again", async () => {
   let clock = 0;
   const server = WsTestServer.start({
