@@ -85,17 +85,27 @@ const HOSTILE_ENV = {
 };
 
 Deno.test("--mock: the command runs against a fresh mock; only RESTREAM_MOCK and NO_COLOR are read", async () => {
-  for (
-    const [argv, extra] of [[["--mock", "profile", "--json"], {}], [["profile", "--json"], {
-      RESTREAM_MOCK: "true",
-    }]] as const
-  ) {
+  const runs: Array<[string[], Record<string, string>, (stdout: unknown) => unknown]> = [
+    [["--mock", "profile", "--json"], {}, (doc) => (doc as { username: string }).username],
+    [
+      ["profile", "--json"],
+      { RESTREAM_MOCK: "true" },
+      (doc) => (doc as { username: string }).username,
+    ],
+    [
+      ["--mock", "status", "--health", "--json"],
+      {},
+      (doc) => (doc as { account: { username: string } }).account.username,
+    ],
+    [["--mock", "preset", "save", "show", "--json"], {}, () => "gamenight"],
+  ];
+  for (const [argv, extra, username] of runs) {
     const { env, asked } = recordingEnv({ ...HOSTILE_ENV, ...extra });
-    const result = await runCapture([...argv], { env, fetch: fetch });
-    assert.equal(result.code, 0, result.stderr);
+    const result = await runCapture(argv, { env, fetch: fetch });
+    assert.equal(result.code, 0, `${argv.join(" ")}: ${result.stderr}`);
     assert.equal(result.stderr, NOTICE_LINE, "one notice, plain text under --json too");
-    assert.equal(JSON.parse(result.stdout).username, "gamenight");
-    assert.deepEqual([...asked].sort(), ["NO_COLOR", "RESTREAM_MOCK"]);
+    assert.equal(username(JSON.parse(result.stdout)), "gamenight");
+    assert.deepEqual([...asked].sort(), ["NO_COLOR", "RESTREAM_MOCK"], argv.join(" "));
   }
 });
 

@@ -211,7 +211,7 @@ Deno.test("e2e --mock under the README's narrow permissions: no config dir, no t
   await withFreshHome(async (home, env, cwd) => {
     const permissions = permissionFlags({ configDir: join(home, ".config", "restream.io") });
     assert.ok(!permissions.includes("-A"));
-    const [channels, chat, events] = await Promise.all([
+    const [channels, chat, events, status, preset] = await Promise.all([
       runProcess(["--mock", "channel", "list", "--json"], { env, permissions, cwd }),
       runProcess(["--mock", "monitor", "chat", "--duration", "2", "--json"], {
         env,
@@ -219,6 +219,9 @@ Deno.test("e2e --mock under the README's narrow permissions: no config dir, no t
         cwd,
       }),
       runProcess(["event", "list"], { env: { ...env, RESTREAM_MOCK: "1" }, permissions, cwd }),
+      runProcess(["--mock", "status", "--health", "--json"], { env, permissions, cwd }),
+      // Presets too stay in memory: a write anywhere would be refused or show up in cwd.
+      runProcess(["--mock", "preset", "save", "show", "--json"], { env, permissions, cwd }),
     ]);
     assertOk(channels, "channel list");
     assert.equal(channels.stderr, NOTICE_LINE);
@@ -227,6 +230,10 @@ Deno.test("e2e --mock under the README's narrow permissions: no config dir, no t
     assert.ok(chat.stdout.length > 0);
     assertOk(events, "event list");
     assert.match(events.stdout, /^ID\tSTATUS\tTITLE/);
+    assertOk(status, "status --health");
+    assert.equal(JSON.parse(status.stdout).account.username, "gamenight");
+    assertOk(preset, "preset save");
+    assert.equal(preset.stderr.split(MOCK_NOTICE).length, 2, preset.stderr);
     assert.deepEqual(await entries(home), []);
     assert.deepEqual(await entries(cwd), []);
   });
