@@ -13,6 +13,7 @@ import { examplesOf } from "../../src/cli/help.ts";
 import type { CommandSpec } from "../../src/cli/spec.ts";
 import { ROOT } from "../../src/cli/tree.ts";
 import { runCapture } from "../support/cli.ts";
+import { childOutput } from "../support/deadline.ts";
 import { withMock } from "../support/mock.ts";
 
 /** The finished event of the mock that has recordings. */
@@ -68,7 +69,7 @@ async function runSegment(
     const writer = jq.stdin.getWriter();
     await writer.write(new TextEncoder().encode(stdin ?? ""));
     await writer.close();
-    const out = await jq.output();
+    const out = await childOutput(jq, `jq ${argv.slice(1).join(" ")}`, 30_000, false);
     if (!out.success) throw new Error(`jq exited ${out.code}`);
     return new TextDecoder().decode(out.stdout);
   }
