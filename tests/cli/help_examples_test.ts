@@ -22,7 +22,7 @@ const PAST = "f2156c8b-d3ba-4a54-b606-c77a78d335cc";
 const NOT_RUN: Record<string, string> = {
   "restream login": "opens a browser and waits for the user",
   "restream login --no-browser --port 0": "waits for the user to paste the address",
-  "restream auth refresh": "needs a stored login (RESTREAM_TOKEN is never refreshed)",
+  "restream auth refresh": "needs a stored login, not RESTREAM_TOKEN",
   "restream mock serve": "serves until stopped",
   "restream mock serve --port 0 > mock.env": "serves until stopped",
   "source mock.env && restream channel list": "a shell line",
