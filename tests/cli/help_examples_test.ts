@@ -3,9 +3,8 @@
  * server, in a scratch directory, each one succeeds. Each command's examples run in order on
  * a fresh mock and config directory, after the setup listed below for commands that need
  * something to exist first. A line may pipe (`|`) into another restream command or `jq`, and
- * redirect (`>`) to a file. Monitors get a short `--duration` so the test stays fast; the mock
- * names recordings after the event's date, so that date is put into the recording example;
- * the few lines that cannot run unattended are listed with the reason.
+ * redirect (`>`) to a file. Monitors get a short `--duration` so the test stays fast; the few
+ * lines that cannot run unattended are listed with the reason.
  */
 
 import assert from "node:assert/strict";
@@ -19,9 +18,6 @@ import { onPath, tool } from "../support/tools.ts";
 
 /** Examples pipe into jq; `.ci/run` installs it. */
 const JQ = tool("jq", onPath("jq"), "apt-get install jq");
-
-/** The finished event of the mock that has recordings. */
-const PAST = "f2156c8b-d3ba-4a54-b606-c77a78d335cc";
 
 /** Examples that cannot run unattended, and why. */
 const NOT_RUN: Record<string, string> = {
@@ -58,7 +54,6 @@ async function runSegment(
   argv: string[],
   stdin: string | undefined,
   env: Record<string, string>,
-  recording: string,
 ): Promise<string> {
   if (argv[0] === "echo") return `${argv.slice(1).join(" ")}\n`;
   if (argv[0] === "jq") {
@@ -80,7 +75,7 @@ async function runSegment(
     return new TextDecoder().decode(out.stdout);
   }
   assert.equal(argv[0], "restream");
-  let args = argv.slice(1).map((w) => w.endsWith("_speedrun-41.mp4") ? recording : w);
+  let args = argv.slice(1);
   if (args[0] === "monitor") {
     args = args.filter((w, i) => w !== "--duration" && args[i - 1] !== "--duration");
     args.push("--duration", "0.3");
@@ -91,7 +86,7 @@ async function runSegment(
 }
 
 /** Runs one example line: pipes and a final `> file`. */
-async function runLine(line: string, env: Record<string, string>, recording: string) {
+async function runLine(line: string, env: Record<string, string>) {
   const words = shellWords(line);
   const redirect = words.indexOf(">");
   const target = redirect >= 0 ? words[redirect + 1] : undefined;
@@ -103,7 +98,7 @@ async function runLine(line: string, env: Record<string, string>, recording: str
       segment.push(word);
       continue;
     }
-    stdin = await runSegment(segment, stdin, env, recording);
+    stdin = await runSegment(segment, stdin, env);
     segment = [];
   }
   if (target !== undefined) await Deno.writeTextFile(target, stdin ?? "");
@@ -136,16 +131,11 @@ Deno.test("every example in the help runs against the mock server", async () => 
           RESTREAM_TOKEN: mock.token,
           RESTREAM_CONFIG_DIR: `${dir}/config`,
         };
-        const listed = await runCapture(["event", "recordings", PAST, "--json"], {
-          env,
-          fetch: (r) => fetch(r),
-        });
-        const recording: string = JSON.parse(listed.stdout).primaryVideos[0].fileName;
         for (const line of [...(SETUP[path] ?? []), ...examples]) {
           if (NOT_RUN[line]) continue;
           count++;
           try {
-            await runLine(line, env, recording);
+            await runLine(line, env);
           } catch (error) {
             failed.push(`${path}: ${line}: ${error instanceof Error ? error.message : error}`);
           }
