@@ -60,6 +60,7 @@ function interruptSignal(): AbortSignal {
 export function realIO(): CliIO {
   const stdoutIsTerminal = Deno.stdout.isTerminal();
   const stderr = streamWriter(Deno.stderr, false);
+  let signal: AbortSignal | undefined;
   return {
     stdout: streamWriter(Deno.stdout, true),
     stderr,
@@ -73,7 +74,11 @@ export function realIO(): CliIO {
     get stdin(): ReadableStream<Uint8Array> {
       return Deno.stdin.readable;
     },
-    signal: interruptSignal(),
+    // A getter: the first signal listener costs ~0.4 ms, so only a command that runs (not
+    // help or the version) installs them, when run.ts first reads the signal.
+    get signal(): AbortSignal {
+      return signal ??= interruptSignal();
+    },
     openBrowser: async (url) => (await import("./src/auth/browser.ts")).openInBrowser(url),
     promptSecret: async (prompt) =>
       (await import("./src/cli/prompt.ts")).promptHidden(prompt, stderr),

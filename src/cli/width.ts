@@ -21,13 +21,32 @@ import { splitOwnSequences, stripAnsi } from "./style.ts";
 
 /** Printable ASCII only: width is the length (the common case, kept fast). */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-/** A cluster that starts with one of these takes no cell. */
-const ZERO_WIDTH = /^[\p{Cc}\p{Cf}\p{Mn}\p{Me}]/u;
-/** Drawn as emoji (two cells) without a variation selector. */
-const EMOJI_PRESENTATION = /^[\p{Emoji_Presentation}\p{Regional_Indicator}]/u;
-/** Pictographs: emoji-capable, or reserved for future emoji (these are drawn wide). */
-const PICTOGRAPHIC = /^\p{Extended_Pictographic}/u;
-const UNASSIGNED = /^\p{Cn}/u;
+
+/** The Unicode classes of {@link clusterWidth}; see {@link unicodeClasses}. */
+interface UnicodeClasses {
+  /** A cluster that starts with one of these takes no cell. */
+  zeroWidth: RegExp;
+  /** Drawn as emoji (two cells) without a variation selector. */
+  emojiPresentation: RegExp;
+  /** Pictographs: emoji-capable, or reserved for future emoji (these are drawn wide). */
+  pictographic: RegExp;
+  unassigned: RegExp;
+}
+
+let classes: UnicodeClasses | undefined;
+
+/**
+ * Built on first use: V8 builds a `\p{…}` class from Unicode data when the literal is
+ * evaluated (~0.5 ms for these four), and most runs print only ASCII.
+ */
+function unicodeClasses(): UnicodeClasses {
+  return classes ??= {
+    zeroWidth: /^[\p{Cc}\p{Cf}\p{Mn}\p{Me}]/u,
+    emojiPresentation: /^[\p{Emoji_Presentation}\p{Regional_Indicator}]/u,
+    pictographic: /^\p{Extended_Pictographic}/u,
+    unassigned: /^\p{Cn}/u,
+  };
+}
 const ZWJ = "\u200d";
 const VS16 = "\ufe0f";
 
@@ -77,9 +96,10 @@ export function clusterWidth(cluster: string): number {
   const first = cluster.codePointAt(0);
   if (first === undefined) return 0;
   if (cluster.length > 1 && (cluster.includes(VS16) || isEmojiSequence(cluster))) return 2;
-  if (ZERO_WIDTH.test(cluster)) return 0;
-  if (EMOJI_PRESENTATION.test(cluster)) return 2;
-  if (PICTOGRAPHIC.test(cluster) && UNASSIGNED.test(cluster)) return 2;
+  const { zeroWidth, emojiPresentation, pictographic, unassigned } = unicodeClasses();
+  if (zeroWidth.test(cluster)) return 0;
+  if (emojiPresentation.test(cluster)) return 2;
+  if (pictographic.test(cluster) && unassigned.test(cluster)) return 2;
   return isWide(first) ? 2 : 1;
 }
 
@@ -135,7 +155,7 @@ function truncationUnits(text: string): string[] {
 
 /** A ZWJ sequence that joins pictographs (`👩‍💻`), drawn as one emoji. */
 function isEmojiSequence(cluster: string): boolean {
-  return cluster.includes(ZWJ) && PICTOGRAPHIC.test(cluster);
+  return cluster.includes(ZWJ) && unicodeClasses().pictographic.test(cluster);
 }
 
 function isWide(codePoint: number): boolean {

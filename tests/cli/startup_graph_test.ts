@@ -7,8 +7,8 @@
  */
 
 import assert from "node:assert/strict";
-import { CliContext } from "../../src/cli/context.ts";
-import { execute } from "../../src/cli/run.ts";
+import { CliContext, type CliIO } from "../../src/cli/context.ts";
+import { execute, runCli } from "../../src/cli/run.ts";
 import { RestreamError } from "../../src/errors.ts";
 import { fullGraph, importersOf, info, npmPackages, staticGraph } from "../support/graph.ts";
 
@@ -51,15 +51,19 @@ Deno.test("one module names valibot, so Deno resolves npm packages once, not onc
   }
 });
 
-function context(env: Record<string, string> = {}): CliContext {
-  return new CliContext({
+function quietIO(env: Record<string, string> = {}): CliIO {
+  return {
     stdout: { write: () => {} },
     stderr: { write: () => {} },
     stdoutIsTerminal: false,
     stdinIsTerminal: false,
     env: (name) => env[name],
     fetch: () => Promise.resolve(Response.json([])),
-  });
+  };
+}
+
+function context(env: Record<string, string> = {}): CliContext {
+  return new CliContext(quietIO(env));
 }
 
 /** Whether the client modules were loaded: the accessors refuse to work before. */
@@ -126,6 +130,28 @@ Deno.test("the mock server loads only for --mock: not with the client, session a
     await info(new URL("../../src/cli/mock_backend.ts", import.meta.url).pathname),
   );
   assert.ok([...backend].some((s) => s.endsWith("/src/mock/server.ts")));
+});
+
+Deno.test("help, the version and usage errors never read the run's signal (installing its listeners costs ~0.4 ms); a command does", async () => {
+  const cases: Array<[string[], boolean]> = [
+    [["--help"], false],
+    [["-V"], false],
+    [["channel"], false],
+    [["channel", "get", "abc"], false],
+    [["version"], true],
+  ];
+  for (const [argv, reads] of cases) {
+    let read = false;
+    const io = {
+      ...quietIO(),
+      get signal(): AbortSignal {
+        read = true;
+        return new AbortController().signal;
+      },
+    };
+    await runCli(argv, io);
+    assert.equal(read, reads, argv.join(" "));
+  }
 });
 
 /** The modules a real run of the CLI evaluated, from Deno's own debug log. */
