@@ -20,6 +20,28 @@ Deno.test("registered secrets are masked raw, URL-encoded and JSON-escaped", () 
   clearSecrets();
 });
 
+Deno.test("registered secrets are masked in the other spellings servers use when they echo", () => {
+  clearSecrets();
+  const secret = 'r3fresh/tok+en "x" é';
+  registerSecret(secret);
+  const forms = [
+    // PHP's json_encode writes `/` as `\/`; Python's json.dumps writes é as \u00e9.
+    JSON.stringify(secret).slice(1, -1).replaceAll("/", "\\/"),
+    JSON.stringify(secret).slice(1, -1).replace("é", "\\u00e9"),
+    JSON.stringify(secret).slice(1, -1).replaceAll("/", "\\/").replace("é", "\\u00e9"),
+    // .NET's UrlEncode writes lower-case hex.
+    encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+    new URLSearchParams({ t: secret }).toString().slice(2).replace(
+      /%[0-9A-F]{2}/g,
+      (m) => m.toLowerCase(),
+    ),
+  ];
+  for (const form of forms) {
+    assert.equal(maskSecrets(`before ${form} after`), "before *** after", form);
+  }
+  clearSecrets();
+});
+
 Deno.test("values under 6 characters are masked by syntax only; a longer secret stays whole", () => {
   clearSecrets();
   registerSecret("abc12");
