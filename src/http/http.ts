@@ -460,9 +460,10 @@ const SECRET_FORM_FIELDS = new Set([
 /**
  * The body as text, read chunk by chunk and decoded as UTF-8; undefined (the rest cancelled)
  * once more than `limit` bytes came. Bytes are counted after fetch's decompression, so a
- * small compressed body cannot expand past the cap either.
+ * small compressed body cannot expand past the cap either. Also reads the error answers of
+ * download links (download.ts), which are not the API's but must not fill memory either.
  */
-async function readCapped(response: Response, limit: number): Promise<string | undefined> {
+export async function readCapped(response: Response, limit: number): Promise<string | undefined> {
   if (response.body === null) return "";
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
