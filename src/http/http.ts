@@ -532,9 +532,10 @@ export function errorFromResponse(
 ): RestreamError {
   const detail = describeErrorBody(text);
   const statusText = response.statusText || defaultStatusText(response.status);
-  // A body may echo what was sent (a refresh token, the client secret): mask it here, so a
-  // library user who logs the error does not print it either.
-  const what = maskSecrets(detail.message ?? statusText);
+  // A body may echo what was sent (a refresh token, the client secret): error_body.ts masks
+  // its message before cutting it; the status line is masked here, so a library user who
+  // logs the error does not print either.
+  const what = detail.message ?? maskSecrets(statusText);
   const message = `${what} (HTTP ${response.status} from ${method} ${url.pathname})`;
   return new RestreamError(kindForStatus(response.status), message, {
     status: response.status,
