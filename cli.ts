@@ -69,7 +69,11 @@ export function realIO(): CliIO {
     stderrIsTerminal: Deno.stderr.isTerminal(),
     columns: stdoutIsTerminal ? terminalColumns() : undefined,
     env: processEnv,
-    stdin: Deno.stdin.readable,
+    // A getter: creating the stream loads Deno's streams code (~2 ms), only for commands
+    // that read stdin.
+    get stdin(): ReadableStream<Uint8Array> {
+      return Deno.stdin.readable;
+    },
     signal: interruptSignal(),
     openBrowser: async (url) => (await import("./src/auth/browser.ts")).openInBrowser(url),
     promptSecret: (prompt) => promptHidden(prompt, stderr),

@@ -64,6 +64,23 @@ Deno.test("a 404 names the thing and adds the API's message only when it says mo
   }
 });
 
+Deno.test("a 404 about the other id of a request names that one", async () => {
+  const event = "9b4fb93c-bb15-47dc-8c06-b4ba5483403c";
+  const path = `/v2/user/events/${event}/destinations`;
+  const cases: Array<[string, string]> = [
+    ["ChannelNotFound", "channel 1030999 not found"],
+    ["channel_not_found", "channel 1030999 not found"],
+    ["EventNotFound", `event ${event} not found`],
+    ["Not Found", `event ${event} not found`],
+  ];
+  for (const [apiMessage, expected] of cases) {
+    const fake = new FakeFetch().on("POST", path, notFound(apiMessage));
+    const error = await client(fake).addEventDestination(event, { channelId: 1030999 })
+      .catch((e) => e);
+    assert.equal(error.message, expected, apiMessage);
+  }
+});
+
 Deno.test("storage files and clips: a 404 reads '<thing> <id> not found'", async () => {
   const fake = new FakeFetch()
     .on("GET", "/v2/user/storage/files/abc", notFound("StorageFileNotFound"))

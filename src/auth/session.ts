@@ -234,10 +234,14 @@ export function toStored(
   };
 }
 
+/** The `code` of the "not logged in" error: no tokens are stored for the origin. */
+export const NOT_LOGGED_IN = "not_logged_in";
+
 /** The "not logged in" error of an API origin (exit 3). */
 export function notLoggedIn(origin: string): RestreamError {
   return new RestreamError(
     "auth",
     `not logged in to ${origin}: run 'restream login' or set RESTREAM_TOKEN`,
+    { code: NOT_LOGGED_IN },
   );
 }

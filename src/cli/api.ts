@@ -88,7 +88,11 @@ export async function runApi(
   }
   const split = rawFields.map(({ flag, raw }) => ({ flag, ...splitField(raw, flag) }));
   if (options.paginate && method !== "GET") {
-    throw new UsageError(`--paginate works only with GET, not ${method}`);
+    // -f/-F make the default POST (as in gh); say how to page with parameters.
+    const hint = options.method === undefined && rawFields.length > 0
+      ? " (-f/-F make the method POST: add -X GET to send them in the query)"
+      : "";
+    throw new UsageError(`--paginate works only with GET, not ${method}${hint}`);
   }
   const fields: ApiField[] = [];
   for (const { flag, key, value } of split) {

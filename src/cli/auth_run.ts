@@ -6,7 +6,7 @@
  */
 
 import { revokeToken } from "../auth/oauth.ts";
-import { notLoggedIn, type SessionState } from "../auth/session.ts";
+import { NOT_LOGGED_IN, notLoggedIn, type SessionState } from "../auth/session.ts";
 import { apiOrigin, type StoredTokens } from "../auth/token_store.ts";
 import { RestreamError } from "../errors.ts";
 import { HttpClient } from "../http/http.ts";
@@ -16,7 +16,18 @@ import { formatTime } from "./format.ts";
 
 /** `auth refresh`: refreshes the stored tokens now. */
 export async function refresh(ctx: CliContext): Promise<void> {
-  const stored = await ctx.session({ ignoreEnv: true }).forceRefresh();
+  const session = ctx.session({ ignoreEnv: true });
+  const stored = await session.forceRefresh().catch((error: unknown) => {
+    // "not logged in … or set RESTREAM_TOKEN" would send a user who has it set in circles.
+    if (ctx.config.token === undefined || (error as RestreamError).code !== NOT_LOGGED_IN) {
+      throw error;
+    }
+    throw new RestreamError(
+      "auth",
+      `no stored login for ${session.origin} to refresh (RESTREAM_TOKEN is used as it is, ` +
+        "never refreshed): run 'restream login' first",
+    );
+  });
   if (ctx.output.json) {
     ctx.output.printJson({ refreshed: true, expiresAt: stored.expiresAt ?? null });
   } else {

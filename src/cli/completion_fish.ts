@@ -22,7 +22,8 @@ export function fishScript(nodes: readonly CompletionNode[]): string {
       .flatMap((f) => [f.long, ...(f.short ? [f.short] : [])]);
     return words.length > 0 ? `    case ${quote(n.path)}\n      echo ${words.join(" ")}` : "";
   }).filter(Boolean).join("\n");
-  const lines: string[] = [];
+  // No file names where a command takes none: only flags marked as paths complete them (-F).
+  const lines: string[] = COMMAND_NAMES.map((name) => `complete -c ${name} -f`);
   for (const name of COMMAND_NAMES) {
     for (const node of nodes) {
       const at = `-n ${quote(`__restream_at ${quote(node.path)}`)}`;
@@ -44,7 +45,9 @@ export function fishScript(nodes: readonly CompletionNode[]): string {
           : flag.value.kind === "choice"
           ? ` -x -a ${quote(flag.value.choices.join(" "))}`
           : " -x";
-        lines.push(`complete -c ${name} -f ${at} ${names}${value} -d ${quote(flag.summary)}`);
+        // fish refuses -f (no files) together with -F (files) and drops the whole line.
+        const files = flag.value.kind === "file" ? "" : " -f";
+        lines.push(`complete -c ${name}${files} ${at} ${names}${value} -d ${quote(flag.summary)}`);
       }
     }
   }
@@ -68,12 +71,12 @@ function __restream_path
       continue
     end
     if string match -q -- '-*' $word
-      if not string match -q -- '*=*' $word; and contains -- $word (string split ' ' (__restream_value_flags $path))
+      if not string match -q -- '*=*' $word; and contains -- $word (string split -- ' ' (__restream_value_flags $path))
         set expect 1
       end
       continue
     end
-    if contains -- $word (string split ' ' (__restream_subcommands $path))
+    if contains -- $word (string split -- ' ' (__restream_subcommands $path))
       set path (string trim -- "$path $word")
     end
   end

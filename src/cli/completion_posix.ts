@@ -94,6 +94,7 @@ _restream() {
     values="$(_restream_values "$path" "$expect")"
     if [[ "$values" == "@file" ]]; then
       compopt -o filenames 2>/dev/null
+      local IFS=$'\\n' # one name a line: names with spaces stay whole
       COMPREPLY=($(compgen -f -- "$cur"))
     else
       COMPREPLY=($(compgen -W "$values" -- "$cur"))

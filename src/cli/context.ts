@@ -27,8 +27,10 @@ import { maskSecrets, registerSecret } from "../http/mask.ts";
 import type { MonitorTuning } from "../ws/monitor.ts";
 import type { MockBackend } from "./mock_backend.ts";
 import { MOCK_NOTICE, mockRequested } from "./mock_mode.ts";
-import { Output, type Writer } from "./output.ts";
+import type * as Outputs from "./output.ts";
+import type { Output, Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
+import type * as RuntimeClient from "./runtime_client.ts";
 import type { ReplayTiming } from "./streaming_lines.ts";
 import { safeWriter, terminalSafe } from "./terminal_safe.ts";
 
@@ -109,6 +111,8 @@ export class CliContext {
   #session?: Session;
   #presets?: PresetStore;
   #runtime?: typeof Runtime;
+  #clients?: typeof RuntimeClient;
+  #outputs?: typeof Outputs;
   #mock?: MockBackend;
 
   /** Creates the context of one run. */
@@ -122,7 +126,31 @@ export class CliContext {
    * it done. Under `--mock` it also starts the mock (once) and says so on stderr. Idempotent.
    */
   async load(): Promise<void> {
+    await this.prepare();
     this.#runtime ??= await import("./runtime.ts");
+    this.#clients ??= this.#runtime;
+    await this.#startMock();
+  }
+
+  /**
+   * Loads the API client only (for the public endpoints; {@link publicClient} needs it), and
+   * under `--mock` starts the mock like {@link load}.
+   */
+  async loadClient(): Promise<void> {
+    await this.prepare();
+    this.#clients ??= await import("./runtime_client.ts");
+    await this.#startMock();
+  }
+
+  /**
+   * Loads the output module (tables, blocks, JSON), which {@link output} needs: run.ts awaits
+   * it before any command runs, so help and usage errors never load it. Idempotent.
+   */
+  async prepare(): Promise<void> {
+    this.#outputs ??= await import("./output.ts");
+  }
+
+  async #startMock(): Promise<void> {
     if (this.#mock === undefined && this.usesMock) {
       const { startMockBackend } = await import("./mock_backend.ts");
       this.#mock = await startMockBackend(noColorRequested(this.io.env));
@@ -167,7 +195,10 @@ export class CliContext {
 
   /** The output of this run, configured from the global options. */
   get output(): Output {
-    this.#output ??= new Output({
+    if (this.#outputs === undefined) {
+      throw new Error("CliContext.prepare() must finish before the output is used");
+    }
+    this.#output ??= new this.#outputs.Output({
       json: this.globals.json,
       isTerminal: this.io.stdoutIsTerminal,
       color: this.globals.color && !noColorRequested(this.io.env),
@@ -291,7 +322,10 @@ export class CliContext {
   }
 
   #client(tokens?: TokenProvider): RestreamClient {
-    return new this.#loaded.RestreamClient({
+    if (this.#clients === undefined) {
+      throw new Error("CliContext.load() must finish before the client is used");
+    }
+    return new this.#clients.RestreamClient({
       apiUrl: this.config.apiUrl,
       tokens,
       fetch: this.io.fetch,

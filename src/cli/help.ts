@@ -146,7 +146,8 @@ function table(rows: ReadonlyArray<readonly [string, string]>, width: number): s
   const textWidth = width - INDENT.length - left - 3;
   return rows.flatMap(([name, text]) => {
     if (textWidth < 24) {
-      return [INDENT + name, ...wrap(text, width, INDENT.repeat(3))];
+      // Past the flag names' own indent ("      --dry-run"), so a name stands out.
+      return [INDENT + name, ...wrap(text, width, INDENT.repeat(4))];
     }
     const [first, ...rest] = wrap(text, textWidth, "");
     const pad = " ".repeat(INDENT.length + left + 3);

@@ -83,7 +83,7 @@ export function parseCommandLine(
   };
   const unknownFlag = (text: string): UsageError => {
     const names = [...(node.flags ?? []), ...globals].map(longName);
-    return new UsageError(`unknown option '${text}'${suggestion(text, names)}`);
+    return new UsageError(`unknown flag '${text}'${suggestion(text, names)}`);
   };
   const take = (flag: FlagSpec, raw: string | undefined): void => {
     const global = globals.includes(flag as GlobalFlag) ? flag as GlobalFlag : undefined;
@@ -92,7 +92,7 @@ export function parseCommandLine(
     let value: unknown = flag.type ? raw : !flag.negated;
     if (flag.type) {
       if (raw === undefined) {
-        return fail(new UsageError(`option '${flagUsage(flag)}' argument missing`));
+        return fail(new UsageError(`flag '${longName(flag)}' needs a value (${flag.type})`));
       }
       try {
         value = convert(raw, flag.parse, flag.choices, longName(flag));
@@ -121,7 +121,7 @@ export function parseCommandLine(
         continue;
       }
       if (eq >= 0 && !flag.type) {
-        fail(new UsageError(`option '${longName(flag)}' takes no value`));
+        fail(new UsageError(`flag '${longName(flag)}' takes no value`));
         continue;
       }
       take(flag, eq >= 0 ? token.slice(eq + 1) : flag.type ? argv[i++] : undefined);
@@ -206,7 +206,7 @@ function finish(
     const values = given.filter((g) => g.flag === flag).map((g) => g.value);
     if (values.length > 0) flags[key] = flag.repeatable ? values : values[values.length - 1];
     else if (flag.required) {
-      throw new UsageError(`required option '${flagUsage(flag)}' not specified`);
+      throw new UsageError(`missing required flag '${flagUsage(flag)}'`);
     } else if (flag.repeatable) flags[key] = [];
     else if (flag.default !== undefined) flags[key] = flag.default;
     else if (flag.negated) flags[key] = true;

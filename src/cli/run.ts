@@ -107,7 +107,9 @@ export async function execute(ctx: CliContext, argv: readonly string[]): Promise
     return (await import("./help_command.ts")).printHelp(ctx, parsed.path);
   }
   const command = parsed.path[parsed.path.length - 1];
-  if (!command.offline) await ctx.load();
+  if (command.offline) await ctx.prepare();
+  else if (command.publicOnly) await ctx.loadClient();
+  else await ctx.load();
   await command.run!(ctx, parsed.input);
 }
 

@@ -107,6 +107,8 @@ export interface CommandSpec {
   run?: Handler;
   /** The handler uses no client, session or token store: they are not loaded for it. */
   offline?: boolean;
+  /** The handler uses only the public endpoints: the client is loaded without session or store. */
+  publicOnly?: boolean;
   /** Extra help text shown after the flags (e.g. how to install a script). */
   notes?: string;
 }

@@ -86,6 +86,7 @@ export async function addEventDestination(
   checkId("channel id", destination.channelId);
   return await api.send("POST", `${eventPath(eventId)}/destinations`, destination, {
     resource: `event ${eventId}`,
+    others: { channel: `channel ${destination.channelId}` },
     scope: "stream.write",
     signal,
   }, CreatedSchema);

@@ -16,6 +16,11 @@ export interface ResourceContext {
   scope?: string;
   /** What any other 403 means here (e.g. a plan requirement). */
   forbidden?: string;
+  /**
+   * Other things a 404 here can be about, by the word the API's identifier starts with
+   * (`ChannelNotFound` → `channel`): adding a destination to an event names a channel too.
+   */
+  others?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -31,8 +36,9 @@ export function explainResourceError(error: unknown, context: ResourceContext): 
     cause: error,
   };
   if (error.kind === "not_found" && context.resource !== undefined) {
-    const more = saysMore(error.apiMessage, context.resource) ? `: ${error.apiMessage}` : "";
-    return new RestreamError("not_found", `${context.resource} not found${more}`, options);
+    const resource = otherNamed(error.apiMessage, context.others) ?? context.resource;
+    const more = saysMore(error.apiMessage, resource) ? `: ${error.apiMessage}` : "";
+    return new RestreamError("not_found", `${resource} not found${more}`, options);
   }
   if (error.kind === "forbidden") {
     if (error.code === "insufficient_scope" && context.scope !== undefined) {
@@ -47,6 +53,15 @@ export function explainResourceError(error: unknown, context: ResourceContext): 
     }
   }
   return error;
+}
+
+/** The other resource an identifier such as `ChannelNotFound` or `channel_not_found` names. */
+function otherNamed(
+  apiMessage: string | undefined,
+  others: Readonly<Record<string, string>> | undefined,
+): string | undefined {
+  const thing = apiMessage?.trim().match(/^([a-z]+)_?not_?found$/i)?.[1].toLowerCase();
+  return thing === undefined ? undefined : others?.[thing];
 }
 
 /**

@@ -424,6 +424,23 @@ Deno.test("api usage errors exit 2 before any request", async () => {
   }
 });
 
+Deno.test("api --paginate with -F says -X GET sends the fields as the query", async () => {
+  const result = await runCapture(["api", "user/events/history", "-F", "limit=5", "--paginate"], {
+    fetch: new FakeFetch().fetch,
+    env: ENV,
+  });
+  assert.equal(result.code, 2);
+  assert.match(
+    result.stderr,
+    /^error: --paginate works only with GET, not POST \(-f\/-F make the method POST: add -X GET/,
+  );
+  const explicit = await runCapture(["api", "x", "-X", "PUT", "-F", "a=1", "--paginate"], {
+    fetch: new FakeFetch().fetch,
+    env: ENV,
+  });
+  assert.match(explicit.stderr, /^error: --paginate works only with GET, not PUT\n/);
+});
+
 Deno.test("api without a token exits 3", async () => {
   const fake = new FakeFetch();
   const result = await runCapture(["api", "user/profile"], { fetch: fake.fetch });

@@ -361,6 +361,21 @@ Deno.test("auth refresh: forces a refresh; a refused one exits 3, says log in, k
   });
 });
 
+Deno.test("auth refresh with RESTREAM_TOKEN and no stored login says what to do, not 'set RESTREAM_TOKEN'", async () => {
+  await withConfig(async (_dir, env) => {
+    const result = await runCapture(["auth", "refresh"], {
+      env: { ...env, RESTREAM_TOKEN: "env-token" },
+      fetch: new FakeFetch().fetch,
+    });
+    assert.equal(result.code, 3);
+    assert.equal(
+      result.stderr,
+      `error: no stored login for ${API} to refresh (RESTREAM_TOKEN is used as it is, never ` +
+        "refreshed): run 'restream login' first\n",
+    );
+  });
+});
+
 Deno.test("a 401 on an authenticated request refreshes once, retries, and persists the rotation", async () => {
   await withConfig(async (dir, env) => {
     const store = new TokenStore({ dir });

@@ -12,8 +12,8 @@ const CREATED = {
 };
 
 const BAD_COMMAND_LINES: Array<[string[], RegExp]> = [
-  [["channel", "add", "--url", "rtmp://x/a", "--key", "k"], /required option '--platform/],
-  [[...ADD], /required option '--key <key>' not specified/],
+  [["channel", "add", "--url", "rtmp://x/a", "--key", "k"], /missing required flag '--platform/],
+  [[...ADD], /missing required flag '--key <key>'/],
   [["channel", "add", "--platform", "29", "--url", "not a url", "--key", "k"], /invalid --url/],
   [[...ADD, "--key", "k", "--username", "u"], /--username and --password go together/],
   [

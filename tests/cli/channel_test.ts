@@ -17,7 +17,7 @@ import {
 const BAD_COMMAND_LINES: Array<[string[], RegExp]> = [
   [["channel", "get", "abc"], /invalid channel id 'abc': expected a positive integer/],
   [["channel", "get", "0"], /invalid channel id '0'/],
-  [["channel", "get", "-1"], /unknown option|invalid channel id/],
+  [["channel", "get", "-1"], /unknown flag|invalid channel id/],
   [["channel", "get"], /missing required argument 'id'/],
   [["channel", "set", "5"], /exactly one of --active or --inactive/],
   [["channel", "set", "5", "--active", "--inactive"], /exactly one of --active or --inactive/],

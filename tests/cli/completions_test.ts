@@ -27,12 +27,13 @@ async function shell(name: string, code: string, cwd?: string): Promise<string> 
   return new TextDecoder().decode(stdout);
 }
 
-/** A scratch directory holding the script and one file, for file-path completion. */
+/** A scratch directory holding the script and two files (one name with a space), for paths. */
 async function withScript(name: string, fn: (dir: string) => Promise<void>): Promise<void> {
   const dir = await Deno.makeTempDir();
   try {
     await Deno.writeTextFile(`${dir}/script`, await script(name));
     await Deno.writeTextFile(`${dir}/video.mp4`, "");
+    await Deno.writeTextFile(`${dir}/my clip.mov`, "");
     await fn(dir);
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -74,6 +75,7 @@ Deno.test({
          c restream event upcoming --source ""
          c restream completions ""
          c restream storage download x -o vid
+         c restream storage download x -o my >/dev/null; echo "\${#COMPREPLY[@]}:\${COMPREPLY[0]}"
          c restream help channel ""
          c restream channel meta set 1 --title m`,
         dir,
@@ -89,6 +91,7 @@ Deno.test({
         source,
         shells,
         file,
+        spaced,
         help,
         title,
       ] = out.split("\n");
@@ -107,6 +110,7 @@ Deno.test({
       assert.deepEqual(words(source), ["studio", "encoder", "video"]);
       assert.deepEqual(words(shells), ["bash", "zsh", "fish", "powershell"]);
       assert.equal(file, "video.mp4");
+      assert.equal(spaced, "1:my clip.mov", "a name with a space is one completion");
       assert.deepEqual(words(help).sort(), ["add", "get", "list", "meta", "remove", "set"]);
       assert.equal(title, "", "a free-text value completes to nothing, not to commands");
     });
@@ -171,7 +175,9 @@ Deno.test({
   async fn() {
     FISH.require();
     await withScript("fish", async (dir) => {
-      const run = (line: string) => shell("fish", `source ./script; complete -C '${line}'`, dir);
+      // stderr too: fish prints its errors there and still completes.
+      const run = (line: string) =>
+        shell("fish", `begin; source ./script; complete -C '${line}'; end 2>&1`, dir);
       const top = await run("restream ");
       for (const word of ["platforms", "servers", "version", "help"]) {
         assert.match(top, new RegExp(`^${word}\\t`, "m"));
@@ -188,6 +194,10 @@ Deno.test({
         "video",
       ]);
       assert.match(await run("restream storage download x -o vid"), /^video\.mp4$/m);
+      // A path flag earlier on the line leaves later completions working and quiet.
+      const after = await run("restream storage download x -o video.mp4 --fo");
+      assert.equal(after.trim().split("\t")[0], "--force", after);
+      assert.equal(await run("restream channel get "), "", "an id is not a file name");
       assert.match(await run("restream completions "), /^powershell$/m);
       assert.match(await run("restream help channel "), /^meta\t/m);
     });

@@ -4,7 +4,7 @@ import { FakeFetch } from "../support/fake_fetch.ts";
 import { ENV, EVENT_ID, NOT_FOUND } from "../support/rest_fixtures.ts";
 
 const BAD_COMMAND_LINES: Array<[string[], RegExp]> = [
-  [["event", "create"], /required option '--type <type>'/],
+  [["event", "create"], /missing required flag '--type <type>'/],
   [
     ["event", "create", "--type", "webcam"],
     /invalid --type 'webcam': expected one of studio, encoder/,
@@ -13,7 +13,7 @@ const BAD_COMMAND_LINES: Array<[string[], RegExp]> = [
   [["event", "create", "--type", "studio", "--at", "tomorrow"], /invalid --at 'tomorrow'/],
   [["event", "create", "--type", "studio", "--at", "1767000000"], /invalid --at/],
   [["event", "destination", "add", "nope", "--channel", "1"], /invalid event id 'nope'/],
-  [["event", "destination", "add", EVENT_ID], /required option '--channel <id>'/],
+  [["event", "destination", "add", EVENT_ID], /missing required flag '--channel <id>'/],
   [["event", "destination", "add", EVENT_ID, "--channel", "0"], /invalid channel id '0'/],
 ];
 

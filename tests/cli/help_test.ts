@@ -104,6 +104,12 @@ Deno.test("help is wrapped to the terminal width", async () => {
   assert.ok(piped.split("\n").some((line) => line.length > 60), "80 columns when piped");
 });
 
+Deno.test("on a narrow terminal a flag's description is indented under its name", async () => {
+  const text = stripAnsi(await help(["preset", "apply", "--help"], 40));
+  assert.match(text, /\n {6}--dry-run\n {8}print what would change/);
+  assert.match(text, /\n {2}-v, --verbose\n {8}log requests/);
+});
+
 Deno.test("bold headings on a terminal only, and never with NO_COLOR or --no-color", async () => {
   assert.match(await help(["--help"], 100), new RegExp(`${ESC}\\[1mUSAGE${ESC}\\[22m`));
   assert.doesNotMatch(await help(["--help"]), ESCAPE);

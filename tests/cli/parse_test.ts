@@ -156,20 +156,20 @@ Deno.test("usage errors: one line each, with a suggestion for typos", () => {
     /^unknown command 'met' for 'restream channel' \(did you mean meta\?\)$/,
   );
   usage(["channel", "bogus", "--help"], /^unknown command 'bogus'/);
-  usage(["download", "x", "--lmit", "3"], /^unknown option '--lmit' \(did you mean --limit\?\)$/);
-  usage(["download", "x", "-z"], /^unknown option '-z'$/);
-  usage(["download", "x", "--force=yes"], /^option '--force' takes no value$/);
-  usage(["download", "x", "--output"], /^option '--output <output>' argument missing$/);
+  usage(["download", "x", "--lmit", "3"], /^unknown flag '--lmit' \(did you mean --limit\?\)$/);
+  usage(["download", "x", "-z"], /^unknown flag '-z'$/);
+  usage(["download", "x", "--force=yes"], /^flag '--force' takes no value$/);
+  usage(["download", "x", "--output"], /^flag '--output' needs a value \(path\)$/);
   usage(
     ["download", "x", "--source", "radio"],
     /^invalid --source 'radio': expected one of studio, encoder$/,
   );
   usage(["download"], /^missing required argument 'id'$/);
   usage(["download", "x", "y"], /^too many arguments for 'restream download': expected 1, got 2$/);
-  usage(["channel", "meta", "set", "1"], /^required option '--title <title>' not specified$/);
+  usage(["channel", "meta", "set", "1"], /^missing required flag '--title <title>'$/);
 });
 
 Deno.test("a usage error still records the global flags met, before or after it", () => {
-  assert.deepEqual(usage(["download", "x", "--nope", "--json"], /unknown option/), { json: true });
+  assert.deepEqual(usage(["download", "x", "--nope", "--json"], /unknown flag/), { json: true });
   assert.deepEqual(usage(["--json", "chanel"], /unknown command/), { json: true });
 });

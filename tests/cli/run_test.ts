@@ -29,7 +29,7 @@ Deno.test("subcommand help shows the global options", async () => {
 Deno.test("usage errors: one line, a --help hint, exit 2, no request", async () => {
   const fake = new FakeFetch();
   const cases: Array<[string[], RegExp]> = [
-    [["platforms", "--bogus"], /^error: unknown option '--bogus'\nRun 'restream platforms --help'/],
+    [["platforms", "--bogus"], /^error: unknown flag '--bogus'\nRun 'restream platforms --help'/],
     [["plaforms"], /unknown command 'plaforms'.*did you mean platforms\?/],
     [["version", "extra"], /too many arguments/],
   ];

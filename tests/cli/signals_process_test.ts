@@ -5,7 +5,7 @@
  */
 
 import assert from "node:assert/strict";
-import { childOutput } from "../support/deadline.ts";
+import { childOutput, deadline as within } from "../support/deadline.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 const EVENT = "61c2559a-2acf-4420-ac01-78786d06da5c";
@@ -159,12 +159,20 @@ Deno.test({
       const writer = child.stdin.getWriter();
       const sent = Date.now();
       await writer.write(new TextEncoder().encode("\x03"));
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        screen += value;
-      }
-      const status = await child.status;
+      const status = await within(
+        (async () => {
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            screen += value;
+          }
+          return await child.status;
+        })(),
+        "the exit after Ctrl+C at the prompt",
+      ).catch((error) => {
+        child.kill("SIGKILL");
+        throw error;
+      });
       await writer.close().catch(() => {});
       await child.stderr.cancel();
       assert.ok(Date.now() - sent < AT_ONCE_MS, `took ${Date.now() - sent} ms`);

@@ -14,8 +14,12 @@ import { fullGraph, importersOf, info, npmPackages, staticGraph } from "../suppo
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 
-/** Modules `--help`, `-V`, `version` and usage errors must not load. */
-const HEAVY = /\/src\/(client\.ts|client\/|auth\/|download\.ts|ws\/|mock\/)/;
+/**
+ * Modules `--help`, `-V`, `version` and usage errors must not load: the client, auth,
+ * downloader, monitors, mock server, and the table renderer (loaded before a command runs).
+ */
+const HEAVY =
+  /\/src\/(client\.ts|client\/|auth\/|download\.ts|ws\/|mock\/|cli\/(output|table|width)\.ts)/;
 
 Deno.test("cli.ts statically imports no client, npm package, auth, download, monitor or mock code", async () => {
   const cli = await info(CLI);
@@ -47,13 +51,13 @@ Deno.test("one module names valibot, so Deno resolves npm packages once, not onc
   }
 });
 
-function context(): CliContext {
+function context(env: Record<string, string> = {}): CliContext {
   return new CliContext({
     stdout: { write: () => {} },
     stderr: { write: () => {} },
     stdoutIsTerminal: false,
     stdinIsTerminal: false,
-    env: () => undefined,
+    env: (name) => env[name],
     fetch: () => Promise.resolve(Response.json([])),
   });
 }
@@ -99,10 +103,17 @@ Deno.test("a usage error in an argument or option is reported before the client 
 });
 
 Deno.test("a command that talks to the API has its client loaded before it runs", async () => {
-  const ctx = context();
+  const ctx = context({ RESTREAM_TOKEN: "t" });
   assert.equal(loaded(ctx), false);
+  await execute(ctx, ["channel", "list"]);
+  assert.equal(loaded(ctx), true);
+});
+
+Deno.test("a public command loads the client without the session and token store", async () => {
+  const ctx = context();
   await execute(ctx, ["platforms"]);
   assert.equal(loaded(ctx), true);
+  assert.throws(() => ctx.session(), /load\(\) must finish/);
 });
 
 Deno.test("the mock server loads only for --mock: not with the client, session and token store", async () => {

@@ -12,7 +12,7 @@ import { MOCK_NOTICE } from "../../src/cli/mock_mode.ts";
 import { withMock } from "../support/mock.ts";
 import { AUTHORIZE_URL_PATTERN } from "../support/login_flow.ts";
 import { type ProcessResult, runProcess, spawnCli } from "../support/subprocess.ts";
-import { outputWithin } from "../support/deadline.ts";
+import { deadline as within, outputWithin } from "../support/deadline.ts";
 
 const NOTICE_LINE = `${MOCK_NOTICE}\n`;
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
@@ -255,18 +255,26 @@ Deno.test({
       const stderr = new Response(child.stderr).text();
       const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
       let stdout = "";
-      while (!stdout.includes("\n")) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        stdout += value;
-      }
-      child.kill("SIGINT");
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        stdout += value;
-      }
-      const status = await child.status;
+      const status = await within(
+        (async () => {
+          while (!stdout.includes("\n")) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            stdout += value;
+          }
+          child.kill("SIGINT");
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            stdout += value;
+          }
+          return await child.status;
+        })(),
+        "the first update, then the exit after SIGINT",
+      ).catch((error) => {
+        child.kill("SIGKILL");
+        throw error;
+      });
       assert.equal(status.code, 0, await stderr);
       // Piped, --live prints line by line: the mock's encoder and channels with their bitrate.
       assert.match(stdout, /encoder +\d+ kbps/);

@@ -95,7 +95,7 @@ export const CHANNEL_COMMAND: CommandSpec = {
       summary: "remove a channel (asks first on a terminal)",
       args: [ID],
       flags: [{ long: "yes", short: "y", summary: "do not ask for confirmation" }],
-      examples: ["restream channel remove 1030304 --yes"],
+      examples: ["restream channel remove 1030305 --yes"],
       run: async (ctx, { args, flags }) =>
         (await import("../channel_manage.ts")).removeChannel(
           ctx,

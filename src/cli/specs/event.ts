@@ -253,7 +253,7 @@ export const EVENT_COMMAND: CommandSpec = {
         flags: DOWNLOAD_FLAGS,
         examples: [
           "# file names come from 'restream event recordings <id>'",
-          `restream event recordings download ${PAST} 2026-05-01_speedrun-41.mp4 -o videos/`,
+          `restream event recordings download ${PAST} speedrun-41.mp4`,
         ],
         run: async (ctx, { args, flags }) =>
           (await import("../event_media.ts")).downloadEventRecording(

@@ -40,7 +40,10 @@ export const STORAGE_COMMAND: CommandSpec = {
       summary: "download a stored file (default name: the file's title)",
       args: [FILE_ID],
       flags: DOWNLOAD_FLAGS,
-      examples: [`restream storage download ${FILE} -o videos/`],
+      examples: [
+        `restream storage download ${FILE}`,
+        `restream storage download ${FILE} -o . --force`,
+      ],
       run: async (ctx, { args, flags }) =>
         (await import("../storage.ts")).downloadStorageFile(
           ctx,

@@ -73,8 +73,8 @@ export const TOOL_COMMANDS: readonly CommandSpec[] = [
     ],
     examples: [
       "restream api user/profile",
-      "restream api user/channel-meta/1030301 -X PATCH -f title='New title'",
-      "restream api user/events/history -F limit=5 --paginate",
+      "restream api user/channel-meta/1030301 -X PATCH -f 'title=New title'",
+      "restream api 'user/events/history?limit=5' --paginate",
     ],
     run: async (ctx, { args, flags, given }) => {
       const fields: RawField[] = given
