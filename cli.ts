@@ -8,7 +8,6 @@
 import { processEnv } from "./src/config.ts";
 import type { CliIO } from "./src/cli/context.ts";
 import type { Writer } from "./src/cli/output.ts";
-import { promptHidden } from "./src/cli/prompt.ts";
 import { interruptReason, runCli, SIGTERM_EXIT_CODE, StdoutClosed } from "./src/cli/run.ts";
 
 /** A writer over a process stream that writes everything, synchronously (NDJSON flushes). */
@@ -76,7 +75,8 @@ export function realIO(): CliIO {
     },
     signal: interruptSignal(),
     openBrowser: async (url) => (await import("./src/auth/browser.ts")).openInBrowser(url),
-    promptSecret: (prompt) => promptHidden(prompt, stderr),
+    promptSecret: async (prompt) =>
+      (await import("./src/cli/prompt.ts")).promptHidden(prompt, stderr),
   };
 }
 

@@ -64,7 +64,8 @@ function untilInterrupted(ctx: CliContext, work: Promise<unknown>): Promise<unkn
     };
     const settle = (): void => {
       signal.removeEventListener("abort", onAbort);
-      clearTimeout(timer);
+      // Only when set: any timer call loads Deno's Node timers (~5 ms at start-up).
+      if (timer !== undefined) clearTimeout(timer);
     };
     work.then((value) => (settle(), resolve(value)), (error) => (settle(), reject(error)));
     if (signal.aborted) onAbort();

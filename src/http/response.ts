@@ -14,7 +14,8 @@ import { classifyFetchFailure } from "./retry.ts";
 /**
  * The body as text, read chunk by chunk and decoded as UTF-8; undefined (the rest cancelled)
  * once more than `limit` bytes came. Bytes are counted after fetch's decompression, so a
- * small compressed body cannot expand past the cap either.
+ * small compressed body cannot expand past the cap either. Also reads the error answers of
+ * download links (download.ts), which are not the API's but must not fill memory either.
  */
 export async function readCapped(response: Response, limit: number): Promise<string | undefined> {
   if (response.body === null) return "";
@@ -79,9 +80,10 @@ export function errorFromResponse(
 ): RestreamError {
   const detail = describeErrorBody(text);
   const statusText = response.statusText || defaultStatusText(response.status);
-  // A body may echo what was sent (a refresh token, the client secret): mask it here, so a
-  // library user who logs the error does not print it either.
-  const what = maskSecrets(detail.message ?? statusText);
+  // A body may echo what was sent (a refresh token, the client secret): error_body.ts masks
+  // its message before cutting it; the status line is masked here, so a library user who
+  // logs the error does not print either.
+  const what = detail.message ?? maskSecrets(statusText);
   const message = `${what} (HTTP ${response.status} from ${method} ${url.pathname})`;
   return new RestreamError(kindForStatus(response.status), message, {
     status: response.status,

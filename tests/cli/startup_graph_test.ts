@@ -127,3 +127,50 @@ Deno.test("the mock server loads only for --mock: not with the client, session a
   );
   assert.ok([...backend].some((s) => s.endsWith("/src/mock/server.ts")));
 });
+
+/** The modules a real run of the CLI evaluated, from Deno's own debug log. */
+async function evaluated(args: string[], env: Record<string, string> = {}): Promise<string[]> {
+  const { runProgram } = await import("../support/subprocess.ts");
+  const inherited: Record<string, string> = {};
+  for (const name of ["HOME", "DENO_DIR", "XDG_CACHE_HOME"]) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) inherited[name] = value;
+  }
+  const result = await runProgram(
+    Deno.execPath(),
+    ["run", "-A", "--log-level=debug", CLI, ...args],
+    { env: { ...inherited, RESTREAM_CONFIG_DIR: "/nonexistent/restream", ...env } },
+  );
+  // "V8 code cache hit for ES module: …", or "Updating V8 code cache …" on a module's first run.
+  const loaded = /(?:code cache hit for|Updating V8 code cache for) ES module: (\S+?),/g;
+  return [...result.stderr.matchAll(loaded)].map((m) => m[1]);
+}
+
+Deno.test("a run loads no part of Deno's Node layer (timers, streams) it does not need", async () => {
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    () => Response.json([{ id: 1, name: "Twitch" }]),
+  );
+  try {
+    const api = { RESTREAM_API_URL: `http://127.0.0.1:${server.addr.port}`, RESTREAM_TOKEN: "t" };
+    for (
+      const [args, env] of [
+        [["--help"], {}],
+        [["version"], {}],
+        [["platforms", "--bogus"], {}],
+        [["platforms", "--json"], api],
+        [["channel", "list", "--json"], api],
+      ] as Array<[string[], Record<string, string>]>
+    ) {
+      const modules = await evaluated(args, env);
+      assert.ok(modules.some((m) => m.endsWith("/src/cli/run.ts")), `the log is read: ${args}`);
+      // Any timer call loads Deno's Node timers; creating stdin's stream loads the streams code.
+      assert.deepEqual(modules.filter((m) => m.startsWith("ext:deno_node/")), [], args.join(" "));
+      if (args[0] !== "platforms" && args[0] !== "channel") {
+        assert.deepEqual(modules.filter((m) => m.includes("06_streams")), [], args.join(" "));
+      }
+    }
+  } finally {
+    await server.shutdown();
+  }
+});

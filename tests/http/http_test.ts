@@ -261,18 +261,18 @@ Deno.test("SPEC numbers, as the code uses them: 30 s per attempt, 3 retries, Ret
   assert.deepEqual(sleeps, [60_000, 60_000, 60_000]);
   for (const method of ["GET", "PUT", "DELETE", "HEAD", "get"]) assert.ok(isIdempotent(method));
   for (const method of ["PATCH", "POST"]) assert.ok(!isIdempotent(method), method);
-  // The default per-attempt timeout, seen by the timer the request arms.
+  // The default per-attempt timeout, seen by the timeout signal the request arms.
   const delays: number[] = [];
-  const realSetTimeout = globalThis.setTimeout;
-  globalThis.setTimeout = ((fn: () => void, ms?: number) => {
-    delays.push(ms ?? 0);
-    return realSetTimeout(fn, ms);
-  }) as typeof setTimeout;
+  const realTimeout = AbortSignal.timeout;
+  AbortSignal.timeout = (ms: number): AbortSignal => {
+    delays.push(ms);
+    return realTimeout(ms);
+  };
   try {
     const fake = new FakeFetch().on("GET", "/v2/x", { status: 200, body: [] });
     await new HttpClient({ baseUrl: ORIGIN, fetch: fake.fetch }).request({ path: "/v2/x" });
   } finally {
-    globalThis.setTimeout = realSetTimeout;
+    AbortSignal.timeout = realTimeout;
   }
   assert.deepEqual(delays, [30_000]);
 });
