@@ -12,7 +12,8 @@
 
 import { basename, dirname, join } from "./path.ts";
 import { RestreamError } from "./errors.ts";
-import { errorFromResponse, type FetchLike, readCapped } from "./http/http.ts";
+import type { FetchLike } from "./http/http.ts";
+import { errorFromResponse, readCapped } from "./http/response.ts";
 import { classifyFetchFailure } from "./http/retry.ts";
 import { fitFileName } from "./file_names.ts";
 
