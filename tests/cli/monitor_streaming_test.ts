@@ -278,6 +278,27 @@ Deno.test("monitor streaming --live cuts lines to the terminal's width, whole ch
   }
 });
 
+Deno.test("monitor streaming --live leaves out whole words, so a figure is never cut short", async () => {
+  const server = WsTestServer.start({ onConnection: (c) => c.send(STATUSES) });
+  const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
+  try {
+    const result = await runWhileServing(["monitor", "streaming", "--live"], server, {
+      env: env(server),
+      fetch: fake.fetch,
+      terminal: 40,
+    }, { until: ({ stdout }) => stdout.includes("channel 456") });
+    const lines = strip(result.stdout).trimEnd().split("\n");
+    // Whole, the line ends "online 42 viewers" at column 47: "online 4…" would misread.
+    assert.equal(
+      lines.find((l) => l.startsWith("channel 456")),
+      "channel 456 (platform 5)      online …",
+    );
+    for (const line of lines) assert.ok(displayWidth(line) < 40, line);
+  } finally {
+    await server.close();
+  }
+});
+
 Deno.test("monitor streaming --live when piped stays line by line", async () => {
   const server = WsTestServer.start({ onConnection: (c) => c.send(OUTGOING) });
   const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
