@@ -425,7 +425,10 @@ export class HttpClient {
   ): Promise<void> {
     const { retry, reason } = what;
     const delay = retryAfterMs ?? backoffDelay(retry, this.#random());
-    this.#log?.(`retry ${retry + 1}/${this.#maxRetries} in ${delay} ms after ${reason}`);
+    // The words of the CLI's notice for long waits (context.ts), to the millisecond.
+    this.#log?.(
+      `${reason}; waiting ${delay} ms before attempt ${retry + 2} of ${this.#maxRetries + 1}`,
+    );
     try {
       this.#onRetry?.({
         method: what.method,
