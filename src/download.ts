@@ -12,7 +12,8 @@
 
 import { basename, dirname, join } from "./path.ts";
 import { RestreamError } from "./errors.ts";
-import { errorFromResponse, type FetchLike } from "./http/http.ts";
+import type { FetchLike } from "./http/http.ts";
+import { errorFromResponse, readCapped } from "./http/response.ts";
 import { classifyFetchFailure } from "./http/retry.ts";
 import { fitFileName } from "./file_names.ts";
 
@@ -49,6 +50,8 @@ export interface DownloadResult {
 export type DownloadTarget = string | ((response: Response, url: URL) => string);
 
 const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+/** Most bytes of a download link's error answer read (its message is shown, bounded anyway). */
+const ERROR_BODY_BYTES = 64 * 1024;
 
 /**
  * Downloads a URL to a file.
@@ -139,7 +142,8 @@ async function fetchDownload<T>(
     }
     options.log?.(`← ${response.status} GET ${shown}`);
     if (!response.ok) {
-      const text = await response.text().catch(() => "");
+      // Only the start of an error answer is ever shown: a body that never ends is cut off.
+      const text = await readCapped(response, ERROR_BODY_BYTES).catch(() => "") ?? "";
       throw errorFromResponse(response, text, "GET", new URL(shown));
     }
     const total = contentLength(response);

@@ -233,6 +233,29 @@ Deno.test("downloadToFile maps an expired link (HTTP 403) and a missing one (404
   }
 });
 
+Deno.test("downloadToFile: an error answer whose body never ends is cut off, not held in memory", async () => {
+  let pulled = 0;
+  const endless = (): ReadableStream<Uint8Array> =>
+    new ReadableStream({
+      pull(controller) {
+        pulled += MB;
+        controller.enqueue(new Uint8Array(MB).fill(0x41));
+      },
+    });
+  const dir = await Deno.makeTempDir();
+  try {
+    const error = await downloadToFile("https://files.example/x", join(dir, "x"), {
+      fetch: () => Promise.resolve(new Response(endless(), { status: 500 })),
+    }).then(() => assert.fail("should fail"), (e) => e);
+    assert.ok(error instanceof RestreamError, String(error));
+    assert.equal(error.status, 500);
+    assert.ok(pulled <= 2 * MB, `read ${pulled / MB} MiB of an error body`);
+    assert.deepEqual(await listDir(dir), []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("downloadToFile picks the file name from the response when given a function", async () => {
   const server = serve(() =>
     new Response("a,b\n", {

@@ -112,6 +112,33 @@ export function isDeniedByDeno(error: unknown): boolean {
 }
 
 /**
+ * Reads and parses a private JSON file (the token file, the presets file): `open` runs the
+ * checks and returns the path to read; `undefined` when there is no file yet. Our own errors
+ * and Deno's permission denials pass through; anything else becomes `unusable(problem)`, whose
+ * words never quote the text (JSON.parse's message would, and the text holds secrets).
+ */
+export async function readPrivateJson(
+  open: () => Promise<string>,
+  unusable: (problem: string) => RestreamError,
+  notADirectory: () => RestreamError = () => unusable("cannot be read (NotADirectory)"),
+): Promise<{ data: unknown } | undefined> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(await open());
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    if (error instanceof RestreamError || isDeniedByDeno(error)) throw error;
+    if (error instanceof Deno.errors.NotADirectory) throw notADirectory();
+    throw unusable(`cannot be read (${error instanceof Error ? error.name : "error"})`);
+  }
+  try {
+    return { data: JSON.parse(text) };
+  } catch {
+    throw unusable(text.trim() === "" ? "is empty" : "is not valid JSON");
+  }
+}
+
+/**
  * Writes `text` to `file` with mode 0600, atomically: a temp file beside it, flushed, then
  * renamed over it (a crash leaves the old file or the new one, never half of either). The
  * error of a failed write is thrown as is, for the caller to word; the temp file is removed.

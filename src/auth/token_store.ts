@@ -30,6 +30,7 @@ import { acquireLock, type LockOptions } from "./lock.ts";
 import {
   currentUid,
   isDeniedByDeno,
+  readPrivateJson,
   securePrivateDir,
   tightenMode,
   tokenFileTarget,
@@ -241,27 +242,20 @@ export class TokenStore implements TokenStorage {
   }
 
   async #read(): Promise<ReadResult> {
-    let text: string;
-    try {
-      await this.#checkDir();
-      const file = await this.#target();
-      await this.#checkMode(file);
-      text = await Deno.readTextFile(file);
-    } catch (error) {
-      if (error instanceof Deno.errors.NotFound) {
-        return { file: { version: TOKEN_FILE_VERSION, tokens: {} }, legacy: false };
-      }
-      if (error instanceof RestreamError || isDeniedByDeno(error)) throw error;
-      if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
-      throw this.#unusable(`cannot be read (${error instanceof Error ? error.name : "error"})`);
+    const read = await readPrivateJson(
+      async () => {
+        await this.#checkDir();
+        const file = await this.#target();
+        await this.#checkMode(file);
+        return file;
+      },
+      (problem) => this.#unusable(problem),
+      () => this.#notADirectory(),
+    );
+    if (read === undefined) {
+      return { file: { version: TOKEN_FILE_VERSION, tokens: {} }, legacy: false };
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      // JSON.parse's message quotes the text, which holds secrets: say only what is wrong.
-      throw this.#unusable(text.trim() === "" ? "is empty" : "is not valid JSON");
-    }
+    const { data } = read;
     const current = v.safeParse(TokenFileSchema, data);
     if (current.success) return { file: registerTokens(current.output), legacy: false };
     const legacy = readLegacyFile(data);

@@ -37,11 +37,30 @@ export interface ApiOptions {
 }
 
 /**
- * True for a path under /oauth/, after the URL parser has resolved `..` and `%2e` segments
- * (`/v2/../oauth/token` is /oauth/token). Case-insensitive: a proxy in front may not care.
+ * The path as a server or a proxy in front of it may read it, when it is under /oauth/
+ * (`/oauth/…`), or undefined. Read loosely on purpose, since servers differ: percent-escapes
+ * decoded (twice encoded too), `\\` as `/`, `;` path parameters dropped (Tomcat, Spring),
+ * empty segments merged (nginx), `.` and `..` resolved, case ignored. So
+ * `/v2/../oauth/token`, `//oauth/token`, `/v2/..%2Foauth/token` and `/v2/..;/oauth/token`
+ * are all /oauth/token.
  */
-function isOauthPath(path: string, apiUrl: string): boolean {
-  return /^\/oauth(\/|$)/i.test(new URL(path, apiUrl).pathname);
+function oauthPath(path: string): string | undefined {
+  let text = path.replace(/[?#].*$/s, "");
+  for (let round = 0; round < 4 && text.includes("%"); round++) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      break;
+    }
+  }
+  const segments: string[] = [];
+  for (const raw of text.replaceAll("\\", "/").split("/")) {
+    const segment = raw.replace(/;.*$/s, "").trim();
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") segments.pop();
+    else segments.push(segment);
+  }
+  return segments[0]?.toLowerCase() === "oauth" ? `/${segments.join("/")}` : undefined;
 }
 
 /** One `-f`/`-F` value as typed, in command-line order. */
@@ -60,9 +79,10 @@ export async function runApi(
   const stdin = stdinOnce(ctx);
   const method = parseMethod(options, rawFields.length);
   const path = resolveApiPath(rawPath, ctx.config.apiUrl);
-  if (!options.allowOauth && isOauthPath(path, ctx.config.apiUrl)) {
+  const oauth = oauthPath(path);
+  if (!options.allowOauth && oauth !== undefined) {
     throw new UsageError(
-      `refusing to send a request to ${new URL(path, "http://x").pathname}: ` +
+      `refusing to send a request to ${oauth}: ` +
         "OAuth endpoints can rotate the stored tokens (pass --allow-oauth to do it anyway)",
     );
   }

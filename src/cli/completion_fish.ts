@@ -30,6 +30,7 @@ export function fishScript(nodes: readonly CompletionNode[]): string {
       for (const sub of node.subcommands) {
         lines.push(`complete -c ${name} -f ${at} -a ${quote(sub.name)} -d ${quote(sub.summary)}`);
       }
+      if (node.argFile) lines.push(`complete -c ${name} ${at} -F`);
       if (node.argChoices.length > 0) {
         lines.push(`complete -c ${name} -f ${at} -a ${quote(node.argChoices.join(" "))}`);
       }

@@ -37,6 +37,8 @@ export interface CompletionNode {
   flags: readonly CompletionFlag[];
   /** Allowed values of the first positional argument (e.g. `completions <shell>`). */
   argChoices: readonly string[];
+  /** The first positional argument is a file path (e.g. `preset import <file>`). */
+  argFile: boolean;
 }
 
 function flagOf(flag: FlagSpec): CompletionFlag {
@@ -69,6 +71,7 @@ export function completionNodes(
       subcommands: subs.map((c) => ({ name: c.name, summary: c.summary })),
       flags: helpOf ? globalFlags : [...(command.flags ?? []).map(flagOf), ...globalFlags],
       argChoices: helpOf ? [] : command.args?.[0]?.choices ?? [],
+      argFile: !helpOf && command.args?.[0]?.file === true,
     });
     for (const sub of subs) visit(sub, path ? `${path} ${sub.name}` : sub.name, helpOf);
   };

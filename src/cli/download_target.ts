@@ -87,7 +87,10 @@ async function checkedFile(path: string, force: boolean): Promise<OutputPlan> {
   }
   if (!info.isDirectory) throw new UsageError(`cannot write ${path}: ${parent} is not a directory`);
   if (!force && await statOrUndefined(path, true) !== undefined) {
-    throw new UsageError(`${path} already exists (use --force to overwrite it)`);
+    // The message says what to do: no pointer to --help.
+    throw new UsageError(`${path} already exists (use --force to overwrite it)`, {
+      helpHint: false,
+    });
   }
   return { kind: "file", path };
 }

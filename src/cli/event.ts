@@ -58,16 +58,7 @@ export async function eventHistory(
     }
     return;
   }
-  if (ctx.output.json) {
-    const all: RestreamEvent[] = [];
-    for await (const page of client.iterateEventHistory(query)) all.push(...page.items);
-    ctx.output.printJson(all);
-    return;
-  }
-  // Rows are printed as pages arrive, so a long history shows (and pipes) at once.
-  const table = ctx.output.table(EVENT_COLUMNS);
-  for await (const page of client.iterateEventHistory(query)) table.push(page.items);
-  table.end();
+  await ctx.output.printPages(client.iterateEventHistory(query), (p) => p.items, EVENT_COLUMNS);
 }
 
 /** `event in-progress`. */

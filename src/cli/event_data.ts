@@ -148,13 +148,9 @@ export async function showEventChat(
     if (page.nextPageToken && page.messages.length > 0) morePagesHint(ctx.output, "messages");
     return;
   }
-  if (ctx.output.json) {
-    const all: ChatHistoryMessage[] = [];
-    for await (const page of client.iterateEventChat(id, query)) all.push(...page.messages);
-    ctx.output.printJson(all);
-    return;
-  }
-  const table = ctx.output.table(CHAT_COLUMNS);
-  for await (const page of client.iterateEventChat(id, query)) table.push(page.messages);
-  table.end();
+  await ctx.output.printPages(
+    client.iterateEventChat(id, query),
+    (page) => page.messages,
+    CHAT_COLUMNS,
+  );
 }

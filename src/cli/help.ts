@@ -73,7 +73,7 @@ export function renderHelp(
   section("FLAGS", table((command.flags ?? []).map(flagRow), width));
   section(path.length === 1 ? "FLAGS" : "INHERITED FLAGS", table(globals.map(flagRow), width));
   if (command.notes) {
-    section("NOTES", command.notes.split("\n").flatMap((l) => wrap(l, width, INDENT)));
+    section("NOTES", command.notes.split("\n").flatMap((l) => noteLines(l, width)));
   }
   section("EXAMPLES", examplesOf(command).map((e) => INDENT + (e.startsWith("#") ? e : `$ ${e}`)));
   const rest = path.slice(1).map((c) => c.name).join(" ");
@@ -153,6 +153,18 @@ function table(rows: ReadonlyArray<readonly [string, string]>, width: number): s
     const pad = " ".repeat(INDENT.length + left + 3);
     return [`${INDENT}${name.padEnd(left)}   ${first}`, ...rest.map((line) => pad + line)];
   });
+}
+
+/**
+ * One line of NOTES, wrapped; a line laid out as a table row (`fish        restream …`) keeps
+ * its text under its text column when it wraps.
+ */
+function noteLines(line: string, width: number): string[] {
+  const label = line.match(/^ *\S+ {2,}/)?.[0];
+  if (label === undefined) return wrap(line, width, INDENT);
+  const hang = " ".repeat(label.length);
+  return wrap(line.slice(label.length), width - INDENT.length - label.length, "")
+    .map((text, i) => `${INDENT}${i === 0 ? label : hang}${text}`);
 }
 
 /** Wraps text at spaces to `width` columns, each line starting with `indent`. */

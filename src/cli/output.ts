@@ -137,6 +137,25 @@ export class Output {
     else this.printTable(rows, columns);
   }
 
+  /**
+   * Writes every page of a list (`--all`): with `--json` one array once the last page is in;
+   * otherwise rows as their page arrives, so a long list shows (and pipes) at once.
+   */
+  async printPages<P, T>(
+    pages: AsyncIterable<P>,
+    rows: (page: P) => readonly T[],
+    columns: readonly Column<T>[],
+  ): Promise<void> {
+    if (this.json) {
+      const all: T[] = [];
+      for await (const page of pages) all.push(...rows(page));
+      return this.printJson(all);
+    }
+    const table = this.table(columns);
+    for await (const page of pages) table.push(rows(page));
+    table.end();
+  }
+
   /** Writes one object: as JSON with `--json`, otherwise the `Key: value` block. */
   printObject(
     value: unknown,

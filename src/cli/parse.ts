@@ -148,9 +148,7 @@ export function parseCommandLine(
       if (given.length > 0) {
         fail(
           new UsageError(
-            `option '${longName(given[0].flag)}' belongs after '${
-              pathName(path)
-            }'s subcommand name`,
+            `flag '${longName(given[0].flag)}' belongs after '${pathName(path)}'s subcommand name`,
           ),
         );
       }
@@ -169,7 +167,15 @@ export function parseCommandLine(
   if (version) return { kind: "version" };
   if (help && !lost) return { kind: "help", path };
   if (error) throw error;
-  if (!node.run) return { kind: "help", path };
+  if (!node.run) {
+    // Words after `--` are never command names: `restream -- platforms` is not a command.
+    if (words.length > 0) {
+      throw new UsageError(
+        `unexpected argument '${words[0]}' for '${pathName(path)}' (a command goes before '--')`,
+      );
+    }
+    return { kind: "help", path };
+  }
   return { kind: "run", path, input: finish(node, path, words, given) };
 }
 

@@ -3,7 +3,9 @@
  * line must not say `(Twitch)` one run and `(platform 1)` the next). The public platform
  * list is fetched while the socket connects, waited for at most a moment, and kept in the
  * config directory for a day, so a slow or failed fetch still has names. Under `--mock`
- * (no config directory) nothing is read or written.
+ * (no config directory) nothing is read or written, nor in a directory open to other users
+ * (they could plant names or swap the file: the token store tightens or refuses such a
+ * directory, but a run with `RESTREAM_TOKEN` never opens the token store).
  *
  * @module
  */
@@ -42,10 +44,10 @@ export function loadMonitorPlatformNames(
   signal: AbortSignal,
   waitMs = FETCH_WAIT_MS,
 ): NamesLoading {
-  const path = cachePath(ctx);
   const apiUrl = ctx.config.apiUrl;
   let settled: Promise<void> = Promise.resolve();
   const ready = (async (): Promise<void> => {
+    const path = await cachePath(ctx);
     const cached = path === undefined ? undefined : await readCache(path, apiUrl);
     if (cached && Date.now() - cached.savedAt < FRESH_MS) {
       for (const [id, name] of cached.platforms) names.set(id, name);
@@ -87,9 +89,17 @@ async function fetchNames(
   }
 }
 
-function cachePath(ctx: CliContext): string | undefined {
+/** The cache file, when there is a config directory and it is private (0700 or narrower). */
+async function cachePath(ctx: CliContext): Promise<string | undefined> {
   const dir = ctx.config.configDir;
-  return dir === undefined ? undefined : `${dir}/${PLATFORM_CACHE_FILE}`;
+  if (dir === undefined) return undefined;
+  try {
+    const mode = (await Deno.stat(dir)).mode;
+    if (mode !== null && (mode & 0o077) !== 0) return undefined;
+  } catch {
+    return undefined; // no directory yet: nothing to read, and the cache does not create one
+  }
+  return `${dir}/${PLATFORM_CACHE_FILE}`;
 }
 
 async function readCache(path: string, apiUrl: string): Promise<CacheFile | undefined> {

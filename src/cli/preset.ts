@@ -182,7 +182,9 @@ function notFound(name: string): RestreamError {
 }
 
 function exists(name: string): UsageError {
-  return new UsageError(`preset '${name}' already exists (use --force to replace it)`);
+  return new UsageError(`preset '${name}' already exists (use --force to replace it)`, {
+    helpHint: false,
+  });
 }
 
 /** "1 channel", "3 channels". */

@@ -10,8 +10,8 @@ import type { Writer } from "./output.ts";
 import type { PlatformNames } from "./render_streaming.ts";
 import { messageClock } from "./render_text.ts";
 import { StreamingState } from "./streaming_state.ts";
-import { ownSequence, type Style } from "./style.ts";
-import { fitLine } from "./width.ts";
+import { ownSequence, splitOwnSequences, type Style } from "./style.ts";
+import { displayWidth, fitLine } from "./width.ts";
 
 /** The width used when the terminal reports none (0 columns under `script`, some `docker exec`). */
 const FALLBACK_COLUMNS = 80;
@@ -71,6 +71,21 @@ export class LiveView {
    * never inside a character or a colour code (colours are kept).
    */
   #fit(line: string): string {
-    return fitLine(line, Math.max(2, this.#columns - 1));
+    const width = Math.max(2, this.#columns - 1);
+    if (displayWidth(line) <= width) return line;
+    // Whole words past the first column: a figure cut short ("online 12…" for 128 viewers)
+    // would read as another figure. A first column too wide is cut by character.
+    const first = line.search(/ {2}/);
+    let kept = line;
+    for (;;) {
+      const space = kept.lastIndexOf(" ");
+      if (first < 0 || space < first) return fitLine(line, width);
+      kept = kept.slice(0, space).trimEnd();
+      if (displayWidth(kept) + 2 <= width) {
+        // A colour begun in the words left out must not run on below.
+        const reset = splitOwnSequences(kept).length > 1 ? ownSequence("[0m") : "";
+        return `${kept}${reset} …`;
+      }
+    }
   }
 }

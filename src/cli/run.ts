@@ -146,13 +146,16 @@ function report(ctx: CliContext, error: unknown, active: string): number {
   if (error instanceof PartsFailed) return 1;
   const failure = describe(error, active, ctx);
   const message = maskSecrets(failure.message);
+  // After Ctrl+C the terminal shows `^C` where the cursor was (a [y/N] question, a progress
+  // bar): start on a fresh line, as the monitors' summary does.
+  const fresh = signal?.aborted && !terminated(signal) && ctx.io.stderrIsTerminal ? "\n" : "";
   try {
     if (ctx.globals.json) {
       const body = { error: { kind: failure.kind, status: failure.status, message } };
-      ctx.io.stderr.write(`${jsonText(body)}\n`);
+      ctx.io.stderr.write(`${fresh}${jsonText(body)}\n`);
     } else {
       // One line, terminal-safe: the message may quote an error body or a close reason.
-      ctx.io.stderr.write(`error: ${terminalSafe(message, { singleLine: true })}\n`);
+      ctx.io.stderr.write(`${fresh}error: ${terminalSafe(message, { singleLine: true })}\n`);
       if (failure.hint) ctx.io.stderr.write(`${failure.hint}\n`);
     }
   } catch {

@@ -62,6 +62,8 @@ export interface ArgSpec {
   variadic?: boolean;
   /** The allowed values, for help and completions; checked unless `parse` is given. */
   choices?: readonly string[];
+  /** Its value is a file path (shells complete file names). */
+  file?: boolean;
 }
 
 /** One flag as it was given on the command line. */

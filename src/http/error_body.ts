@@ -8,6 +8,8 @@
  * @module
  */
 
+import { maskSecrets } from "./mask.ts";
+
 /** The readable parts of an error body. */
 export interface ErrorDetail {
   /** Best human message available, or undefined when the body says nothing useful. */
@@ -72,7 +74,11 @@ function describeNonJson(text: string): string | undefined {
   return oneLine(text);
 }
 
+/**
+ * One line, at most {@link MAX_MESSAGE} characters. Secrets are masked before the cut: a
+ * body that echoes a refresh token where the line ends must not show its first characters.
+ */
 function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
+  const line = maskSecrets(text).replace(/\s+/g, " ").trim();
   return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE - 1)}…` : line;
 }

@@ -9,13 +9,19 @@
  */
 
 import { apiUrlWithoutV2 } from "../config.ts";
-import { kindForStatus, RestreamError, UsageError } from "../errors.ts";
-import { describeErrorBody } from "./error_body.ts";
-import { maskSecrets, maskUrl, registerSecret } from "./mask.ts";
+import { RestreamError, UsageError } from "../errors.ts";
+import { maskUrl, registerSecret } from "./mask.ts";
+import {
+  errorFromResponse,
+  networkReason,
+  parseBody,
+  readCapped,
+  redirectError,
+  retryReason,
+} from "./response.ts";
 import { assertEncryptedTransport } from "./transport.ts";
 import {
   backoffDelay,
-  classifyFetchFailure,
   isConnectFailure,
   isIdempotent,
   MAX_RETRIES,
@@ -419,7 +425,10 @@ export class HttpClient {
   ): Promise<void> {
     const { retry, reason } = what;
     const delay = retryAfterMs ?? backoffDelay(retry, this.#random());
-    this.#log?.(`retry ${retry + 1}/${this.#maxRetries} in ${delay} ms after ${reason}`);
+    // The words of the CLI's notice for long waits (context.ts), to the millisecond.
+    this.#log?.(
+      `${reason}; waiting ${delay} ms before attempt ${retry + 2} of ${this.#maxRetries + 1}`,
+    );
     try {
       this.#onRetry?.({
         method: what.method,
@@ -451,120 +460,9 @@ const SECRET_FORM_FIELDS = new Set([
   "password",
 ]);
 
-/**
- * The body as text, read chunk by chunk and decoded as UTF-8; undefined (the rest cancelled)
- * once more than `limit` bytes came. Bytes are counted after fetch's decompression, so a
- * small compressed body cannot expand past the cap either.
- */
-async function readCapped(response: Response, limit: number): Promise<string | undefined> {
-  if (response.body === null) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > limit) {
-        await reader.cancel().catch(() => {});
-        return undefined;
-      }
-      parts.push(decoder.decode(value, { stream: true }));
-    }
-  } finally {
-    reader.releaseLock();
-  }
-  parts.push(decoder.decode());
-  return parts.join("");
-}
-
-/** A 3xx: never followed; the error names the origin it pointed to, resolved like a browser. */
-function redirectError(response: Response, method: string, url: URL): RestreamError {
-  const location = response.headers.get("location");
-  let where = "(no Location)";
-  if (location !== null && location.trim() !== "") {
-    const target = URL.canParse(location, url) ? new URL(location, url) : undefined;
-    where = target === undefined
-      ? "(unreadable Location)"
-      : `to ${target.origin === "null" ? target.protocol : target.origin}`;
-  }
-  return new RestreamError(
-    "invalid_response",
-    `unexpected redirect ${where} (HTTP ${response.status} from ${method} ${url.pathname})`,
-    { status: response.status },
-  );
-}
-
 /** HTTP Basic credentials: each part form-encoded first, as RFC 6749 §2.3.1 asks. */
 function basicCredentials(username: string, password: string): string {
   const encode = (s: string): string => encodeURIComponent(s).replace(/%20/g, "+");
   const bytes = new TextEncoder().encode(`${encode(username)}:${encode(password)}`);
   return btoa(String.fromCharCode(...bytes));
-}
-
-function parseBody(text: string, url: URL): unknown {
-  if (text.trim() === "") return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new RestreamError(
-      "invalid_response",
-      `unexpected response from ${url.pathname}: the body is not JSON`,
-    );
-  }
-}
-
-/** Builds the error for a non-2xx response from the best message its body offers. */
-export function errorFromResponse(
-  response: Response,
-  text: string,
-  method: string,
-  url: URL,
-): RestreamError {
-  const detail = describeErrorBody(text);
-  const statusText = response.statusText || defaultStatusText(response.status);
-  // A body may echo what was sent (a refresh token, the client secret): mask it here, so a
-  // library user who logs the error does not print it either.
-  const what = maskSecrets(detail.message ?? statusText);
-  const message = `${what} (HTTP ${response.status} from ${method} ${url.pathname})`;
-  return new RestreamError(kindForStatus(response.status), message, {
-    status: response.status,
-    code: detail.code,
-    apiMessage: detail.message,
-  });
-}
-
-/** `HTTP 429 (too many requests)`, or `HTTP 599` when there is no phrase to add. */
-function retryReason(status: number): string {
-  const text = defaultStatusText(status);
-  return text === `HTTP ${status}` ? text : `HTTP ${status} (${text})`;
-}
-
-function defaultStatusText(status: number): string {
-  const known: Record<number, string> = {
-    400: "bad request",
-    401: "not authorised",
-    403: "forbidden",
-    404: "not found",
-    408: "request timeout",
-    409: "conflict",
-    429: "too many requests",
-    500: "server error",
-    502: "bad gateway",
-    503: "service unavailable",
-    504: "gateway timeout",
-  };
-  return known[status] ?? `HTTP ${status}`;
-}
-
-function networkReason(error: unknown): string {
-  const failure = classifyFetchFailure(error);
-  if (failure === "refused") return "connection refused";
-  if (failure === "dns") return "host not found";
-  const message = error instanceof Error ? error.message : String(error);
-  // Deno's messages name the URL and nest causes; keep the last, most specific part.
-  const last = message.split(/:\s+/).pop() ?? message;
-  return maskUrl(last.replace(/\s*\(os error \d+\)/, "").trim() || "network error");
 }

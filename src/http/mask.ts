@@ -59,15 +59,31 @@ export function registerSecret(value: unknown): void {
   if (typeof value !== "string" || value.length < MIN_SECRET_LENGTH || secrets.has(value)) {
     return;
   }
-  const forms = new Set([
-    value,
+  const json = JSON.stringify(value).slice(1, -1);
+  // JSON as PHP (`\/`) and Python (`\u00e9`) write it too.
+  const asciiJson = json.replace(/[^ -~]/g, (c) => escapedUnit(c.charCodeAt(0)));
+  const urlForms = [
     encodeURIComponent(value),
     new URLSearchParams({ v: value }).toString().slice(2),
-    JSON.stringify(value).slice(1, -1),
+  ];
+  const forms = new Set([
+    value,
+    ...urlForms,
+    // Lower-case hex, as .NET writes it.
+    ...urlForms.map((form) => form.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())),
+    json,
+    asciiJson,
+    json.replaceAll("/", "\\/"),
+    asciiJson.replaceAll("/", "\\/"),
   ]);
   secrets.set(value, [...forms]);
   if (secrets.size > MAX_SECRETS) secrets.delete(secrets.keys().next().value!);
   valuePattern = undefined;
+}
+
+/** The `\\uXXXX` form of one UTF-16 unit, as JSON writes it. */
+function escapedUnit(code: number): string {
+  return `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
 /** Forgets every registered value (tests that must not see each other's secrets). */

@@ -194,7 +194,10 @@ export class SocketHub {
     const limit = this.#state.faults.dropAfter;
     if (limit !== null && client.sent >= limit) {
       clearInterval(client.heartbeat);
-      client.socket.close(1001, `mock: dropped after ${limit} messages`);
+      client.socket.close(
+        1001,
+        `mock: dropped after ${limit} ${limit === 1 ? "message" : "messages"}`,
+      );
     }
   }
 }

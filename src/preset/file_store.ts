@@ -17,7 +17,12 @@
 
 import { join } from "../path.ts";
 import { RestreamError } from "../errors.ts";
-import { isDeniedByDeno, tightenMode, writePrivateFile } from "../auth/private_files.ts";
+import {
+  isDeniedByDeno,
+  readPrivateJson,
+  tightenMode,
+  writePrivateFile,
+} from "../auth/private_files.ts";
 import type { TokenStore } from "../auth/token_store.ts";
 import { parseStoredPreset, PRESET_FORMAT_VERSION, PresetFormatError } from "./preset.ts";
 import { type PresetAccount, type PresetChange, type PresetMap, PresetStore } from "./store.ts";
@@ -93,8 +98,7 @@ export class FilePresetStore extends PresetStore {
   }
 
   async #read(): Promise<PresetFile> {
-    let text: string;
-    try {
+    const read = await readPrivateJson(async () => {
       if (this.#checkModes) {
         const notice = await tightenMode(
           this.path,
@@ -104,22 +108,11 @@ export class FilePresetStore extends PresetStore {
         );
         if (notice !== undefined) this.#options.onNotice?.(notice);
       }
-      text = await Deno.readTextFile(this.path);
-    } catch (error) {
-      if (error instanceof Deno.errors.NotFound) {
-        return { version: PRESET_FORMAT_VERSION, presets: {} };
-      }
-      if (error instanceof RestreamError || isDeniedByDeno(error)) throw error;
-      throw this.#unusable(`cannot be read (${error instanceof Error ? error.name : "error"})`);
-    }
-    let data: unknown;
+      return this.path;
+    }, (problem) => this.#unusable(problem));
+    if (read === undefined) return { version: PRESET_FORMAT_VERSION, presets: {} };
     try {
-      data = JSON.parse(text);
-    } catch {
-      throw this.#unusable(text.trim() === "" ? "is empty" : "is not valid JSON");
-    }
-    try {
-      return parseFile(data);
+      return parseFile(read.data);
     } catch (error) {
       if (!(error instanceof PresetFormatError)) throw error;
       if (error.field === "version" && error.problem.startsWith("newer")) {

@@ -7,6 +7,7 @@
 
 import * as v from "../valibot.ts";
 import { RestreamError } from "../errors.ts";
+import { maskSecrets } from "../http/mask.ts";
 
 /** Any valibot schema. */
 export type AnySchema = v.GenericSchema<unknown, unknown>;
@@ -29,6 +30,18 @@ export function parseResponse<TSchema extends AnySchema>(
   const expected = issue.expected ? `expected ${issue.expected}` : issue.message;
   throw new RestreamError(
     "invalid_response",
-    `unexpected response from ${what}: ${field}: ${expected}, got ${issue.received}`,
+    `unexpected response from ${what}: ${field}: ${expected}, got ${shownValue(issue.received)}`,
   );
+}
+
+/** Longest part of an unexpected value that an error shows. */
+const MAX_SHOWN = 40;
+
+/**
+ * What came instead, as valibot writes it (`"12"`, `Object`), masked and then cut: a
+ * megabyte string is not one stderr line, and a secret at the cut does not show its head.
+ */
+function shownValue(received: string): string {
+  const masked = maskSecrets(received);
+  return masked.length > MAX_SHOWN ? `${masked.slice(0, MAX_SHOWN - 1)}…"` : masked;
 }

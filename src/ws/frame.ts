@@ -46,7 +46,8 @@ export function parseFrame(
   return { action, raw: raw as Record<string, unknown>, text: data, connection, receivedAt };
 }
 
+/** One line of at most 80 characters, secrets masked before the cut (not a token's head). */
 function excerpt(data: string): string {
-  const line = data.replace(/\s+/g, " ").trim();
-  return maskUrl(line.length > 80 ? `${line.slice(0, 79)}…` : line);
+  const line = maskUrl(data).replace(/\s+/g, " ").trim();
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }

@@ -65,6 +65,15 @@ Deno.test("api refuses paths under /oauth/ (exit 2, nothing sent) unless --allow
       "/v2/../oauth/token",
       "/v2/%2e%2e/oauth/token",
       "https://api.restream.io/oauth/token",
+      // What a server or proxy in front may still read as /oauth/: merged slashes (nginx),
+      // encoded separators and dots, backslashes, `;` path parameters (Tomcat, Spring).
+      "/v2/..//oauth/token",
+      "https://api.restream.io//oauth/token",
+      "/v2/..%2Foauth/token",
+      "/v2/.%2e/%2Foauth/token",
+      "/v2/%252e%252e/oauth/token",
+      "/v2/..%5Coauth/token",
+      "/v2/..;/oauth/token",
     ]
   ) {
     const result = await runCapture(["api", path, "-X", "POST"], { fetch: fake.fetch, env: ENV });

@@ -77,7 +77,8 @@ Deno.test({
          c restream storage download x -o vid
          c restream storage download x -o my >/dev/null; echo "\${#COMPREPLY[@]}:\${COMPREPLY[0]}"
          c restream help channel ""
-         c restream channel meta set 1 --title m`,
+         c restream channel meta set 1 --title m
+         c restream preset import vid`,
         dir,
       );
       const [
@@ -94,6 +95,7 @@ Deno.test({
         spaced,
         help,
         title,
+        imported,
       ] = out.split("\n");
       for (const word of ["platforms", "servers", "version", "completions", "help"]) {
         assert.ok(words(top).includes(word), word);
@@ -113,6 +115,7 @@ Deno.test({
       assert.equal(spaced, "1:my clip.mov", "a name with a space is one completion");
       assert.deepEqual(words(help).sort(), ["add", "get", "list", "meta", "remove", "set"]);
       assert.equal(title, "", "a free-text value completes to nothing, not to commands");
+      assert.equal(imported, "video.mp4", "preset import <file> completes file names");
     });
   },
 });
@@ -149,10 +152,12 @@ Deno.test({
          c restream event upcoming --source ""
          c restream clip download x -o ""
          c restream completions ""
-         c restream help event ""`,
+         c restream help event ""
+         c restream preset import ""`,
         dir,
       );
-      const [top, meta, history, source, file, shells, help] = out.trimEnd().split("\n");
+      const [top, meta, history, source, file, shells, help, imported] = out.trimEnd()
+        .split("\n");
       assert.match(top, /platforms:list streaming platforms/);
       assert.match(top, /channel:list and change channels/);
       assert.equal(
@@ -165,6 +170,7 @@ Deno.test({
       assert.equal(file, "FILES");
       assert.equal(shells, "bash zsh fish powershell");
       assert.match(help, /^list:/);
+      assert.equal(imported, "FILES", "preset import <file> completes file names");
     });
   },
 });
@@ -200,6 +206,7 @@ Deno.test({
       assert.equal(await run("restream channel get "), "", "an id is not a file name");
       assert.match(await run("restream completions "), /^powershell$/m);
       assert.match(await run("restream help channel "), /^meta\t/m);
+      assert.match(await run("restream preset import vid"), /^video\.mp4$/m);
     });
   },
 });

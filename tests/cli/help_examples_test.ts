@@ -22,7 +22,7 @@ const JQ = tool("jq", onPath("jq"), "apt-get install jq");
 /** Examples that cannot run unattended, and why. */
 const NOT_RUN: Record<string, string> = {
   "restream login": "opens a browser and waits for the user",
-  "restream login --no-browser --port 0": "waits for the user to paste the address",
+  "restream login --no-browser": "waits for the user to paste the address",
   "restream auth refresh": "needs a stored login, not RESTREAM_TOKEN",
   "restream mock serve": "serves until stopped",
   "restream mock serve --port 0 > mock.env": "serves until stopped",

@@ -110,6 +110,15 @@ Deno.test("on a narrow terminal a flag's description is indented under its name"
   assert.match(text, /\n {2}-v, --verbose\n {8}log requests/);
 });
 
+Deno.test("a NOTES line laid out as a table row wraps under its own text column", async () => {
+  const text = stripAnsi(await help(["completions", "--help"], 60));
+  assert.match(
+    text,
+    /\n {4}fish {8}restream completions fish >\n {16}~\/\.config\/fish\/completions\/restream\.fish\n/,
+  );
+  for (const line of text.split("\n")) assert.ok(line.length <= 60, line);
+});
+
 Deno.test("bold headings on a terminal only, and never with NO_COLOR or --no-color", async () => {
   assert.match(await help(["--help"], 100), new RegExp(`${ESC}\\[1mUSAGE${ESC}\\[22m`));
   assert.doesNotMatch(await help(["--help"]), ESCAPE);

@@ -127,6 +127,38 @@ Deno.test("monitor streaming: platform names come from a fresh cache without a r
   }
 });
 
+Deno.test({
+  name:
+    "monitor streaming: the platform cache is written 0600, and only in a directory private to the user",
+  ignore: Deno.build.os === "windows",
+  fn: async () => {
+    const dir = await Deno.makeTempDir();
+    const server = WsTestServer.start({ onConnection: (c) => c.send(OUTGOING) });
+    const cache = `${dir}/platforms-cache.json`;
+    try {
+      const run = (fetch: FakeFetch) =>
+        runWhileServing(["monitor", "streaming"], server, {
+          env: { ...env(server), RESTREAM_CONFIG_DIR: dir },
+          fetch: fetch.fetch,
+          replayTiming: REPLAY_TIMING,
+        }, { until: ({ stdout }) => /channel 123 /.test(stdout) });
+      await run(slowPlatforms(0));
+      assert.equal((await Deno.stat(cache)).mode! & 0o777, 0o600);
+      // Open to others: another user could have planted the cache, or would read it.
+      await Deno.chmod(dir, 0o777);
+      const planted = JSON.parse(await Deno.readTextFile(cache));
+      planted.platforms = [[1, "Planted"]];
+      await Deno.writeTextFile(cache, JSON.stringify(planted));
+      const shared = await run(slowPlatforms(0));
+      assert.match(shared.stdout, /channel 123 \(Twitch\) +CONNECTED/, shared.stderr);
+      assert.deepEqual(JSON.parse(await Deno.readTextFile(cache)).platforms, [[1, "Planted"]]);
+    } finally {
+      await server.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
 Deno.test("monitor streaming --json: replayed messages after a reconnect are not printed again", async () => {
   const server = WsTestServer.start({
     onConnection: (c, index) => {
@@ -241,6 +273,27 @@ Deno.test("monitor streaming --live cuts lines to the terminal's width, whole ch
     const lines = strip(result.stdout).trimEnd().split("\n");
     assert.equal(lines[1], "channel 123 (配信サイト名前)…");
     for (const line of lines) assert.ok(displayWidth(line) < 30, line);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("monitor streaming --live leaves out whole words, so a figure is never cut short", async () => {
+  const server = WsTestServer.start({ onConnection: (c) => c.send(STATUSES) });
+  const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
+  try {
+    const result = await runWhileServing(["monitor", "streaming", "--live"], server, {
+      env: env(server),
+      fetch: fake.fetch,
+      terminal: 40,
+    }, { until: ({ stdout }) => stdout.includes("channel 456") });
+    const lines = strip(result.stdout).trimEnd().split("\n");
+    // Whole, the line ends "online 42 viewers" at column 47: "online 4…" would misread.
+    assert.equal(
+      lines.find((l) => l.startsWith("channel 456")),
+      "channel 456 (platform 5)      online …",
+    );
+    for (const line of lines) assert.ok(displayWidth(line) < 40, line);
   } finally {
     await server.close();
   }

@@ -156,6 +156,10 @@ Deno.test("usage errors: one line each, with a suggestion for typos", () => {
     /^unknown command 'met' for 'restream channel' \(did you mean meta\?\)$/,
   );
   usage(["channel", "bogus", "--help"], /^unknown command 'bogus'/);
+  usage(
+    ["--", "download"],
+    /^unexpected argument 'download' for 'restream' \(a command goes before '--'\)$/,
+  );
   usage(["download", "x", "--lmit", "3"], /^unknown flag '--lmit' \(did you mean --limit\?\)$/);
   usage(["download", "x", "-z"], /^unknown flag '-z'$/);
   usage(["download", "x", "--force=yes"], /^flag '--force' takes no value$/);

@@ -192,3 +192,24 @@ Deno.test("help [command...] prints that command's help; an unknown one is a usa
   assert.match(typo.stderr, /unknown command 'chanel' for 'restream' \(did you mean channel\?\)/);
   assert.equal(unknown.stdout, "");
 });
+
+Deno.test("after Ctrl+C on a terminal the error starts on a fresh line, not after ^C", async () => {
+  for (const stderrIsTerminal of [true, false]) {
+    const controller = new AbortController();
+    const result = await runCapture(["profile"], {
+      env: { RESTREAM_API_URL: "http://127.0.0.1:9", RESTREAM_TOKEN: "token-value" },
+      // Ctrl+C while the request is out; the request ends when the run is cancelled.
+      fetch: (request) => {
+        controller.abort();
+        return new Promise((_, reject) => {
+          if (request.signal.aborted) reject(request.signal.reason);
+          request.signal.addEventListener("abort", () => reject(request.signal.reason));
+        });
+      },
+      signal: controller.signal,
+      stderrIsTerminal,
+    });
+    assert.equal(result.code, 130, result.stderr);
+    assert.match(result.stderr, stderrIsTerminal ? /^\nerror: / : /^error: /);
+  }
+});

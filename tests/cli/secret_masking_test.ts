@@ -9,6 +9,9 @@ import { clearSecrets } from "../../src/http/mask.ts";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
 import { ENV } from "../support/rest_fixtures.ts";
+import { deadline, signal } from "../support/deadline.ts";
+import { WsTestServer } from "../support/ws_server.ts";
+import { fastTuning } from "../ws/helpers.ts";
 
 const API = "http://127.0.0.1:9";
 const REFRESH = "stored-refresh-7f3a9c";
@@ -171,5 +174,36 @@ Deno.test("-v logs presigned download links without their query string", async (
     }
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a WebSocket close reason echoing the access token is masked on stderr", async () => {
+  clearSecrets();
+  const token = "ws-token-4c1d9e77";
+  // The reason is the server's own text: nothing but the stderr writer stands between it
+  // and the terminal.
+  const server = WsTestServer.start({
+    onConnection: (c, index) => {
+      if (index === 0) c.drop(4000, `bad token ${token}`);
+    },
+  });
+  const controller = new AbortController();
+  try {
+    const announced = signal();
+    const run = runCapture(["monitor", "chat"], {
+      env: { RESTREAM_TOKEN: token, RESTREAM_CHAT_WS_URL: server.url },
+      signal: controller.signal,
+      monitorTuning: fastTuning(),
+      onOutput: ({ stderr }) => /reconnected$/m.test(stderr) && announced.resolve(),
+    });
+    await deadline(announced.promise, "the close notice and the reconnection");
+    controller.abort();
+    const result = await deadline(run, "the end after Ctrl+C");
+    assert.match(result.stderr, /connection closed \(code 4000: bad token \*\*\*\)/);
+    assert.ok(!result.stderr.includes(token), result.stderr);
+  } finally {
+    controller.abort();
+    await server.close();
+    clearSecrets();
   }
 });

@@ -161,6 +161,7 @@ Deno.test("storage download refuses an existing file before any request; --force
     });
     assert.equal(result.code, 2);
     assert.match(result.stderr, /already exists \(use --force/);
+    assert.doesNotMatch(result.stderr, /--help/, "the message says what to do");
     assert.equal(refused.requests.length, 0);
     assert.equal(await Deno.readTextFile(path), "OLD");
 

@@ -200,7 +200,7 @@ Deno.test("e2e: preset list, show, rename, delete, export and import", async () 
     assert.equal((await run(["preset", "save", "a", "--channels", String(twitch)])).code, 0);
     const exists = await run(["preset", "save", "a"]);
     assert.equal(exists.code, 2);
-    assert.match(exists.stderr, /preset 'a' already exists \(use --force to replace it\)/);
+    assert.equal(exists.stderr, "error: preset 'a' already exists (use --force to replace it)\n");
     assert.equal((await run(["preset", "save", "a", "--force", "--title", "T"])).code, 0);
     assert.deepEqual(
       (await json(["preset", "show", "a"])).channels,

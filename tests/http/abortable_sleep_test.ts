@@ -39,7 +39,7 @@ Deno.test("a request waiting 60 s to retry (default sleep) stops at once when ab
     fetch: fake.fetch,
     log: (line) => {
       // Logged just before the wait starts: abort once it is under way.
-      if (line.startsWith("retry ")) queueMicrotask(() => controller.abort());
+      if (line.includes("; waiting ")) queueMicrotask(() => controller.abort());
     },
   });
   const error = await deadline(

@@ -120,7 +120,10 @@ Deno.test("Retry-After as an HTTP date far ahead is capped at 60 s too; a past d
   const { http, sleeps, logs } = pipeline(fake);
   await http.request({ path: "/v2/x" });
   assert.deepEqual(sleeps, [60_000, 60_000, 0]);
-  assert.match(logs.join("\n"), /retry 1\/3 in 60000 ms after HTTP 503/);
+  assert.match(
+    logs.join("\n"),
+    /HTTP 503 \(service unavailable\); waiting 60000 ms before attempt 2 of 4/,
+  );
 });
 
 Deno.test("429 after every retry is a rate-limit error", async () => {
@@ -222,7 +225,7 @@ Deno.test("verbose log shows method, URL, status, duration and retries with secr
   assert.ok(!text.includes("top-secret-token"), text);
   assert.match(text, /→ GET https:\/\/api\.example\.test\/ws\?accessToken=\*\*\*&page=2/);
   assert.match(text, /← 503 GET .* \(\d+ ms\)/);
-  assert.match(text, /retry 1\/3 in \d+ ms after HTTP 503/);
+  assert.match(text, /HTTP 503 \(service unavailable\); waiting \d+ ms before attempt 2 of 4/);
 });
 
 Deno.test("an aborted signal stops a request as interrupted", async () => {

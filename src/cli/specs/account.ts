@@ -42,7 +42,7 @@ export const ACCOUNT_COMMANDS: readonly CommandSpec[] = [
     examples: [
       "restream login",
       "# on a machine without a browser: open the printed URL elsewhere",
-      "restream login --no-browser --port 0",
+      "restream login --no-browser",
     ],
     run: async (ctx, { flags }) =>
       (await import("../login.ts")).runLogin(ctx, flags as unknown as LoginFlags),
@@ -68,7 +68,10 @@ export const ACCOUNT_COMMANDS: readonly CommandSpec[] = [
       {
         name: "token",
         summary: "print a valid access token (refreshed if needed)",
-        examples: ["restream auth token", "restream api user/profile --json"],
+        examples: [
+          "restream auth token",
+          '# in a script: curl -H "Authorization: Bearer $(restream auth token)" <url>',
+        ],
         run: async (ctx) => (await import("../auth.ts")).printToken(ctx),
       },
       {

@@ -226,7 +226,7 @@ export const EVENT_COMMAND: CommandSpec = {
         summary: "download an event's whole chat history as a file",
         args: [ID],
         flags: DOWNLOAD_FLAGS,
-        examples: [`restream event chat download ${PAST} -o chat.json`],
+        examples: [`restream event chat download ${PAST} -o chat.csv`],
         run: async (ctx, { args, flags }) =>
           (await import("../event_media.ts")).downloadEventChat(
             ctx,

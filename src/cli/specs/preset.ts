@@ -192,7 +192,7 @@ export const PRESET_COMMAND: CommandSpec = {
     {
       name: "import",
       summary: "save a preset from a file written by 'preset export' ('-' reads stdin)",
-      args: [{ name: "file", summary: "the JSON file, or '-' for stdin" }],
+      args: [{ name: "file", summary: "the JSON file, or '-' for stdin", file: true }],
       flags: [
         {
           long: "name",
