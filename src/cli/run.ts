@@ -48,6 +48,13 @@ function terminated(signal: AbortSignal | undefined): boolean {
 }
 
 /**
+ * The signal of each run that reached its command. Only such a run read `io.signal`, which
+ * installs the process's signal listeners (~0.4 ms); before that no Ctrl+C was caught, so
+ * the error report of a usage error need not read it (and install them) either.
+ */
+const commandSignals = new WeakMap<CliContext, AbortSignal>();
+
+/**
  * Runs the command, but once the run's signal aborts, a command that does not stop
  * gracefully (everything but the monitors and the mock server) ends within
  * {@link INTERRUPT_GRACE_MS}, whatever it was waiting for.
@@ -55,6 +62,7 @@ function terminated(signal: AbortSignal | undefined): boolean {
 function untilInterrupted(ctx: CliContext, work: Promise<unknown>): Promise<unknown> {
   const signal = ctx.io.signal;
   if (signal === undefined) return work;
+  commandSignals.set(ctx, signal);
   return new Promise((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = (): void => {
@@ -144,6 +152,7 @@ function report(ctx: CliContext, error: unknown, active: string): number {
   if (error instanceof StdoutClosed) return 0;
   // The command printed its document and one line per failed part already.
   if (error instanceof PartsFailed) return 1;
+  const signal = commandSignals.get(ctx);
   const failure = describe(error, active, ctx);
   const message = maskSecrets(failure.message);
   // After Ctrl+C the terminal shows `^C` where the cursor was (a [y/N] question, a progress
@@ -161,7 +170,7 @@ function report(ctx: CliContext, error: unknown, active: string): number {
   } catch {
     // stderr is gone too: nothing left to tell anyone.
   }
-  if (failure.kind === "interrupted" && terminated(ctx.io.signal)) return SIGTERM_EXIT_CODE;
+  if (failure.kind === "interrupted" && terminated(signal)) return SIGTERM_EXIT_CODE;
   return EXIT_CODES[failure.kind];
 }
 
