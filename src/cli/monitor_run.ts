@@ -11,7 +11,7 @@ import type { MonitorEvent, MonitorFrame, MonitorOptions } from "../ws/monitor.t
 import { profileTokenCheck } from "../ws/refusal.ts";
 import { monitorStreamingBatches, streamingFrameBatches } from "../ws/streaming.ts";
 import type { CliContext } from "./context.ts";
-import { formatClock } from "./format.ts";
+import { formatClock, zoneName } from "./format.ts";
 import { escapeJsonText, jsonText } from "./json_text.ts";
 import { loadMonitorPlatformNames } from "./platform_cache.ts";
 import { ChatRenderer } from "./render_chat.ts";
@@ -68,6 +68,8 @@ export async function runMonitor(
     onEvent: reporter(ctx, stats, notice),
   };
   let namesSettled: Promise<void> | undefined;
+  // Lines carry the time of day only; the zone is said once, so every time shown has one.
+  if (!ctx.output.json) ctx.output.notice(`times are ${zoneName(new Date(started))}`);
   try {
     // Each batch (the messages that arrived together) is printed with one write and no
     // await in between, which keeps up with a flood and keeps memory bounded.

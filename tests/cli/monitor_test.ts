@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { formatClock } from "../../src/cli/format.ts";
+import { formatClock, zoneName } from "../../src/cli/format.ts";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
 import { lineCount, runWhileServing } from "../support/monitor_cli.ts";
@@ -111,6 +111,8 @@ Deno.test("monitor chat: readable lines, platform names, Super Chat amounts, sta
       ].join("\n"),
     );
     assert.match(result.stderr, /^monitor chat: 2 chat messages, 0 reconnects/m);
+    // The lines show the time of day; the zone is named once, before them.
+    assert.match(result.stderr, new RegExp(`^times are ${zoneName(new Date(T))}$`, "m"));
   } finally {
     await server.close();
   }
@@ -172,7 +174,8 @@ Deno.test("monitor chat: after Ctrl+C on a terminal the summary starts on a fres
       stderrIsTerminal: true,
     }, { until: ({ stdout }) => lineCount(stdout) >= 1 });
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stderr, /^\nmonitor chat: 1 chat message, 0 reconnects, /);
+    // The zone notice, then an empty line (after ^C), then the summary.
+    assert.match(result.stderr, /^times are \S+\n\nmonitor chat: 1 chat message, 0 reconnects, /);
   } finally {
     await server.close();
   }
