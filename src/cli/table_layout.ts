@@ -12,8 +12,9 @@
  *
  * Steps: leave out columns until the rest fit at their floors (a kept column's natural
  * width, a `min` column's min, any other cut column {@link READABLE_WIDTH}); then cut the
- * widest cuttable columns evenly, never below their floor; the table is wider than the
- * terminal only when even that cannot fit.
+ * widest cuttable columns evenly, never below their floor; if even that is too wide, cut
+ * columns give up their floors or are left out. Only kept columns can make a row wider than
+ * the terminal.
  *
  * @module
  */
@@ -40,6 +41,8 @@ export interface TableLayout {
 export const GAP = 2;
 /** Narrowest a column is cut to. */
 const MIN_WIDTH = 6;
+/** The narrowest a cut column may go when nothing else fits: two characters and "…". */
+const LAST_RESORT_WIDTH = 3;
 /** Columns are left out before a cuttable column without a `min` goes below this. */
 const READABLE_WIDTH = 16;
 
@@ -68,7 +71,31 @@ export function layoutColumns(
       ? natural[i]
       : Math.min(natural[i], droppable ? (columns[i].min ?? MIN_WIDTH) : MIN_WIDTH)
   );
-  return { shown, widths: fitWidths(shown.map((i) => natural[i]), width, floors) };
+  const widths = fitWidths(shown.map((i) => natural[i]), width, floors);
+  return span(widths) <= width ? { shown, widths } : lastResort(shown, widths, columns, width);
+}
+
+/**
+ * When even the floors do not fit (a 36-character id on a 40-column terminal), a table must
+ * still not wrap (SPEC "Output": truncated to the terminal's width): the cut columns give up
+ * their floors, down to {@link LAST_RESORT_WIDTH}, rightmost first; a column that cannot get
+ * even that is left out. Kept columns stay whole, so only a row of them can be wider.
+ */
+function lastResort(
+  shown: readonly number[],
+  widths: readonly number[],
+  columns: readonly ColumnFit[],
+  width: number,
+): TableLayout {
+  const cols = shown.map((index, k) => ({ index, width: widths[k] }));
+  for (let k = cols.length - 1; k >= 0 && span(cols.map((c) => c.width)) > width; k--) {
+    if (columns[cols[k].index].keep) continue;
+    const over = span(cols.map((c) => c.width)) - width;
+    const room = cols[k].width - over;
+    if (room >= LAST_RESORT_WIDTH) cols[k].width = room;
+    else cols.splice(k, 1);
+  }
+  return { shown: cols.map((c) => c.index), widths: cols.map((c) => c.width) };
 }
 
 /**

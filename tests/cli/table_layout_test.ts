@@ -44,8 +44,15 @@ Deno.test("layoutColumns at 200, 120, 80 and 40 columns: least useful columns go
     shown: [0, 1, 2],
     widths: [36, 11, 29],
   });
-  // 40: nothing left to leave out; the title takes what is left (never below 6).
-  assert.deepEqual(layoutColumns(EVENT_NATURAL, EVENT, 40), { shown: [0, 2], widths: [36, 6] });
+  // 44: nothing left to leave out; the title takes what is left (here its floor, 6).
+  assert.deepEqual(layoutColumns(EVENT_NATURAL, EVENT, 44), { shown: [0, 2], widths: [36, 6] });
+  // 42 and 40: the title gives up its floor rather than wrap the table, down to 3 columns
+  // ("Sp…"); with less room than that it is left out and the ids stay whole.
+  assert.deepEqual(layoutColumns(EVENT_NATURAL, EVENT, 42), { shown: [0, 2], widths: [36, 4] });
+  assert.deepEqual(layoutColumns(EVENT_NATURAL, EVENT, 41), { shown: [0, 2], widths: [36, 3] });
+  assert.deepEqual(layoutColumns(EVENT_NATURAL, EVENT, 40), { shown: [0], widths: [36] });
+  // Narrower than a kept column: the kept column stays whole (an id must paste back).
+  assert.deepEqual(layoutColumns(EVENT_NATURAL, EVENT, 30), { shown: [0], widths: [36] });
   // Piped or unknown width (or a terminal reporting 0): every column, natural widths.
   assert.deepEqual(layoutColumns(EVENT_NATURAL, EVENT).shown, [0, 1, 2, 3, 4]);
   assert.deepEqual(layoutColumns(EVENT_NATURAL, EVENT, 0).widths, EVENT_NATURAL);
