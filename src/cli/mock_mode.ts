@@ -41,6 +41,8 @@ export function mockFromEnv(env: EnvLookup): boolean {
   if (value === "1" || value === "true") return true;
   throw new UsageError(
     `RESTREAM_MOCK '${value}' is not valid: expected 1 or true (on), 0, false or empty (off)`,
+    // The environment is wrong, not the command line: its --help would not help.
+    { helpHint: false },
   );
 }
 

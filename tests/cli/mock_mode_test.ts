@@ -35,6 +35,8 @@ Deno.test("a bad RESTREAM_MOCK: one line, exit 2, no request, no mock", async ()
     assert.equal(result.stdout, "");
     assert.ok(!result.stderr.includes(MOCK_NOTICE), result.stderr);
     assert.match(result.stderr, /RESTREAM_MOCK 'yes' is not valid: expected 1 or true/);
+    // One line: the environment is at fault, so no "Run '… --help'" hint.
+    assert.equal(result.stderr.trimEnd().split("\n").length, 1, result.stderr);
   }
   assert.equal(fake.requests.length, 0);
 });
