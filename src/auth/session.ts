@@ -188,7 +188,8 @@ export class Session implements TokenProvider {
     if (clientId === undefined || clientSecret === undefined) {
       throw new RestreamError(
         "auth",
-        "the access token has expired and cannot be refreshed without the app's credentials: " +
+        // Also reached by `auth refresh` with a token that has not expired: say what is missing.
+        "the access token cannot be refreshed without the app's credentials: " +
           "set RESTREAM_CLIENT_ID and RESTREAM_CLIENT_SECRET, or run 'restream login'",
       );
     }
@@ -199,7 +200,7 @@ export class Session implements TokenProvider {
     if (!stored.refreshToken) {
       throw new RestreamError(
         "auth",
-        "the access token has expired and no refresh token is stored: run 'restream login'",
+        "the access token cannot be refreshed: no refresh token is stored; run 'restream login'",
       );
     }
     return stored.refreshToken;

@@ -128,6 +128,14 @@ Deno.test("--mock: auth status reports the tokens in memory; logout revokes them
   );
 });
 
+Deno.test("--mock auth refresh: exit 3 saying what is missing, not that a valid token expired", async () => {
+  // The mock's ready token does not expire and comes without a refresh token.
+  const refresh = await runCapture(["--mock", "auth", "refresh"], { fetch: fetch });
+  assert.equal(refresh.code, 3, refresh.stderr);
+  assert.match(refresh.stderr, /^error: the access token cannot be refreshed: no refresh token/m);
+  assert.doesNotMatch(refresh.stderr, /expired/);
+});
+
 Deno.test("--mock is a global option with help that says each command gets a fresh mock", async () => {
   for (const argv of [["--help"], ["channel", "list", "--help"]]) {
     const result = await runCapture(argv);
