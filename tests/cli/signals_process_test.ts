@@ -6,6 +6,7 @@
 
 import assert from "node:assert/strict";
 import { childOutput, deadline as within } from "../support/deadline.ts";
+import { cliCommandLine } from "../support/pty.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 const EVENT = "61c2559a-2acf-4420-ac01-78786d06da5c";
@@ -136,8 +137,7 @@ Deno.test({
   fn: async () => {
     const api = new StallingApi();
     try {
-      const command = [Deno.execPath(), "run", "-A", "--quiet", CLI, "channel", "remove", "1030304"]
-        .map((word) => `'${word}'`).join(" ");
+      const command = cliCommandLine(["channel", "remove", "1030304"]);
       const child = new Deno.Command("script", {
         args: ["-qec", command, "/dev/null"],
         env: { ...env(api), PATH: "/usr/bin:/bin", SHELL: "/bin/sh", TERM: "dumb" },
