@@ -12,6 +12,7 @@ import { call } from "../support/mock.ts";
 import { withE2e } from "../support/e2e.ts";
 import { runProcess } from "../support/subprocess.ts";
 import { runInTerminal } from "../support/pty.ts";
+import { waitUntil } from "../support/deadline.ts";
 
 /** Every trick at once; "Evil", "txt.exe", "link" and "next" are the printable parts. */
 const HOSTILE = "Evil\x1b]52;c;cm0gLXJmIH4K\x07\x1b[2J\u009b31m\u202etxt.exe " +
@@ -112,7 +113,11 @@ Deno.test({
       const chat = pty(["monitor", "chat", "--duration", "4"], chatEnv);
       // And piped with --json at the same time: NDJSON keeps the message exactly.
       const ndjson = runProcess(["monitor", "chat", "--duration", "4", "--json"], { env: chatEnv });
-      await waitFor(() => mock.control.counters().connections.chat >= 2, "chat connections");
+      await waitUntil(
+        "chat connections",
+        () => mock.control.counters().connections.chat >= 2,
+        15_000,
+      );
       const message = {
         action: "event",
         timestamp: Math.floor(Date.now() / 1000),
@@ -149,12 +154,4 @@ async function pty(
   const terminal = { ...env, NO_COLOR: "", TERM: "xterm-256color" };
   const result = await runInTerminal(args, terminal, { columns: 120 });
   return { code: result.code, text: result.stdout + result.stderr };
-}
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
