@@ -18,21 +18,40 @@ export function fastTuning(overrides: MonitorTuning = {}): MonitorTuning & { del
   };
 }
 
-/** A token provider that hands out the given tokens in turn (the last one repeats). */
+/**
+ * A token provider that hands out the given tokens in turn (the last one repeats); with
+ * `refresh`, `refreshed` lists the tokens it was asked to replace.
+ */
 export function tokenSequence(
   tokens: string[],
   refresh?: (rejected: string) => Promise<string | null>,
-): TokenProvider & { asked: number } {
+): TokenProvider & { asked: number; refreshed: string[] } {
   const provider = {
     asked: 0,
+    refreshed: [] as string[],
     getAccessToken(): Promise<string> {
       const token = tokens[Math.min(provider.asked, tokens.length - 1)];
       provider.asked++;
       return Promise.resolve(token);
     },
-    refreshAfterUnauthorized: refresh,
+    refreshAfterUnauthorized: refresh && ((rejected: string): Promise<string | null> => {
+      provider.refreshed.push(rejected);
+      return refresh(rejected);
+    }),
   };
   return provider;
+}
+
+/** A monitor's `checkToken` that answers `valid`; `checked` lists the tokens it was asked about. */
+export function tokenCheck(
+  valid: boolean,
+): ((token: string) => Promise<boolean>) & { checked: string[] } {
+  const checked: string[] = [];
+  const check = (token: string): Promise<boolean> => {
+    checked.push(token);
+    return Promise.resolve(valid);
+  };
+  return Object.assign(check, { checked });
 }
 
 /**
