@@ -2,6 +2,12 @@
 
 import type { TokenProvider } from "../../src/http/http.ts";
 import type { MonitorEvent, MonitorTuning } from "../../src/ws/monitor.ts";
+import {
+  monitorStreaming,
+  type StreamingMessage,
+  type StreamingMonitorOptions,
+} from "../../src/ws/streaming.ts";
+import type { WsTestServer } from "../support/ws_server.ts";
 
 /** Tuning that makes a monitor test run in milliseconds: no real waits between attempts. */
 export function fastTuning(overrides: MonitorTuning = {}): MonitorTuning & { delays: number[] } {
@@ -83,4 +89,26 @@ export async function take<T>(
 export function eventLog(): { events: MonitorEvent[]; onEvent: (e: MonitorEvent) => void } {
   const events: MonitorEvent[] = [];
   return { events, onEvent: (e) => events.push(e) };
+}
+
+/**
+ * The first `count` messages of {@link monitorStreaming} from `server` with the token "t",
+ * then the monitor aborted (see {@link take}); `options` adds to the monitor's options.
+ */
+export async function takeStreaming(
+  server: WsTestServer,
+  count: number,
+  options: Partial<StreamingMonitorOptions> = {},
+): Promise<StreamingMessage[]> {
+  const controller = new AbortController();
+  return await take(
+    monitorStreaming({
+      url: server.url,
+      tokens: tokenSequence(["t"]),
+      signal: controller.signal,
+      ...options,
+    }),
+    count,
+    controller,
+  );
 }
