@@ -13,6 +13,7 @@ import { withMock } from "../support/mock.ts";
 import { AUTHORIZE_URL_PATTERN } from "../support/login_flow.ts";
 import { type ProcessResult, runProcess, spawnCli } from "../support/subprocess.ts";
 import { outputWithin, STEP_TIMEOUT_MS } from "../support/deadline.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const NOTICE_LINE = `${MOCK_NOTICE}\n`;
 
@@ -27,19 +28,16 @@ async function denoDir(): Promise<string> {
 }
 
 /** A fresh machine: an empty HOME (and a working directory) in a temp dir removed afterwards. */
-async function withFreshHome(
+function withFreshHome(
   fn: (home: string, env: Record<string, string>, cwd: string) => Promise<void>,
 ): Promise<void> {
-  const root = await Deno.makeTempDir({ prefix: "restream-mock-flag-" });
-  const home = join(root, "home");
-  const cwd = join(root, "work");
-  await Deno.mkdir(home);
-  await Deno.mkdir(cwd);
-  try {
+  return withTempDir(async (root) => {
+    const home = join(root, "home");
+    const cwd = join(root, "work");
+    await Deno.mkdir(home);
+    await Deno.mkdir(cwd);
     await fn(home, { HOME: home, DENO_DIR: await denoDir() }, cwd);
-  } finally {
-    await Deno.remove(root, { recursive: true });
-  }
+  });
 }
 
 async function entries(dir: string): Promise<string[]> {
