@@ -15,7 +15,7 @@ import {
   type PlatformNames,
   styleStatus,
 } from "./render_streaming.ts";
-import { compactRest, oneLine } from "./render_text.ts";
+import { oneLine, unknownActionLine } from "./render_text.ts";
 import type { Style } from "./style.ts";
 import { displayWidth } from "./width.ts";
 
@@ -80,9 +80,8 @@ export class StreamingState {
         return;
       }
       default: {
-        const rest = compactRest(message.raw);
         this.unknownCount++;
-        this.unknown.push(`[?] ${oneLine(message.action)}${rest ? ` ${rest}` : ""}`);
+        this.unknown.push(unknownActionLine(message.action, message.raw));
         if (this.unknown.length > UNKNOWN_KEPT) this.unknown.shift();
       }
     }
