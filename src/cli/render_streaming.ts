@@ -44,8 +44,8 @@ export function styleStatus(status: string, style: Style): string {
   return style.red(upper);
 }
 
-/** `42 viewers` when known, with the platform's online state. */
-function describeAudience(online: boolean | null | undefined, viewers: unknown): string {
+/** `online 42 viewers`, leaving out what is unknown. */
+export function describeAudience(online: boolean | null | undefined, viewers: unknown): string {
   const state = online == null ? "" : online ? "online" : "offline";
   const count = typeof viewers === "number" ? `${viewers} viewers` : "";
   return [state, count].filter(Boolean).join(" ");

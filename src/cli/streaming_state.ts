@@ -11,6 +11,7 @@ import type { IncomingStreaming } from "../ws/streaming_schemas.ts";
 import { formatClock, formatKbps } from "./format.ts";
 import {
   channelLabel,
+  describeAudience,
   describeIncoming,
   type PlatformNames,
   styleStatus,
@@ -105,10 +106,7 @@ export class StreamingState {
         : d.status
         ? styleStatus(oneLine(d.status), style)
         : "";
-      const audience = [
-        d.online == null ? "" : d.online ? "online" : "offline",
-        typeof d.viewers === "number" ? `${d.viewers} viewers` : "",
-      ].filter(Boolean).join(" ");
+      const audience = describeAudience(d.online, d.viewers);
       const at = audienceTimes && audience && d.audienceAt !== undefined
         ? style.dim(` (at ${formatClock(d.audienceAt)})`)
         : "";
