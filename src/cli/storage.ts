@@ -74,7 +74,7 @@ export async function downloadStorageFile(
  * A stored file's duration: blank while it is processing or when it failed (the API sends
  * 0 then, and `0:00` would read as an empty video).
  */
-export function storageDuration(file: StorageFile): string {
+function storageDuration(file: StorageFile): string {
   const ready = file.status == null || file.status.toLowerCase() === "ready";
   return ready ? formatSeconds(file.durationSeconds) : "";
 }

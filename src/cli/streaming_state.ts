@@ -133,7 +133,7 @@ export class StreamingState {
  * Aligns rows of cells (which may carry colour) into columns two spaces apart; a column
  * marked in `right` is right-aligned. The last cell of a row that has fewer cells runs on.
  */
-export function alignRows(rows: readonly string[][], right: readonly boolean[] = []): string[] {
+function alignRows(rows: readonly string[][], right: readonly boolean[] = []): string[] {
   const widths: number[] = [];
   for (const row of rows) {
     // A row's last cell does not widen the column (the encoder's description runs on).
