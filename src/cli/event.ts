@@ -23,9 +23,7 @@ export async function showEvent(ctx: CliContext, id: string): Promise<void> {
   const found = await client.getEvent(id, ctx.io.signal);
   if (ctx.output.json) return ctx.output.printJson(found);
   const hasDestinations = (found.destinations?.length ?? 0) > 0;
-  const names = hasDestinations
-    ? await loadPlatformNames(ctx, client)
-    : (id: number | null | undefined) => String(id ?? "");
+  const names = await loadPlatformNames(ctx, client, hasDestinations);
   ctx.output.printBlock(eventEntries(found, names));
 }
 
