@@ -77,9 +77,7 @@ export async function listChannels(ctx: CliContext): Promise<void> {
   const client = ctx.authenticatedClient();
   const channels = await client.listChannels(ctx.io.signal);
   if (ctx.output.json) return ctx.output.printJson(channels);
-  const names = channels.length > 0
-    ? await loadPlatformNames(ctx, client)
-    : (id: number | null | undefined) => String(id ?? "");
+  const names = await loadPlatformNames(ctx, client, channels.length > 0);
   ctx.output.printTable(channels, channelColumns(names));
 }
 

@@ -5,22 +5,16 @@
  */
 
 import type { UpcomingEventSource } from "../client/events.ts";
-import type { RestreamEvent } from "../schemas/event.ts";
 import type { CliContext } from "./context.ts";
 import { EVENT_COLUMNS, eventEntries } from "./event_view.ts";
 import { loadPlatformNames } from "./platform_names.ts";
 import { printStreamKey } from "./stream_key.ts";
 import { morePagesHint, pastEndNotice } from "./paging.ts";
 
-function printEvents(ctx: CliContext, events: readonly RestreamEvent[]): void {
-  if (ctx.output.json) ctx.output.printJson(events);
-  else ctx.output.printTable(events, EVENT_COLUMNS);
-}
-
 /** `event list [--limit N]`. */
 export async function listEvents(ctx: CliContext, limit: number): Promise<void> {
-  const client = ctx.authenticatedClient();
-  printEvents(ctx, await client.listEvents({ limit, signal: ctx.io.signal }));
+  const events = await ctx.authenticatedClient().listEvents({ limit, signal: ctx.io.signal });
+  ctx.output.printList(events, EVENT_COLUMNS);
 }
 
 /** `event get <id>`. */
@@ -29,9 +23,7 @@ export async function showEvent(ctx: CliContext, id: string): Promise<void> {
   const found = await client.getEvent(id, ctx.io.signal);
   if (ctx.output.json) return ctx.output.printJson(found);
   const hasDestinations = (found.destinations?.length ?? 0) > 0;
-  const names = hasDestinations
-    ? await loadPlatformNames(ctx, client)
-    : (id: number | null | undefined) => String(id ?? "");
+  const names = await loadPlatformNames(ctx, client, hasDestinations);
   ctx.output.printBlock(eventEntries(found, names));
 }
 
@@ -49,7 +41,7 @@ export async function eventHistory(
   };
   if (!options.all) {
     const page = await client.getEventHistory(query);
-    printEvents(ctx, page.items);
+    ctx.output.printList(page.items, EVENT_COLUMNS);
     const pages = page.pagination?.pages_total;
     if (pages !== undefined && options.page < pages) {
       morePagesHint(ctx.output, "events", { page: options.page + 1 });
@@ -63,7 +55,8 @@ export async function eventHistory(
 
 /** `event in-progress`. */
 export async function inProgressEvents(ctx: CliContext): Promise<void> {
-  printEvents(ctx, await ctx.authenticatedClient().listInProgressEvents(ctx.io.signal));
+  const events = await ctx.authenticatedClient().listInProgressEvents(ctx.io.signal);
+  ctx.output.printList(events, EVENT_COLUMNS);
 }
 
 /** `event upcoming [--source S] [--scheduled]`. */
@@ -76,7 +69,7 @@ export async function upcomingEvents(
     scheduled: options.scheduled === true,
     signal: ctx.io.signal,
   });
-  printEvents(ctx, events);
+  ctx.output.printList(events, EVENT_COLUMNS);
 }
 
 /** `event stream-key <id>`. */

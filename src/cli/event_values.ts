@@ -12,7 +12,7 @@ import { oneOf, positiveInteger } from "./args.ts";
 import { toDate } from "./format.ts";
 
 /** The words `--source` accepts: studio, encoder or video, or the API's numbers 1–3. */
-export const SOURCE_WORDS = ["studio", "encoder", "video", "1", "2", "3"] as const;
+const SOURCE_WORDS = ["studio", "encoder", "video", "1", "2", "3"] as const;
 
 /** `--source`: studio, encoder or video, or the API's numbers 1–3. */
 export function parseSource(value: string): UpcomingEventSource {

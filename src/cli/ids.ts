@@ -13,7 +13,7 @@ import { checkId } from "../ids.ts";
 const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$/;
 
 /** A storage file, clip or clip project id, named in the error by `what`. */
-export function parseResourceId(value: string, what: string): string {
+function parseResourceId(value: string, what: string): string {
   if (!TOKEN.test(value)) {
     throw new UsageError(
       `invalid ${what} '${value}': expected an id of letters, digits, '-', '_', '.' or '~'`,

@@ -17,7 +17,7 @@ export function shellQuote(value: string): string {
 }
 
 /** The variables `mock serve` prints, in order. */
-export function mockEnvironment(server: MockServer): Record<string, string> {
+function mockEnvironment(server: MockServer): Record<string, string> {
   return {
     RESTREAM_API_URL: server.apiUrl,
     RESTREAM_STREAMING_WS_URL: server.streamingWsUrl,

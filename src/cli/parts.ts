@@ -11,6 +11,7 @@
 import { RestreamError } from "../errors.ts";
 import { maskSecrets } from "../http/mask.ts";
 import type { CliContext } from "./context.ts";
+import { jsonText } from "./json_text.ts";
 
 /** One part's outcome. */
 export type Part<T> = { ok: true; value: T } | { ok: false; error: RestreamError };
@@ -82,7 +83,7 @@ export function reportFailures(ctx: CliContext, failures: readonly PartFailure[]
     const message = maskSecrets(`${part}: ${error.message}`);
     if (ctx.globals.json) {
       ctx.io.stderr.write(
-        `${JSON.stringify({ error: { kind: error.kind, status: error.status, message } })}\n`,
+        `${jsonText({ error: { kind: error.kind, status: error.status, message } })}\n`,
       );
     } else {
       ctx.io.stderr.write(`error: ${message}\n`);

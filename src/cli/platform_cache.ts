@@ -13,7 +13,7 @@
 import type { CliContext } from "./context.ts";
 
 /** The cache file's name in the config directory. */
-export const PLATFORM_CACHE_FILE = "platforms-cache.json";
+const PLATFORM_CACHE_FILE = "platforms-cache.json";
 /** A cache younger than this is used without asking the API. */
 const FRESH_MS = 24 * 60 * 60 * 1000;
 /** How long the monitor waits for the list before printing ids. */

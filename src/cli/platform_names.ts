@@ -13,15 +13,20 @@ import type { CliContext } from "./context.ts";
 /** Names a platform id; the id itself when the name is unknown. */
 export type PlatformNamer = (id: number | null | undefined) => string;
 
-/** Fetches the platform list and returns a namer; falls back to ids if the list fails. */
+/**
+ * Fetches the platform list and returns a namer; falls back to ids if the list fails. Not
+ * `needed` (nothing to name): no request, the namer shows ids.
+ */
 export async function loadPlatformNames(
   ctx: CliContext,
   client: RestreamClient,
+  needed = true,
 ): Promise<PlatformNamer> {
-  let names = new Map<number, string>();
+  const names = new Map<number, string>();
   try {
-    const platforms = await client.listPlatforms(ctx.io.signal);
-    names = new Map(platforms.map((p) => [p.id, p.name]));
+    if (needed) {
+      for (const p of await client.listPlatforms(ctx.io.signal)) names.set(p.id, p.name);
+    }
   } catch (error) {
     if (error instanceof RestreamError && error.kind === "interrupted") throw error;
     const reason = error instanceof Error ? error.message : String(error);

@@ -8,7 +8,7 @@
 import type { CliContext } from "./context.ts";
 import { ownSequence } from "./style.ts";
 import { terminalSafe } from "./terminal_safe.ts";
-import { displayWidth, sliceToWidth } from "./width.ts";
+import { displayWidth, fitLine } from "./width.ts";
 
 /** Receives progress and clears the line when done. */
 export interface Progress {
@@ -123,6 +123,5 @@ export function formatBytes(bytes: number): string {
 
 /** A file name on one terminal-safe line, cut by display width (never inside a character). */
 function fit(text: string, width: number): string {
-  const safe = terminalSafe(text, { singleLine: true });
-  return displayWidth(safe) <= width ? safe : `${sliceToWidth(safe, Math.max(1, width - 1))}…`;
+  return fitLine(terminalSafe(text, { singleLine: true }), width);
 }

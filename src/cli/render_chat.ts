@@ -7,7 +7,7 @@
 
 import type { ChatMessage } from "../ws/chat.ts";
 import type { ChatEventMessagePayload } from "../ws/chat_schemas.ts";
-import { compactRest, messageClock, oneLine } from "./render_text.ts";
+import { messageClock, oneLine, unknownActionLine } from "./render_text.ts";
 import type { Style } from "./style.ts";
 
 /** Platform names by `eventSourceId` (RESTREAM_API.md, "Chat"). */
@@ -77,10 +77,8 @@ export class ChatRenderer {
         const reason = p.reason ? `: ${oneLine(p.reason)}` : "";
         return this.#style.dim(`${time} [${sourceName(source)}] connection closed${reason}`);
       }
-      case "unknown": {
-        const rest = compactRest(message.raw);
-        return `${time} [?] ${oneLine(message.action)}${rest ? ` ${rest}` : ""}`;
-      }
+      case "unknown":
+        return `${time} ${unknownActionLine(message.action, message.raw)}`;
       default: {
         // Replies and relays sent from Restream's chat app.
         const p = message.data.payload ?? {};

@@ -8,7 +8,7 @@
 import type { StreamingMessage } from "../ws/streaming.ts";
 import type { IncomingStreaming } from "../ws/streaming_schemas.ts";
 import { formatKbps } from "./format.ts";
-import { compactRest, messageClock, oneLine } from "./render_text.ts";
+import { messageClock, oneLine, unknownActionLine } from "./render_text.ts";
 import type { Style } from "./style.ts";
 
 /** Looks up a platform's name by id; undefined when not (yet) known. */
@@ -44,8 +44,8 @@ export function styleStatus(status: string, style: Style): string {
   return style.red(upper);
 }
 
-/** `42 viewers` when known, with the platform's online state. */
-function describeAudience(online: boolean | null | undefined, viewers: unknown): string {
+/** `online 42 viewers`, leaving out what is unknown. */
+export function describeAudience(online: boolean | null | undefined, viewers: unknown): string {
   const state = online == null ? "" : online ? "online" : "offline";
   const count = typeof viewers === "number" ? `${viewers} viewers` : "";
   return [state, count].filter(Boolean).join(" ");
@@ -81,9 +81,7 @@ export function streamingLine(
       const audience = describeAudience(d.online, d.viewers);
       return `${time} ${channelLabel(d.channelId, d.platformId, names)} ${audience}`.trimEnd();
     }
-    default: {
-      const rest = compactRest(message.raw);
-      return `${time} [?] ${oneLine(message.action)}${rest ? ` ${rest}` : ""}`;
-    }
+    default:
+      return `${time} ${unknownActionLine(message.action, message.raw)}`;
   }
 }

@@ -25,8 +25,14 @@ export function messageClock(timestamp: unknown, receivedAt: number): string {
   return formatClock(new Date(receivedAt));
 }
 
-/** A message without its `action`, as compact one-line JSON (for unknown actions). */
-export function compactRest(raw: Record<string, unknown>): string {
+/** `[?] action {…}`: a message of an action this client does not know, as one line. */
+export function unknownActionLine(action: string, raw: Record<string, unknown>): string {
+  const rest = compactRest(raw);
+  return `[?] ${oneLine(action)}${rest ? ` ${rest}` : ""}`;
+}
+
+/** A message without its `action`, as compact one-line JSON. */
+function compactRest(raw: Record<string, unknown>): string {
   const { action: _action, ...rest } = raw;
   return Object.keys(rest).length === 0 ? "" : oneLine(JSON.stringify(rest));
 }

@@ -95,7 +95,7 @@ async function readChannels(
 }
 
 /** The scheduled event that comes first; an unscheduled one only when none is scheduled. */
-export function nextEvent(upcoming: readonly RestreamEvent[]): RestreamEvent | null {
+function nextEvent(upcoming: readonly RestreamEvent[]): RestreamEvent | null {
   const at = (event: RestreamEvent): number => {
     const value = event.scheduledFor;
     if (value === null || value === undefined || value === "") return Infinity;
@@ -111,7 +111,7 @@ export function nextEvent(upcoming: readonly RestreamEvent[]): RestreamEvent | n
  * `{"account","channels","live","next","health"?}`: the API's objects as sent; an enabled
  * channel carries its `meta` (title and description); a failed part holds its error.
  */
-export function statusDocument(data: StatusData): Record<string, unknown> {
+function statusDocument(data: StatusData): Record<string, unknown> {
   const document: Record<string, unknown> = {
     account: partJson(data.account),
     channels: partJson(data.channels, (channels) =>

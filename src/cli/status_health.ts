@@ -13,10 +13,10 @@ import type { CliContext } from "./context.ts";
 import { profileTokenCheck } from "../ws/refusal.ts";
 
 /** The longest the socket stays open. */
-export const HEALTH_WINDOW_MS = 3_000;
+const HEALTH_WINDOW_MS = 3_000;
 
 /** After the last message (or the connection), this much quiet means the replay is over. */
-export const HEALTH_QUIET_MS = 500;
+const HEALTH_QUIET_MS = 500;
 
 /**
  * The last destination report of each channel, as the API sent it, in channel id order. A

@@ -9,7 +9,7 @@ import type { CliContext } from "./context.ts";
 import { type DownloadFlags, runDownload } from "./download_command.ts";
 import { formatTableTime, formatTime } from "./format.ts";
 import type { Column } from "./output.ts";
-import { formatBytes } from "./progress.ts";
+import { formatBytes, formatDuration } from "./progress.ts";
 import type { Style } from "./style.ts";
 
 const FILE_COLUMNS: Column<StorageFile>[] = [
@@ -74,19 +74,15 @@ export async function downloadStorageFile(
  * A stored file's duration: blank while it is processing or when it failed (the API sends
  * 0 then, and `0:00` would read as an empty video).
  */
-export function storageDuration(file: StorageFile): string {
+function storageDuration(file: StorageFile): string {
   const ready = file.status == null || file.status.toLowerCase() === "ready";
   return ready ? formatSeconds(file.durationSeconds) : "";
 }
 
-/** Seconds as `1:02:03` or `2:03`. */
+/** Seconds, rounded, as `1:02:03` or `2:03`; empty when unknown. */
 export function formatSeconds(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "";
-  const total = Math.round(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+  return formatDuration(Math.round(seconds));
 }
 
 function statusColor(text: string, _file: StorageFile, style: Style): string {

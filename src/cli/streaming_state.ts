@@ -11,11 +11,12 @@ import type { IncomingStreaming } from "../ws/streaming_schemas.ts";
 import { formatClock, formatKbps } from "./format.ts";
 import {
   channelLabel,
+  describeAudience,
   describeIncoming,
   type PlatformNames,
   styleStatus,
 } from "./render_streaming.ts";
-import { compactRest, oneLine } from "./render_text.ts";
+import { oneLine, unknownActionLine } from "./render_text.ts";
 import type { Style } from "./style.ts";
 import { displayWidth } from "./width.ts";
 
@@ -80,9 +81,8 @@ export class StreamingState {
         return;
       }
       default: {
-        const rest = compactRest(message.raw);
         this.unknownCount++;
-        this.unknown.push(`[?] ${oneLine(message.action)}${rest ? ` ${rest}` : ""}`);
+        this.unknown.push(unknownActionLine(message.action, message.raw));
         if (this.unknown.length > UNKNOWN_KEPT) this.unknown.shift();
       }
     }
@@ -106,10 +106,7 @@ export class StreamingState {
         : d.status
         ? styleStatus(oneLine(d.status), style)
         : "";
-      const audience = [
-        d.online == null ? "" : d.online ? "online" : "offline",
-        typeof d.viewers === "number" ? `${d.viewers} viewers` : "",
-      ].filter(Boolean).join(" ");
+      const audience = describeAudience(d.online, d.viewers);
       const at = audienceTimes && audience && d.audienceAt !== undefined
         ? style.dim(` (at ${formatClock(d.audienceAt)})`)
         : "";
@@ -136,7 +133,7 @@ export class StreamingState {
  * Aligns rows of cells (which may carry colour) into columns two spaces apart; a column
  * marked in `right` is right-aligned. The last cell of a row that has fewer cells runs on.
  */
-export function alignRows(rows: readonly string[][], right: readonly boolean[] = []): string[] {
+function alignRows(rows: readonly string[][], right: readonly boolean[] = []): string[] {
   const widths: number[] = [];
   for (const row of rows) {
     // A row's last cell does not widen the column (the encoder's description runs on).

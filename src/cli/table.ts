@@ -14,7 +14,7 @@
 import type { Style } from "./style.ts";
 import { type ColumnFit, GAP, layoutColumns, type TableLayout } from "./table_layout.ts";
 import { terminalSafe } from "./terminal_safe.ts";
-import { displayWidth, sliceToWidth } from "./width.ts";
+import { displayWidth, fitLine } from "./width.ts";
 
 /** One column of a table; how it may be fitted to a terminal is {@link ColumnFit}. */
 export interface Column<T> extends ColumnFit {
@@ -89,20 +89,11 @@ export class TableWriter<T> {
   #render(cells: readonly string[], paint: (text: string, column: number) => string): string {
     const { shown, widths } = this.#layout!;
     const parts = shown.map((c, i) => {
-      const text = truncate(cells[c], widths[i]);
+      const text = fitLine(cells[c], widths[i]);
       return paint(text, c) + " ".repeat(Math.max(0, widths[i] - displayWidth(text)));
     });
     return parts.join(" ".repeat(GAP)).trimEnd();
   }
-}
-
-/**
- * Cuts text to a display width, ending with "…" when cut. Wide characters count double; an
- * emoji sequence or an accented letter is never split.
- */
-export function truncate(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  return `${sliceToWidth(text, width - 1)}…`;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface VersionInfo {
 }
 
 /** Collects the versions of everything the CLI runs on. */
-export function versionInfo(): VersionInfo {
+function versionInfo(): VersionInfo {
   let osRelease: string | null = null;
   try {
     osRelease = Deno.osRelease();

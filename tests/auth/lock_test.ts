@@ -3,18 +3,10 @@ import { join } from "node:path";
 import { acquireLock } from "../../src/auth/lock.ts";
 import { RestreamError } from "../../src/errors.ts";
 import { deadline, signal } from "../support/deadline.ts";
-
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
+import { withTempDir } from "../support/temp_dir.ts";
 
 Deno.test("lock: a second holder waits until the first releases", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const path = join(dir, "tokens.json.lock");
     const first = await acquireLock(path, { pollMs: 5 });
     const content = JSON.parse(await Deno.readTextFile(path));
@@ -43,7 +35,7 @@ Deno.test("lock: a second holder waits until the first releases", async () => {
 });
 
 Deno.test("lock: a lock left by a crash (not touched for staleMs) is taken over", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const path = join(dir, "l.lock");
     // Our own pid counts as alive: only the age can make this lock stale.
     await Deno.writeTextFile(path, JSON.stringify({ pid: Deno.pid, createdAt: 0 }));
@@ -60,7 +52,7 @@ Deno.test({
   name: "lock: a fresh lock whose owner is gone (Linux: no /proc entry) is taken over",
   ignore: Deno.build.os !== "linux",
   fn: async () => {
-    await withDir(async (dir) => {
+    await withTempDir(async (dir) => {
       const path = join(dir, "l.lock");
       const child = new Deno.Command("true").spawn();
       const { pid } = child;
@@ -78,7 +70,7 @@ Deno.test({
 });
 
 Deno.test("lock: a live holder makes others time out with a clear auth error", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const path = join(dir, "l.lock");
     const held = await acquireLock(path);
     try {
@@ -95,7 +87,7 @@ Deno.test("lock: a live holder makes others time out with a clear auth error", a
 });
 
 Deno.test("lock: aborting the wait is an interrupted error", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const path = join(dir, "l.lock");
     const held = await acquireLock(path);
     const controller = new AbortController();
@@ -112,7 +104,7 @@ Deno.test("lock: aborting the wait is an interrupted error", async () => {
 });
 
 Deno.test("lock: the holder keeps the lock fresh, so a long hold is not judged stale", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const path = join(dir, "l.lock");
     const held = await acquireLock(path, { staleMs: 300 });
     try {

@@ -9,20 +9,12 @@ import { join } from "node:path";
 import { TokenStore } from "../../src/auth/token_store.ts";
 import { runCapture } from "../support/cli.ts";
 import { rejects } from "../support/rejects.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const REAL = "https://api.restream.io";
 const RECORD = { accessToken: "access-1", refreshToken: "refresh-1", scopes: ["profile.read"] };
 const POSIX = Deno.build.os !== "windows";
 const SOMEONE_ELSE = () => Deno.uid()! + 4242;
-
-async function withBase(fn: (base: string) => Promise<void>): Promise<void> {
-  const base = await Deno.makeTempDir();
-  try {
-    await fn(base);
-  } finally {
-    await Deno.remove(base, { recursive: true });
-  }
-}
 
 async function dirWithMode(path: string, mode: number): Promise<string> {
   await Deno.mkdir(path, { recursive: true });
@@ -42,7 +34,7 @@ Deno.test({
   name: "files: a 0777 config directory of the user's own is tightened to 0700, with a notice",
   ignore: !POSIX,
   async fn() {
-    await withBase(async (base) => {
+    await withTempDir(async (base) => {
       const dir = await dirWithMode(join(base, "config"), 0o777);
       const notices: string[] = [];
       const store = new TokenStore({ dir, onNotice: (m) => notices.push(m) });
@@ -62,7 +54,7 @@ Deno.test({
   name: "files: a shared (sticky) or another user's open directory is refused, nothing written",
   ignore: !POSIX,
   async fn() {
-    await withBase(async (base) => {
+    await withTempDir(async (base) => {
       const sticky = await dirWithMode(join(base, "shared"), 0o1777);
       const error = await rejects(new TokenStore({ dir: sticky }).set(REAL, RECORD));
       assert.equal(error.kind, "auth");
@@ -92,7 +84,7 @@ Deno.test({
   name: "files: a symlinked token file is written through to a private target, atomically",
   ignore: !POSIX,
   async fn() {
-    await withBase(async (base) => {
+    await withTempDir(async (base) => {
       const dir = await dirWithMode(join(base, "config"), 0o700);
       const vault = await dirWithMode(join(base, "vault"), 0o700);
       const target = join(vault, "restream-tokens.json");
@@ -164,7 +156,7 @@ Deno.test({
         name: c.name,
         ignore: c.theirs && Deno.uid() !== 0,
         fn: async () => {
-          await withBase(async (base) => {
+          await withTempDir(async (base) => {
             const dir = await dirWithMode(join(base, "config"), 0o700);
             const drop = await dirWithMode(join(base, "drop"), c.targetDirMode);
             const target = join(drop, "loot.json");
@@ -200,7 +192,7 @@ Deno.test({
   name: "files: the CLI refuses a shared config directory with exit 3, naming it",
   ignore: !POSIX,
   async fn() {
-    await withBase(async (base) => {
+    await withTempDir(async (base) => {
       const dir = await dirWithMode(join(base, "shared"), 0o1777);
       const result = await runCapture(["auth", "status"], {
         env: { RESTREAM_CONFIG_DIR: dir, RESTREAM_API_URL: "http://127.0.0.1:9" },

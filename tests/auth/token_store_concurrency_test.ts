@@ -2,19 +2,15 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { TokenStore } from "../../src/auth/token_store.ts";
 import { deadline, signal } from "../support/deadline.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const REAL = "https://api.restream.io";
 const MOCK = "http://127.0.0.1:8080";
 const OTHER = "http://127.0.0.1:9090";
 const record = (accessToken: string) => ({ accessToken, scopes: [] });
 
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const base = await Deno.makeTempDir();
-  try {
-    await fn(join(base, "cfg"));
-  } finally {
-    await Deno.remove(base, { recursive: true });
-  }
+function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  return withTempDir((base) => fn(join(base, "cfg")));
 }
 
 Deno.test("store: two stores setting at once never lose an update (the second waits for the lock)", async () => {

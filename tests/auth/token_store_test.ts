@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { TokenStore } from "../../src/auth/token_store.ts";
 import { rejects } from "../support/rejects.ts";
 import { deadline } from "../support/deadline.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const REAL = "https://api.restream.io";
 const MOCK = "http://127.0.0.1:8080";
@@ -15,13 +16,8 @@ const RECORD = {
   scopes: ["profile.read"],
 };
 
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const base = await Deno.makeTempDir();
-  try {
-    await fn(join(base, "config", "restream.io"));
-  } finally {
-    await Deno.remove(base, { recursive: true });
-  }
+function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  return withTempDir((base) => fn(join(base, "config", "restream.io")));
 }
 
 function mode(path: string): number {

@@ -8,19 +8,11 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const ENV = { RESTREAM_TOKEN: "tok" };
 const FILE = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
 const EVENT = "61c2559a-2acf-4420-ac01-78786d06da5c";
-
-async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    await run(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 async function listDir(dir: string): Promise<string[]> {
   return (await Array.fromAsync(Deno.readDir(dir))).map((e) => e.name).sort();
@@ -42,7 +34,7 @@ function storageFake(): FakeFetch {
 }
 
 Deno.test("-o in a directory that does not exist: exit 2 before the link is asked for, every download", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const target = join(dir, "missing", "x.mp4");
     const commands = [
       ["storage", "download", FILE],
@@ -66,7 +58,7 @@ Deno.test("-o in a directory that does not exist: exit 2 before the link is aske
 });
 
 Deno.test("-o dir/ creates the missing directories and saves under the default name", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const fake = new FakeFetch()
       .on("POST", `/v2/user/events/${EVENT}/recordings/download-url`, {
         body: { downloadUrl: "https://cdn.example/r/x?sig=1" },
@@ -94,7 +86,7 @@ Deno.test("-o dir/ creates the missing directories and saves under the default n
 });
 
 Deno.test("-o - writes the bytes to stdout when piped, saves nothing, says nothing", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const fake = new FakeFetch()
       .on("POST", `/v2/user/events/${EVENT}/recordings/download-url`, {
         body: { downloadUrl: "https://cdn.example/r/x?sig=1" },
@@ -137,7 +129,7 @@ Deno.test("-o - on a terminal, or with --json: usage error, nothing sent", async
 });
 
 Deno.test("the progress bar names the file (not the id) on a terminal", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const result = await runCapture(["storage", "download", FILE, "-o", dir], {
       fetch: storageFake().fetch,
       env: ENV,

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const ENV = { RESTREAM_TOKEN: "tok" };
 const EVENT = "61c2559a-2acf-4420-ac01-78786d06da5c";
@@ -10,15 +11,6 @@ const RECORDINGS = {
   secondaryVideos: [{ fileName: "vertical.mp4", expiresAt: null }],
   audio: [{ fileName: "audio.m4a", expiresAt: "2026-03-01T10:00:00.000Z", extra: 1 }],
 };
-
-async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    await run(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 Deno.test("event recordings piped: kind, file name, expiry for every kind", async () => {
   const fake = new FakeFetch().on("GET", `/v2/user/events/${EVENT}/recordings`, {
@@ -75,7 +67,7 @@ Deno.test("event media commands reject a bad event id: exit 2, no request", asyn
 });
 
 Deno.test("event recordings download asks for the file's link and saves it under its name", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const fake = new FakeFetch()
       .on("POST", `/v2/user/events/${EVENT}/recordings/download-url`, {
         body: { downloadUrl: "https://cdn.example/r/x?sig=1" },
@@ -93,7 +85,7 @@ Deno.test("event recordings download asks for the file's link and saves it under
 });
 
 Deno.test("event recordings download refuses an existing file before asking for a link", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     await Deno.writeTextFile(join(dir, "main.mp4"), "OLD");
     const fake = new FakeFetch();
     const result = await runCapture(
@@ -107,7 +99,7 @@ Deno.test("event recordings download refuses an existing file before asking for 
 });
 
 Deno.test("event chat download saves the export under the server's name, token masked in -v", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const fake = new FakeFetch()
       .on("POST", `/v2/user/events/${EVENT}/chat/history/download-url`, {
         body: { downloadUrl: "https://api.restream.io/protected/chat/export?token=one-time" },

@@ -10,6 +10,7 @@ import { TokenStore } from "../../src/auth/token_store.ts";
 import type { MockServer } from "../../src/mock/types.ts";
 import { type CliResult, runCapture } from "../support/cli.ts";
 import { withMock } from "../support/mock.ts";
+import { waitUntil } from "../support/deadline.ts";
 import { fastTuning } from "../ws/helpers.ts";
 
 interface Setup {
@@ -82,13 +83,9 @@ function tinySleep(_ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Resolves once `check` holds, polling every 10 ms; fails the test after 10 s. */
-async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for the mock");
-    await new Promise((r) => setTimeout(r, 10));
-  }
+/** Resolves once the mock has seen `n` chat connections. */
+function chatConnections(mock: MockServer, n: number): Promise<void> {
+  return waitUntil(`${n} chat connections`, () => mock.control.counters().connections.chat >= n);
 }
 
 Deno.test("monitor vs mock: 502 alternating with accept-then-close spends no refresh", async () => {
@@ -97,7 +94,7 @@ Deno.test("monitor vs mock: 502 alternating with accept-then-close spends no ref
     const before = await stored();
     mock.control.dropSocketsAfter(1);
     mock.control.failNext("GET /ws/chat", { status: 502 });
-    const result = await monitor(until(() => mock.control.counters().connections.chat >= 5));
+    const result = await monitor(chatConnections(mock, 5));
     assert.equal(result.code, 0, result.stderr);
     const counters = mock.control.counters();
     const refused = mock.control.requestLog().filter((e) => e.status === 502).length;
@@ -117,7 +114,7 @@ Deno.test("monitor vs mock: a token the server expired (401) spends exactly one 
   await withLogin(undefined, async ({ mock, monitor, stored }) => {
     const before = await stored();
     mock.control.expireAllTokens();
-    const result = await monitor(until(() => mock.control.counters().connections.chat >= 1));
+    const result = await monitor(chatConnections(mock, 1));
     assert.equal(result.code, 0, result.stderr);
     assert.equal(mock.control.counters().refreshes, 1);
     assert.notEqual(await stored(), before, "the rotated pair was stored");
@@ -141,7 +138,7 @@ Deno.test("monitor vs mock: a token without chat.read (403) exits 3 naming the s
 Deno.test("monitor vs mock: a 400 handshake with a token the API accepts is retried, no refresh", async () => {
   await withLogin(undefined, async ({ mock, monitor }) => {
     mock.control.failNext("GET /ws/chat", { status: 400, count: 2 });
-    const result = await monitor(until(() => mock.control.counters().connections.chat >= 1));
+    const result = await monitor(chatConnections(mock, 1));
     assert.equal(result.code, 0, result.stderr);
     const counters = mock.control.counters();
     assert.equal(counters.refreshes, 0);

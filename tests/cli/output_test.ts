@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { Output } from "../../src/cli/output.ts";
-import { truncate } from "../../src/cli/table.ts";
 import { safeWriter } from "../../src/cli/terminal_safe.ts";
+import { fitLine } from "../../src/cli/width.ts";
 
 function capture(options: { terminal?: number; color?: boolean; json?: boolean }) {
   let stdout = "";
@@ -62,9 +62,9 @@ Deno.test("printList and printObject choose JSON under --json, keeping every fie
   assert.deepEqual(JSON.parse(out()), [{ id: 1, extra: { deep: true } }]);
 });
 
-Deno.test("truncate counts wide characters and never splits one", () => {
-  assert.equal(truncate("日本語の名前", 7), "日本語…");
-  assert.equal(truncate("short", 10), "short");
+Deno.test("fitLine counts wide characters and never splits one", () => {
+  assert.equal(fitLine("日本語の名前", 7), "日本語…");
+  assert.equal(fitLine("short", 10), "short");
 });
 
 Deno.test("a table written page by page keeps the first page's layout; ids are never cut", () => {

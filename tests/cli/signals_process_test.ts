@@ -5,9 +5,10 @@
  */
 
 import assert from "node:assert/strict";
-import { childOutput, deadline as within } from "../support/deadline.ts";
+import { childOutput, deadline as within, waitUntil } from "../support/deadline.ts";
+import { cliCommandLine } from "../support/pty.ts";
+import { spawnProcess } from "../support/subprocess.ts";
 
-const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 const EVENT = "61c2559a-2acf-4420-ac01-78786d06da5c";
 /** Less than run.ts's grace period: the command itself reacted, not the fallback. */
 const AT_ONCE_MS = 900;
@@ -52,15 +53,6 @@ function env(api: StallingApi): Record<string, string> {
   return { RESTREAM_TOKEN: "tok", RESTREAM_API_URL: api.url, NO_COLOR: "1" };
 }
 
-/** Waits for `check` to hold, polling, with a deadline. */
-async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + DEADLINE_MS;
-  while (!await check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function listDir(dir: string): Promise<string[]> {
   return (await Array.fromAsync(Deno.readDir(dir))).map((e) => e.name).sort();
 }
@@ -75,16 +67,15 @@ for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
       const api = new StallingApi();
       const dir = await Deno.makeTempDir();
       try {
-        const child = new Deno.Command(Deno.execPath(), {
-          args: ["run", "-A", "--quiet", CLI, "event", "recordings", "download", EVENT, "rec.mp4"],
+        const child = await spawnProcess(["event", "recordings", "download", EVENT, "rec.mp4"], {
           env: env(api),
-          clearEnv: true,
           cwd: dir,
-          stdin: "null",
-          stdout: "piped",
-          stderr: "piped",
-        }).spawn();
-        await until("the partial file", async () => (await listDir(dir)).length > 0);
+        });
+        await waitUntil(
+          "the partial file",
+          async () => (await listDir(dir)).length > 0,
+          DEADLINE_MS,
+        );
         assert.match((await listDir(dir))[0], /^\.rec\.mp4\.part-/);
         const sent = Date.now();
         child.kill(signal);
@@ -106,15 +97,8 @@ Deno.test({
   fn: async () => {
     const api = new StallingApi();
     try {
-      const child = new Deno.Command(Deno.execPath(), {
-        args: ["run", "-A", "--quiet", CLI, "channel", "list", "--json"],
-        env: env(api),
-        clearEnv: true,
-        stdin: "null",
-        stdout: "piped",
-        stderr: "piped",
-      }).spawn();
-      await until("the request", () => api.requests.length > 0);
+      const child = await spawnProcess(["channel", "list", "--json"], { env: env(api) });
+      await waitUntil("the request", () => api.requests.length > 0, DEADLINE_MS);
       const sent = Date.now();
       child.kill("SIGTERM");
       const output = await childOutput(child, "the exit after SIGTERM");
@@ -136,8 +120,7 @@ Deno.test({
   fn: async () => {
     const api = new StallingApi();
     try {
-      const command = [Deno.execPath(), "run", "-A", "--quiet", CLI, "channel", "remove", "1030304"]
-        .map((word) => `'${word}'`).join(" ");
+      const command = cliCommandLine(["channel", "remove", "1030304"]);
       const child = new Deno.Command("script", {
         args: ["-qec", command, "/dev/null"],
         env: { ...env(api), PATH: "/usr/bin:/bin", SHELL: "/bin/sh", TERM: "dumb" },

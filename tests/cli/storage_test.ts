@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const ENV = { RESTREAM_TOKEN: "tok" };
 const ID = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
@@ -18,15 +19,6 @@ const FILES = [
   // The API sends 0 for a file still processing: no duration, not `0:00`.
   { id: "b2", title: "Processing one", status: "Processing", durationSeconds: 0 },
 ];
-
-async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir();
-  try {
-    await run(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 Deno.test("storage list --json prints the files array with unknown fields", async () => {
   const fake = new FakeFetch().on("GET", "/v2/user/storage/files", { body: { files: FILES } });
@@ -117,7 +109,7 @@ function downloadFake(): FakeFetch {
 }
 
 Deno.test("storage download -o FILE writes it; the link is fetched without the token", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const fake = downloadFake();
     const path = join(dir, "out.mp4");
     const result = await runCapture(["storage", "download", ID, "-o", path], {
@@ -136,7 +128,7 @@ Deno.test("storage download -o FILE writes it; the link is fetched without the t
 });
 
 Deno.test("storage download into a directory names the file after its title", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const fake = downloadFake()
       .on("GET", `/v2/user/storage/files/${ID}`, { body: { ...FILES[0], title: "Talk: part 1" } });
     const result = await runCapture(["storage", "download", ID, "-o", dir, "--json"], {
@@ -151,7 +143,7 @@ Deno.test("storage download into a directory names the file after its title", as
 });
 
 Deno.test("storage download refuses an existing file before any request; --force replaces it", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const path = join(dir, "out.mp4");
     await Deno.writeTextFile(path, "OLD");
     const refused = new FakeFetch();
@@ -176,7 +168,7 @@ Deno.test("storage download refuses an existing file before any request; --force
 });
 
 Deno.test("storage download draws progress on a terminal only, never with --json", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const terminal = await runCapture(
       ["storage", "download", ID, "-o", join(dir, "a.mp4")],
       { fetch: downloadFake().fetch, env: ENV, terminal: 80 },
@@ -197,7 +189,7 @@ Deno.test("storage download draws progress on a terminal only, never with --json
 });
 
 Deno.test("storage download: an expired link (403) exits 3 and leaves no file", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const fake = new FakeFetch()
       .on("POST", `/v2/user/storage/files/${ID}/download-url`, {
         body: { downloadUrl: "https://cdn.example/u/1/f.mp4?sig=x" },

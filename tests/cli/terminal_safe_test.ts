@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createStyle, ownSequence } from "../../src/cli/style.ts";
-import { singleLine, truncate } from "../../src/cli/table.ts";
+import { singleLine } from "../../src/cli/table.ts";
 import { safeWriter, terminalSafe } from "../../src/cli/terminal_safe.ts";
 import { displayWidth, fitLine } from "../../src/cli/width.ts";
 
@@ -82,13 +82,13 @@ Deno.test("truncation never splits an escape shown as \\uXXXX, a wide character 
   const cell = singleLine("ab\x1b]52;c;AAAA\x07cd\u202eefgh");
   assert.equal(cell, "abcd\\u202eefgh");
   for (let width = 1; width <= displayWidth(cell); width++) {
-    const cut = truncate(cell, width);
+    const cut = fitLine(cell, width);
     assert.ok(displayWidth(cut) <= width, `${width}: ${cut}`);
     assert.ok(!/\\u[0-9a-f]{0,3}(…|$)/.test(cut), `escape split at ${width}: ${cut}`);
   }
-  assert.equal(truncate("日本語の名前", 5), "日本…");
-  assert.equal(truncate("👩‍💻👩‍💻👩‍💻", 5), "👩‍💻👩‍💻…");
-  assert.equal(truncate("🇫🇷🇩🇪", 3), "🇫🇷…");
+  assert.equal(fitLine("日本語の名前", 5), "日本…");
+  assert.equal(fitLine("👩‍💻👩‍💻👩‍💻", 5), "👩‍💻👩‍💻…");
+  assert.equal(fitLine("🇫🇷🇩🇪", 3), "🇫🇷…");
 });
 
 Deno.test("fitLine (--live) keeps the CLI's colour whole and never cuts a character", () => {

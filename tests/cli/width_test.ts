@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
-import { clusterWidth, displayWidth, graphemes, sliceToWidth } from "../../src/cli/width.ts";
-import { truncate } from "../../src/cli/table.ts";
+import {
+  clusterWidth,
+  displayWidth,
+  fitLine,
+  graphemes,
+  sliceToWidth,
+} from "../../src/cli/width.ts";
 
 Deno.test("ASCII counts one cell a character; controls count nothing", () => {
   assert.equal(displayWidth(""), 0);
@@ -66,13 +71,13 @@ Deno.test("graphemes keeps ZWJ sequences, flags and accents whole", () => {
   assert.deepEqual(graphemes("a👩‍💻🇯🇵e\u0301"), ["a", "👩‍💻", "🇯🇵", "e\u0301"]);
 });
 
-Deno.test("sliceToWidth and truncate cut between whole clusters, counting cells", () => {
+Deno.test("sliceToWidth and fitLine cut between whole clusters, counting cells", () => {
   assert.equal(sliceToWidth("日本語", 5), "日本");
   assert.equal(sliceToWidth("abc", 0), "");
   assert.equal(sliceToWidth("👩‍💻👩‍💻x", 3), "👩‍💻");
-  assert.equal(truncate("👩‍💻👩‍💻👩‍💻", 4), "👩‍💻…");
-  assert.equal(truncate("🇯🇵🇺🇸🇫🇷", 5), "🇯🇵🇺🇸…");
-  assert.equal(truncate("cafe\u0301 au lait", 5), "cafe\u0301…");
-  assert.equal(truncate("日本語の名前", 7), "日本語…");
-  assert.equal(truncate("short", 5), "short");
+  assert.equal(fitLine("👩‍💻👩‍💻👩‍💻", 4), "👩‍💻…");
+  assert.equal(fitLine("🇯🇵🇺🇸🇫🇷", 5), "🇯🇵🇺🇸…");
+  assert.equal(fitLine("cafe\u0301 au lait", 5), "cafe\u0301…");
+  assert.equal(fitLine("日本語の名前", 7), "日本語…");
+  assert.equal(fitLine("short", 5), "short");
 });

@@ -11,9 +11,8 @@ import type { MockServer } from "../../src/mock/types.ts";
 import { call } from "../support/mock.ts";
 import { withE2e } from "../support/e2e.ts";
 import { runProcess } from "../support/subprocess.ts";
-import { outputWithin } from "../support/deadline.ts";
-
-const CLI = new URL("../../cli.ts", import.meta.url).pathname;
+import { runInTerminal } from "../support/pty.ts";
+import { waitUntil } from "../support/deadline.ts";
 
 /** Every trick at once; "Evil", "txt.exe", "link" and "next" are the printable parts. */
 const HOSTILE = "Evil\x1b]52;c;cm0gLXJmIH4K\x07\x1b[2J\u009b31m\u202etxt.exe " +
@@ -114,7 +113,11 @@ Deno.test({
       const chat = pty(["monitor", "chat", "--duration", "4"], chatEnv);
       // And piped with --json at the same time: NDJSON keeps the message exactly.
       const ndjson = runProcess(["monitor", "chat", "--duration", "4", "--json"], { env: chatEnv });
-      await waitFor(() => mock.control.counters().connections.chat >= 2, "chat connections");
+      await waitUntil(
+        "chat connections",
+        () => mock.control.counters().connections.chat >= 2,
+        15_000,
+      );
       const message = {
         action: "event",
         timestamp: Math.floor(Date.now() / 1000),
@@ -143,29 +146,12 @@ Deno.test({
   },
 });
 
-/** Runs the CLI under `script -qc` (a pseudo-terminal); everything it printed, and its code. */
+/** Runs the CLI on a 120-column terminal, in colour; everything it printed, and its code. */
 async function pty(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number; text: string }> {
-  const quoted = [Deno.execPath(), "run", "-A", "--quiet", CLI, ...args]
-    .map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
-  const output = await outputWithin("script", {
-    args: ["-qec", `stty cols 120 2>/dev/null; ${quoted}`, "/dev/null"],
-    env: { ...env, TERM: "xterm-256color", PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" },
-    clearEnv: true,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  });
-  const text = new TextDecoder().decode(output.stdout) + new TextDecoder().decode(output.stderr);
-  return { code: output.code, text };
-}
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const terminal = { ...env, NO_COLOR: "", TERM: "xterm-256color" };
+  const result = await runInTerminal(args, terminal, { columns: 120 });
+  return { code: result.code, text: result.stdout + result.stderr };
 }

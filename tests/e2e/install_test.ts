@@ -11,6 +11,7 @@ import { stableUuid } from "../../src/mock/ids.ts";
 import { withMock } from "../support/mock.ts";
 import { runProcess, runProgram } from "../support/subprocess.ts";
 import { deadline, outputWithin } from "../support/deadline.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 
@@ -20,17 +21,8 @@ async function denoDir(): Promise<string> {
   return JSON.parse(new TextDecoder().decode(out.stdout)).denoDir;
 }
 
-async function withTemp(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "restream-install-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
 Deno.test("e2e install: deno install -g from the checkout gives a working restream", async () => {
-  await withTemp(async (dir) => {
+  await withTempDir(async (dir) => {
     const home = join(dir, "home");
     const cwd = join(dir, "work");
     await Deno.mkdir(cwd, { recursive: true });
@@ -85,7 +77,7 @@ Deno.test("e2e install: deno install -g from the checkout gives a working restre
 });
 
 Deno.test("e2e bundle: deno task bundle gives one file that runs anywhere, dynamic imports included", async () => {
-  await withTemp(async (dir) => {
+  await withTempDir(async (dir) => {
     const task = await outputWithin(Deno.execPath(), {
       args: ["task", "--quiet", "bundle"],
       cwd: ROOT,

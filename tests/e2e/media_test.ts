@@ -11,6 +11,7 @@ import { SEED_EVENT_IDS } from "../../src/mock/seed_events.ts";
 import { call } from "../support/mock.ts";
 import { rowsOf, withE2e } from "../support/e2e.ts";
 import { runProcess } from "../support/subprocess.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const READY_FILE = stableUuid("file-1");
 const PROCESSING_FILE = stableUuid("file-3");
@@ -21,15 +22,6 @@ async function listDir(dir: string): Promise<string[]> {
   const names: string[] = [];
   for await (const entry of Deno.readDir(dir)) names.push(entry.name);
   return names.sort();
-}
-
-async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "restream-e2e-out-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
 }
 
 Deno.test("e2e: storage list and get, both modes; a missing file is named", async () => {

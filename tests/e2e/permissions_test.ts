@@ -12,21 +12,15 @@ import type { MockServer } from "../../src/mock/types.ts";
 import { withMock } from "../support/mock.ts";
 import { type ProcessResult, runProcess } from "../support/subprocess.ts";
 import { deadline } from "../support/deadline.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 /** A seeded storage file that is ready to download. */
 const READY_FILE = stableUuid("file-1");
 
 /** A fresh HOME (config dir inside it) and working directory for one test. */
-async function withDirs(fn: (home: string, cwd: string) => Promise<void>): Promise<void> {
-  const home = await Deno.makeTempDir({ prefix: "restream-home-" });
-  const cwd = await Deno.makeTempDir({ prefix: "restream-cwd-" });
-  try {
-    await fn(home, cwd);
-  } finally {
-    await Deno.remove(home, { recursive: true });
-    await Deno.remove(cwd, { recursive: true });
-  }
+function withDirs(fn: (home: string, cwd: string) => Promise<void>): Promise<void> {
+  return withTempDir((home) => withTempDir((cwd) => fn(home, cwd)));
 }
 
 function configDirOf(home: string): string {

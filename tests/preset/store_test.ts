@@ -11,19 +11,11 @@ import { FilePresetStore } from "../../src/preset/file_store.ts";
 import { MemoryPresetStore, type PresetStore } from "../../src/preset/store.ts";
 import { rejects } from "../support/rejects.ts";
 import { outputWithin } from "../support/deadline.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const REAL = { origin: "https://api.restream.io", profileId: 42 };
 const OTHER_ACCOUNT = { origin: "https://api.restream.io", profileId: 43 };
 const MOCK = { origin: "http://127.0.0.1:12080", profileId: 42 };
-
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "restream-presets-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 function fileStore(dir: string, notices: string[] = []): FilePresetStore {
   return new FilePresetStore({
@@ -72,7 +64,7 @@ Deno.test("MemoryPresetStore saves, lists, renames and deletes per account", asy
 });
 
 Deno.test("FilePresetStore does the same in presets.json, 0600, with a version", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     await exerciseStore(fileStore(dir));
     const path = join(dir, "presets.json");
     assert.equal((await Deno.stat(path)).mode! & 0o777, 0o600);
@@ -87,7 +79,7 @@ Deno.test("FilePresetStore does the same in presets.json, 0600, with a version",
 });
 
 Deno.test("FilePresetStore: saves from several processes at once are all kept", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const writer = new URL("../support/preset_writer.ts", import.meta.url).pathname;
     const children = ["p", "q", "r", "s"].map((prefix) =>
       outputWithin(Deno.execPath(), {
@@ -105,7 +97,7 @@ Deno.test("FilePresetStore: saves from several processes at once are all kept", 
 });
 
 Deno.test("FilePresetStore: a corrupt file is a clear error (exit 1) and is kept", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const path = join(dir, "presets.json");
     const cases: Array<[string, RegExp]> = [
       ["{not json", /is not valid JSON; it was left in place for inspection/],
@@ -134,7 +126,7 @@ Deno.test({
   name: "FilePresetStore tightens a file readable by others, with a notice",
   ignore: Deno.build.os === "windows",
   fn: async () => {
-    await withDir(async (dir) => {
+    await withTempDir(async (dir) => {
       const path = join(dir, "presets.json");
       await Deno.writeTextFile(path, '{"version":1,"presets":{}}');
       await Deno.chmod(path, 0o644);

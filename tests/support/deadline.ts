@@ -30,6 +30,22 @@ export async function deadline<T>(
   }
 }
 
+/**
+ * Resolves once `check` holds, polling every 20 ms; rejects with "`what` did not happen
+ * within `ms` ms" when it still does not hold by then.
+ */
+export async function waitUntil(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  ms: number = 10_000,
+): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`${what} did not happen within ${ms} ms`);
+    await new Promise((resolve) => realSetTimeout(resolve, 20));
+  }
+}
+
 /** A promise with its resolve function outside: a test awaits it, a hook resolves it. */
 export function signal<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
   let resolve!: (value: T) => void;

@@ -5,6 +5,8 @@
  * any other program (an installed `restream`) with a clean environment.
  */
 
+import { childOutput, deadline } from "./deadline.ts";
+
 const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 
 /** What the process printed and returned. */
@@ -71,28 +73,13 @@ export async function runProgram(
   options: Omit<ProcessOptions, "permissions" | "script"> = {},
 ): Promise<ProcessResult> {
   const child = await spawnWithInput(program, args, options);
-  const output = child.output();
-  const timeoutMs = options.timeoutMs ?? PROCESS_TIMEOUT_MS;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<"late">((resolve) =>
-    timer = setTimeout(() => resolve("late"), timeoutMs)
+  // A hung process fails the test (with what it said) instead of hanging the suite.
+  const { code, stdout, stderr } = await childOutput(
+    child,
+    [program, ...args].join(" "),
+    options.timeoutMs ?? PROCESS_TIMEOUT_MS,
   );
-  const first = await Promise.race([output, late]).finally(() => clearTimeout(timer));
   const decoder = new TextDecoder();
-  if (first === "late") {
-    // A hung process fails the test (with what it said) instead of hanging the suite.
-    try {
-      child.kill("SIGKILL");
-    } catch {
-      // It ended just now.
-    }
-    const killed = await output;
-    throw new Error(
-      `${[program, ...args].join(" ")} still ran after ${timeoutMs} ms; stderr:\n` +
-        decoder.decode(killed.stderr),
-    );
-  }
-  const { code, stdout, stderr } = first;
   return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
 }
 
@@ -215,18 +202,9 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): RunningCli
     },
     async done(timeoutMs = 15_000) {
       await closeStdin();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`the process still runs after ${timeoutMs} ms:\n${stderr}`)),
-          timeoutMs,
-        );
+      return await deadline(finished, "the process's end", timeoutMs).catch((error) => {
+        throw new Error(`${error.message}; stderr:\n${stderr}`);
       });
-      try {
-        return await Promise.race([finished, late]);
-      } finally {
-        clearTimeout(timer);
-      }
     },
     async close() {
       await closeStdin();
