@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { formatClock } from "../../src/cli/format.ts";
-import { type CliResult, runCapture } from "../support/cli.ts";
+import type { CliResult } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
 import { runWhileServing } from "../support/monitor_cli.ts";
 import { deadline, signal } from "../support/deadline.ts";
@@ -194,21 +194,13 @@ Deno.test("monitor streaming --json: replayed messages after a reconnect are not
       }
     },
   });
-  const controller = new AbortController();
   try {
     // The replays come before STATUSES on the second connection: once STATUSES is printed,
     // a replay that was going to be printed would be there too.
-    const statusesShown = signal();
-    const run = runCapture(["monitor", "streaming", "--json"], {
+    const result = await runWhileServing(["monitor", "streaming", "--json"], server, {
       env: env(server),
-      signal: controller.signal,
       monitorTuning: fastTuning(),
-      onOutput: ({ stdout }) => stdout.includes('"updateStatuses"') && statusesShown.resolve(),
-    });
-    await deadline(server.waitForConnections(2), "the reconnection");
-    await deadline(statusesShown.promise, "STATUSES on stdout");
-    controller.abort();
-    const result = await deadline(run, "the end after Ctrl+C");
+    }, { connections: 2, until: ({ stdout }) => stdout.includes('"updateStatuses"') });
     assert.equal(result.code, 0, result.stderr);
     const printed = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
     assert.deepEqual(printed, [INCOMING, OUTGOING, STATUSES]);
