@@ -66,7 +66,8 @@ export async function applyPreset(ctx: CliContext, name: string, flags: ApplyFla
   for (const id of plan.missing) {
     ctx.output.notice(`warning: channel ${id} of preset '${name}' no longer exists; skipped`);
   }
-  const names = ctx.output.json ? undefined : await loadPlatformNames(ctx, client);
+  // Names only for the human table, which a plan without steps does not print.
+  const names = await loadPlatformNames(ctx, client, !ctx.output.json && plan.steps.length > 0);
 
   let results: PlanResult[] = [];
   if (!flags.dryRun && plan.steps.length > 0) {
@@ -74,7 +75,7 @@ export async function applyPreset(ctx: CliContext, name: string, flags: ApplyFla
   }
   const merged = mergeReadFailures(results, failures);
   if (ctx.output.json) ctx.output.printJson(planDocument(plan, merged, flags.dryRun === true));
-  else render(ctx, name, plan, merged, flags.dryRun === true, names!);
+  else render(ctx, name, plan, merged, flags.dryRun === true, names);
   reportFailures(
     ctx,
     merged.filter((r) => !r.ok && r.error !== undefined).map((r) => ({

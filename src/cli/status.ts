@@ -60,7 +60,7 @@ export async function runStatus(ctx: CliContext, flags: StatusFlags): Promise<vo
       settle(client.listInProgressEvents(signal)),
       settle(client.listUpcomingEvents({ signal }).then(nextEvent)),
       socketUrl === undefined ? undefined : settle(readHealth(ctx, socketUrl)),
-      ctx.output.json ? undefined : loadPlatformNames(ctx, client),
+      loadPlatformNames(ctx, client, !ctx.output.json),
     ] as const,
   );
   // Only a fatal error (login rejected, interrupted) rejects; it ends the command.
@@ -73,11 +73,11 @@ export async function runStatus(ctx: CliContext, flags: StatusFlags): Promise<vo
     StatusData["live"],
     StatusData["next"],
     StatusData["health"],
-    Awaited<ReturnType<typeof loadPlatformNames>> | undefined,
+    Awaited<ReturnType<typeof loadPlatformNames>>,
   ];
   const data: StatusData = { account, channels, metas, live, next, health };
   if (ctx.output.json) ctx.output.printJson(statusDocument(data));
-  else renderStatus(ctx.output, data, names!, Date.now());
+  else renderStatus(ctx.output, data, names, Date.now());
   reportFailures(ctx, failures(data));
 }
 
