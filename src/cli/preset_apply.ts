@@ -17,7 +17,7 @@ import { runPool } from "../pool.ts";
 import type { ChannelMeta, ChannelSummary } from "../schemas/channel.ts";
 import type { CliContext } from "./context.ts";
 import { shellQuote } from "./mock.ts";
-import { type PartFailure, reportFailures, settle } from "./parts.ts";
+import { reportFailures, settle } from "./parts.ts";
 import { loadPlatformNames, type PlatformNamer } from "./platform_names.ts";
 import { findPreset, plural } from "./preset.ts";
 import { presetAccount } from "./preset_account.ts";
@@ -34,6 +34,12 @@ export interface ApplyFlags {
   title?: string;
   /** `--description`: instead of the preset's. */
   description?: string;
+}
+
+/** A channel whose title could not be read (so it is not changed). */
+interface ReadFailure {
+  channelId: number;
+  error: RestreamError;
 }
 
 /** Titles are read this many at a time (the same bound as the writes). */
@@ -90,15 +96,15 @@ async function readMetas(
   client: RestreamClient,
   channels: readonly ChannelSummary[],
   signal?: AbortSignal,
-): Promise<{ metas: Map<number, ChannelMeta>; failures: PartFailure[] }> {
+): Promise<{ metas: Map<number, ChannelMeta>; failures: ReadFailure[] }> {
   const metas = new Map<number, ChannelMeta>();
-  const failures: PartFailure[] = [];
+  const failures: ReadFailure[] = [];
   await runPool(channels, READ_CONCURRENCY, async (channel) => {
     const part = await settle(client.getChannelMeta(channel.id, signal));
     if (part.ok) metas.set(channel.id, part.value);
     else {
       failures.push({
-        part: `channel ${channel.id}`,
+        channelId: channel.id,
         error: new RestreamError(
           part.error.kind,
           `its title could not be read, so it was not changed: ${part.error.message}`,
@@ -111,10 +117,9 @@ async function readMetas(
 }
 
 /** A channel whose title could not be read failed, whatever else was done to it. */
-function mergeReadFailures(results: PlanResult[], failures: PartFailure[]): PlanResult[] {
+function mergeReadFailures(results: PlanResult[], failures: ReadFailure[]): PlanResult[] {
   const merged = [...results];
-  for (const { part, error } of failures) {
-    const channelId = Number(part.slice("channel ".length));
+  for (const { channelId, error } of failures) {
     const index = merged.findIndex((result) => result.channelId === channelId);
     if (index < 0) merged.push({ channelId, ok: false, error });
     else if (merged[index].ok) merged[index] = { channelId, ok: false, error };
