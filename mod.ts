@@ -109,7 +109,7 @@ export {
   TokenStore,
   type TokenStoreOptions,
 } from "./src/auth/token_store.ts";
-export { fixedToken, RestreamClient, type RestreamClientOptions } from "./src/client.ts";
+export { RestreamClient, type RestreamClientOptions } from "./src/client.ts";
 export {
   type ChannelMetaUpdate,
   MAX_TITLE_LENGTH,
@@ -159,6 +159,7 @@ export {
 } from "./src/errors.ts";
 export {
   type FetchLike,
+  fixedToken,
   HttpClient,
   type HttpClientOptions,
   type HttpResponse,

@@ -10,6 +10,7 @@ import {
   HttpClient,
   type HttpClientOptions,
   type TokenProvider,
+  tokenProviderFor,
 } from "./http/http.ts";
 import type { DownloadUrl, Ingest, WebchatUrl } from "./schemas/account.ts";
 import type { ClipProjectCreated, ClipProjectDetail, ClipProjectPage } from "./schemas/clip.ts";
@@ -75,8 +76,7 @@ export class RestreamClient {
   /** Creates a client; with no options it talks to the real API without a token. */
   constructor(options: RestreamClientOptions = {}) {
     // An empty token (an unset variable read as "") is no token: fail locally, not with a 401.
-    const tokens = options.tokens ??
-      (options.token === undefined || options.token === "" ? undefined : fixedToken(options.token));
+    const tokens = tokenProviderFor(options);
     this.http = options.http ?? new HttpClient({
       ...options,
       baseUrl: options.apiUrl ?? DEFAULT_API_URL,
@@ -354,18 +354,4 @@ export class RestreamClient {
   ): Promise<DownloadUrl> {
     return media.getEventRecordingDownloadUrl(this.#api, eventId, fileName, signal);
   }
-}
-
-/**
- * A token provider for a token that never changes (`RESTREAM_TOKEN`): never refreshed.
- *
- * @example
- * ```ts
- * import { fixedToken, RestreamClient } from "jsr:@restream/cli";
- * const client = new RestreamClient({ tokens: fixedToken(Deno.env.get("RESTREAM_TOKEN")!) });
- * console.log((await client.getProfile()).username);
- * ```
- */
-export function fixedToken(token: string): TokenProvider {
-  return { getAccessToken: () => Promise.resolve(token) };
 }

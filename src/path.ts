@@ -9,9 +9,6 @@
 
 const WINDOWS = Deno.build.os === "windows";
 
-/** The platform's separator. */
-export const SEPARATOR: string = WINDOWS ? "\\" : "/";
-
 function isSeparator(char: string, windows: boolean): boolean {
   return char === "/" || (windows && char === "\\");
 }

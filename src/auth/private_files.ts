@@ -99,7 +99,7 @@ export async function tokenFileTarget(path: string, uid: CurrentUid): Promise<st
 }
 
 /** A mode as `0755`. */
-export function octal(mode: number): string {
+function octal(mode: number): string {
   return `0${mode.toString(8).padStart(3, "0")}`;
 }
 

@@ -168,14 +168,12 @@ export class TokenStore implements TokenStorage {
   readonly lockPath: string;
   /** The config directory. */
   readonly dir: string;
-  readonly #dir: string;
   readonly #options: TokenStoreOptions;
   readonly #checkModes: boolean;
   #dirChecked = false;
 
   /** Creates the store of a config directory; nothing is read or created yet. */
   constructor(options: TokenStoreOptions) {
-    this.#dir = options.dir;
     this.dir = options.dir;
     this.#options = options;
     this.path = join(options.dir, "tokens.json");
@@ -260,8 +258,10 @@ export class TokenStore implements TokenStorage {
     if (current.success) return { file: registerTokens(current.output), legacy: false };
     const legacy = readLegacyFile(data);
     if (legacy !== undefined) {
-      registerTokens({ version: TOKEN_FILE_VERSION, tokens: legacy });
-      return { file: { version: TOKEN_FILE_VERSION, tokens: legacy }, legacy: true };
+      return {
+        file: registerTokens({ version: TOKEN_FILE_VERSION, tokens: legacy }),
+        legacy: true,
+      };
     }
     const version = (data as { version?: unknown } | null)?.version;
     if (typeof version === "number" && version > TOKEN_FILE_VERSION) {
@@ -278,7 +278,7 @@ export class TokenStore implements TokenStorage {
   /** The directory, when it exists, is private or made so (see private_files.ts). */
   async #checkDir(): Promise<void> {
     if (!this.#checkModes || this.#dirChecked) return;
-    await securePrivateDir(this.#dir, this.#options.uid ?? currentUid, this.#options.onNotice);
+    await securePrivateDir(this.dir, this.#options.uid ?? currentUid, this.#options.onNotice);
     this.#dirChecked = true;
   }
 
@@ -324,7 +324,7 @@ export class TokenStore implements TokenStorage {
 
   async #ensureDir(): Promise<void> {
     try {
-      if (!(await Deno.stat(this.#dir)).isDirectory) throw this.#notADirectory();
+      if (!(await Deno.stat(this.dir)).isDirectory) throw this.#notADirectory();
       await this.#checkDir();
       return;
     } catch (error) {
@@ -333,16 +333,16 @@ export class TokenStore implements TokenStorage {
       if (!(error instanceof Deno.errors.NotFound)) throw error;
     }
     try {
-      await Deno.mkdir(this.#dir, { recursive: true, mode: 0o700 });
+      await Deno.mkdir(this.dir, { recursive: true, mode: 0o700 });
       // mkdir's mode is narrowed by the umask, never widened; set it exactly.
-      if (this.#checkModes) await Deno.chmod(this.#dir, 0o700);
+      if (this.#checkModes) await Deno.chmod(this.dir, 0o700);
       this.#dirChecked = true;
     } catch (error) {
       if (isDeniedByDeno(error)) throw error;
       if (error instanceof Deno.errors.NotADirectory) throw this.#notADirectory();
       throw new RestreamError(
         "auth",
-        `cannot create the config directory ${this.#dir}: ${
+        `cannot create the config directory ${this.dir}: ${
           error instanceof Error ? error.message : error
         }`,
         { cause: error },
@@ -354,7 +354,7 @@ export class TokenStore implements TokenStorage {
   #notADirectory(): RestreamError {
     return new RestreamError(
       "auth",
-      `the config directory ${this.#dir} is not a directory (it or a parent is a file): ` +
+      `the config directory ${this.dir} is not a directory (it or a parent is a file): ` +
         "move the file away or choose another config directory",
     );
   }

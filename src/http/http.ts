@@ -67,6 +67,33 @@ export interface TokenProvider {
   refreshAfterUnauthorized?(rejected: string): Promise<string | null>;
 }
 
+/**
+ * A token provider for a token that never changes (`RESTREAM_TOKEN`): never refreshed.
+ *
+ * @example
+ * ```ts
+ * import { fixedToken, RestreamClient } from "jsr:@restream/cli";
+ * const client = new RestreamClient({ tokens: fixedToken(Deno.env.get("RESTREAM_TOKEN")!) });
+ * console.log((await client.getProfile()).username);
+ * ```
+ */
+export function fixedToken(token: string): TokenProvider {
+  return { getAccessToken: () => Promise.resolve(token) };
+}
+
+/**
+ * The provider for the `token` and `tokens` options of the client and the monitors: `tokens`
+ * when given, else one for `token` unless it is empty (an unset variable read as "" is no
+ * token); undefined without either.
+ */
+export function tokenProviderFor(
+  options: { token?: string; tokens?: TokenProvider },
+): TokenProvider | undefined {
+  if (options.tokens !== undefined) return options.tokens;
+  const { token } = options;
+  return token === undefined || token === "" ? undefined : fixedToken(token);
+}
+
 /** Query parameter values; undefined ones are left out. */
 export type QueryValue = string | number | boolean | undefined | null;
 

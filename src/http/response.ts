@@ -12,16 +12,27 @@ import { maskSecrets, maskUrl } from "./mask.ts";
 import { classifyFetchFailure } from "./retry.ts";
 
 /**
- * The body as text, read chunk by chunk and decoded as UTF-8; undefined (the rest cancelled)
- * once more than `limit` bytes came. Bytes are counted after fetch's decompression, so a
- * small compressed body cannot expand past the cap either. Also reads the error answers of
- * download links (download.ts), which are not the API's but must not fill memory either.
+ * The body as text, decoded as UTF-8; undefined (the rest cancelled) once more than `limit`
+ * bytes came. Bytes are counted after fetch's decompression, so a small compressed body
+ * cannot expand past the cap either. Also reads the error answers of download links
+ * (download.ts), which are not the API's but must not fill memory either.
  */
 export async function readCapped(response: Response, limit: number): Promise<string | undefined> {
   if (response.body === null) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  const bytes = await readCappedBytes(response.body, limit);
+  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+}
+
+/**
+ * A stream's bytes, counted as they come (whatever a `Content-Length` says); undefined (the
+ * rest cancelled) once more than `limit` came. The mock reads request bodies with it too.
+ */
+export async function readCappedBytes(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
@@ -32,13 +43,18 @@ export async function readCapped(response: Response, limit: number): Promise<str
         await reader.cancel().catch(() => {});
         return undefined;
       }
-      parts.push(decoder.decode(value, { stream: true }));
+      chunks.push(value);
     }
   } finally {
     reader.releaseLock();
   }
-  parts.push(decoder.decode());
-  return parts.join("");
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /** A 3xx: never followed; the error names the origin it pointed to, resolved like a browser. */

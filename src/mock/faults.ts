@@ -102,7 +102,7 @@ export class Faults {
 }
 
 /** The response of a fault, in the chosen body shape. */
-export function faultResponse(fault: MockFault): Response {
+function faultResponse(fault: MockFault): Response {
   const { status, body = "envelope", retryAfter, location } = fault;
   const [message, name] = STATUS_NAMES[status] ?? [`HTTP ${status}`, `http_${status}`];
   let response: Response;

@@ -21,6 +21,7 @@
  */
 
 import { maskSecrets } from "../http/mask.ts";
+import { readCappedBytes } from "../http/response.ts";
 import { createControl, handleControl } from "./control.ts";
 import { Faults } from "./faults.ts";
 import { randomSecret } from "./ids.ts";
@@ -80,25 +81,8 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
  */
 async function withBoundedBody(req: Request): Promise<Request | undefined> {
   if (req.body === null) return req;
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_REQUEST_BYTES) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readCappedBytes(req.body, MAX_REQUEST_BYTES);
+  if (bytes === undefined) return undefined;
   const bodyless = req.method === "GET" || req.method === "HEAD";
   return new Request(req.url, {
     method: req.method,

@@ -24,7 +24,7 @@ import {
   writePrivateFile,
 } from "../auth/private_files.ts";
 import type { TokenStore } from "../auth/token_store.ts";
-import { parseStoredPreset, PRESET_FORMAT_VERSION, PresetFormatError } from "./preset.ts";
+import { objectAt, parseStoredPreset, PRESET_FORMAT_VERSION, PresetFormatError } from "./preset.ts";
 import { type PresetAccount, type PresetChange, type PresetMap, PresetStore } from "./store.ts";
 
 /** Options of {@link FilePresetStore}. */
@@ -151,10 +151,7 @@ function accountPresets(file: PresetFile, account: PresetAccount): PresetMap {
 }
 
 function parseFile(data: unknown): PresetFile {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new PresetFormatError("", "expected a JSON object");
-  }
-  const file = data as Record<string, unknown>;
+  const file = objectAt(data, "");
   if (typeof file.version === "number" && file.version > PRESET_FORMAT_VERSION) {
     throw new PresetFormatError(
       "version",
@@ -179,11 +176,4 @@ function parseFile(data: unknown): PresetFile {
     }
   }
   return file as PresetFile;
-}
-
-function objectAt(value: unknown, at: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new PresetFormatError(at, "expected a JSON object");
-  }
-  return value as Record<string, unknown>;
 }

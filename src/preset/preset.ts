@@ -232,7 +232,8 @@ function readPreset(
   return preset;
 }
 
-function objectAt(data: unknown, at: string): Record<string, unknown> {
+/** `data` as a JSON object; anything else is a {@link PresetFormatError} at `at`. */
+export function objectAt(data: unknown, at: string): Record<string, unknown> {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new PresetFormatError(at, "expected a JSON object");
   }

@@ -6,7 +6,7 @@
  */
 
 import { RestreamError } from "../errors.ts";
-import type { TokenProvider } from "../http/http.ts";
+import { type TokenProvider, tokenProviderFor } from "../http/http.ts";
 
 /** The token options of `monitorChat` and `monitorStreaming`. */
 export interface MonitorAuthOptions {
@@ -21,10 +21,7 @@ export interface MonitorAuthOptions {
  * attempt, before anything is sent, with an `auth` error (the CLI's exit 3).
  */
 export function monitorTokens(options: MonitorAuthOptions): TokenProvider {
-  if (options.tokens !== undefined) return options.tokens;
-  const { token } = options;
-  if (token !== undefined && token !== "") return { getAccessToken: () => Promise.resolve(token) };
-  return {
+  return tokenProviderFor(options) ?? {
     getAccessToken: () =>
       Promise.reject(
         new RestreamError("auth", "no token: pass `token` or `tokens` to the monitor"),
