@@ -58,7 +58,7 @@ export function compileJobs(options: CompileOptions): CompileJob[] {
       target,
       args: [
         "compile",
-        ...permissionFlags({ configDir: options.configDir, os }),
+        ...permissionFlags({ configDir: options.configDir, os, sourceDir: null }),
         ...(target === undefined ? [] : ["--target", target]),
         "--output",
         output,

@@ -8,7 +8,8 @@
  *   for connecting and for listening; IPv6 is written `[::1]`).
  * - read/write: the config directory (tokens, their lock) and `.`, the directory the command
  *   runs in (Deno resolves a relative permission path against the working directory when the
- *   process starts, also for an installed command), for downloads and `api --input`/`-F @file`.
+ *   process starts, also for an installed command), for downloads and `api --input`/`-F @file`;
+ *   read also: the checkout's own modules, loaded lazily (deno.json `lazy-dynamic-imports`).
  * - env: the variables the CLI reads (no dependency reads any). Proxy variables (`HTTPS_PROXY`…)
  *   are read by Deno itself, which needs no permission for them.
  * - sys: `osRelease`, for `version`, and `uid`, to tell whether a config directory or token
@@ -54,13 +55,27 @@ export interface PermissionOptions {
   configDir?: string;
   /** The OS whose browser opener to allow; the running one by default. */
   os?: string;
+  /**
+   * The directory of the CLI's own modules, readable so that deno.json's
+   * `lazy-dynamic-imports` can load a command's modules when it runs (Deno checks `--allow-read`
+   * for a local module imported after start-up). Defaults to this checkout; `null` for a
+   * compiled binary, whose modules are embedded, and for a JSR install, whose are remote.
+   */
+  sourceDir?: string | null;
 }
+
+/** The checkout these scripts belong to (a local directory, or undefined when remote). */
+export const CHECKOUT_DIR: string | undefined = new URL("..", import.meta.url).protocol === "file:"
+  ? decodeURIComponent(new URL("..", import.meta.url).pathname).replace(/\/$/, "")
+  : undefined;
 
 /** The permission flags of the CLI, in the order the README prints them. */
 export function permissionFlags(options: PermissionOptions = {}): string[] {
+  const sourceDir = options.sourceDir === undefined ? CHECKOUT_DIR : options.sourceDir;
+  const readable = [".", options.configDir, sourceDir ?? undefined].filter((p) => p !== undefined);
   const fs = options.configDir === undefined
     ? ["--allow-read", "--allow-write"]
-    : [`--allow-read=.,${options.configDir}`, `--allow-write=.,${options.configDir}`];
+    : [`--allow-read=${readable.join(",")}`, `--allow-write=.,${options.configDir}`];
   const opener = BROWSER_OPENERS[options.os ?? Deno.build.os] ?? BROWSER_OPENERS.linux;
   return [
     `--allow-net=${[...RESTREAM_HOSTS, ...LOOPBACK_HOSTS].join(",")}`,

@@ -186,7 +186,12 @@ function describe(error: unknown, active: string, ctx: CliContext): Failure {
       hint: help ? `Run '${active} --help' for usage.` : undefined,
     };
   }
-  if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
+  if (
+    error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied ||
+    // A module imported lazily (deno.json `lazy-dynamic-imports`) that may not be read
+    // fails its import() with a plain TypeError carrying the same message.
+    (error instanceof TypeError && /^Requires \w+ access to /.test(error.message))
+  ) {
     return { kind: "usage", status: null, message: `permission denied: ${firstLine(error)}` };
   }
   return { kind: "server", status: null, message: `unexpected error: ${firstLine(error)}` };

@@ -200,3 +200,21 @@ Deno.test("a run loads no part of Deno's Node layer (timers, streams) it does no
     await server.shutdown();
   }
 });
+
+Deno.test("--help and version read no module of the commands they do not run (deno.json lazy-dynamic-imports)", async () => {
+  const { runProgram } = await import("../support/subprocess.ts");
+  for (const args of [["--help"], ["version"]]) {
+    const result = await runProgram(
+      Deno.execPath(),
+      ["run", "-A", "--log-level=debug", CLI, ...args],
+      { env: { HOME: Deno.env.get("HOME") ?? "/", RESTREAM_CONFIG_DIR: "/nonexistent/restream" } },
+    );
+    // Deno reads every module it puts in the graph, run or not: an eager walk of every
+    // command's import() reads the client, the monitors and the mock here too.
+    const read = [...result.stderr.matchAll(/fetch_no_follow - specifier: (file:\S+)/g)]
+      .map((m) => m[1]);
+    assert.ok(read.some((m) => m.endsWith("/src/cli/run.ts")), `the log is read: ${args}`);
+    const other = /\/src\/(client\.ts|client\/|auth\/|download\.ts|ws\/|mock\/|preset\/store)/;
+    assert.deepEqual(read.filter((m) => other.test(m)), [], args.join(" "));
+  }
+});

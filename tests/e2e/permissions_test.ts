@@ -6,7 +6,7 @@
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { permissionFlags } from "../../scripts/permissions.ts";
+import { CHECKOUT_DIR, permissionFlags } from "../../scripts/permissions.ts";
 import { stableUuid } from "../../src/mock/ids.ts";
 import type { MockServer } from "../../src/mock/types.ts";
 import { withMock } from "../support/mock.ts";
@@ -200,7 +200,8 @@ Deno.test("e2e permissions: a permission taken away is one clear line naming its
         // No loopback in --allow-net: the mock cannot be reached.
         run(["platforms"], without("--allow-net", "--allow-net=api.restream.io")),
         // The config directory outside the readable paths: the token store says so, not "corrupt".
-        run(["profile", "--json"], without("--allow-read", "--allow-read=.")),
+        // (The checkout stays readable: its modules load lazily.)
+        run(["profile", "--json"], without("--allow-read", `--allow-read=.,${CHECKOUT_DIR}`)),
         // Read allowed, write not: logout cannot take the lock.
         run(["logout"], without("--allow-write", "--allow-write=.")),
         // A variable the CLI reads but may not: named, not taken as "unset".

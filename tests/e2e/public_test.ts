@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { CHECKOUT_DIR } from "../../scripts/permissions.ts";
 import { runProcess } from "../support/subprocess.ts";
 
 const PLATFORMS = [{ id: 1, name: "Twitch", url: "https://twitch.tv", newField: [1, 2] }];
@@ -34,6 +35,18 @@ Deno.test("e2e: platforms against a local API, piped and --json, no token sent",
   });
 });
 
+Deno.test("e2e: a command whose lazily loaded modules may not be read names --allow-read, exit 2", async () => {
+  const result = await runProcess(["platforms"], {
+    permissions: ["--allow-env", "--no-prompt"],
+    env: { RUST_BACKTRACE: "1" },
+  });
+  assert.equal(result.code, 2);
+  assert.match(
+    result.stderr,
+    /^error: permission denied: Requires read access to "[^"]+\.ts", run again with the --allow-read flag\n$/,
+  );
+});
+
 Deno.test("e2e: a refused connection is a one-line error, exit 1, no stack trace", async () => {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
@@ -50,7 +63,8 @@ Deno.test("e2e: a refused connection is a one-line error, exit 1, no stack trace
 
 Deno.test("e2e: a denied permission names the flag, exit 2, no retries, no stack trace", async () => {
   const result = await runProcess(["platforms"], {
-    permissions: ["--allow-env", "--no-prompt"],
+    // Read of the checkout only: its modules load lazily (deno.json); the net is what is denied.
+    permissions: ["--allow-env", `--allow-read=${CHECKOUT_DIR}`, "--no-prompt"],
     env: { RUST_BACKTRACE: "1" },
   });
   assert.equal(result.code, 2);
