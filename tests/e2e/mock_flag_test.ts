@@ -12,10 +12,10 @@ import { MOCK_NOTICE } from "../../src/cli/mock_mode.ts";
 import { withMock } from "../support/mock.ts";
 import { AUTHORIZE_URL_PATTERN } from "../support/login_flow.ts";
 import { type ProcessResult, runProcess, spawnCli } from "../support/subprocess.ts";
-import { deadline as within, outputWithin } from "../support/deadline.ts";
+import { outputWithin, STEP_TIMEOUT_MS } from "../support/deadline.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const NOTICE_LINE = `${MOCK_NOTICE}\n`;
-const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 
 let cachedDenoDir: string | undefined;
 /** This machine's Deno cache: outside HOME, so the runs need no download and leave HOME empty. */
@@ -28,19 +28,16 @@ async function denoDir(): Promise<string> {
 }
 
 /** A fresh machine: an empty HOME (and a working directory) in a temp dir removed afterwards. */
-async function withFreshHome(
+function withFreshHome(
   fn: (home: string, env: Record<string, string>, cwd: string) => Promise<void>,
 ): Promise<void> {
-  const root = await Deno.makeTempDir({ prefix: "restream-mock-flag-" });
-  const home = join(root, "home");
-  const cwd = join(root, "work");
-  await Deno.mkdir(home);
-  await Deno.mkdir(cwd);
-  try {
+  return withTempDir(async (root) => {
+    const home = join(root, "home");
+    const cwd = join(root, "work");
+    await Deno.mkdir(home);
+    await Deno.mkdir(cwd);
     await fn(home, { HOME: home, DENO_DIR: await denoDir() }, cwd);
-  } finally {
-    await Deno.remove(root, { recursive: true });
-  }
+  });
 }
 
 async function entries(dir: string): Promise<string[]> {
@@ -244,44 +241,21 @@ Deno.test({
   ignore: Deno.build.os === "windows",
   fn: async () => {
     await withFreshHome(async (home, env) => {
-      const child = new Deno.Command(Deno.execPath(), {
-        args: ["run", "-A", "--quiet", CLI, "--mock", "monitor", "streaming", "--live"],
-        env: { ...env, NO_COLOR: "1" },
-        clearEnv: true,
-        stdin: "null",
-        stdout: "piped",
-        stderr: "piped",
-      }).spawn();
-      const stderr = new Response(child.stderr).text();
-      const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-      let stdout = "";
-      const status = await within(
-        (async () => {
-          while (!stdout.includes("\n")) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            stdout += value;
-          }
-          child.kill("SIGINT");
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            stdout += value;
-          }
-          return await child.status;
-        })(),
-        "the first update, then the exit after SIGINT",
-      ).catch((error) => {
-        child.kill("SIGKILL");
-        throw error;
-      });
-      assert.equal(status.code, 0, await stderr);
-      // Piped, --live prints line by line: the mock's encoder and channels with their bitrate.
-      assert.match(stdout, /encoder +\d+ kbps/);
-      assert.match(stdout, /channel 1030301 \(Twitch\) +CONNECTED +\d+ kbps/);
-      assert.match(await stderr, new RegExp(`^${MOCK_NOTICE.replace(/[()]/g, "\\$&")}$`, "m"));
-      assert.match(await stderr, /^monitor streaming: \d+ updates?, 0 reconnects, \d+\.\d s$/m);
-      assert.deepEqual(await entries(home), []);
+      const cli = spawnCli(["--mock", "monitor", "streaming", "--live"], { env });
+      try {
+        await cli.waitForStdout(/\n/, STEP_TIMEOUT_MS);
+        cli.child.kill("SIGINT");
+        const { code, stdout, stderr } = await cli.done(STEP_TIMEOUT_MS);
+        assert.equal(code, 0, stderr);
+        // Piped, --live prints line by line: the mock's encoder and channels with their bitrate.
+        assert.match(stdout, /encoder +\d+ kbps/);
+        assert.match(stdout, /channel 1030301 \(Twitch\) +CONNECTED +\d+ kbps/);
+        assert.match(stderr, new RegExp(`^${MOCK_NOTICE.replace(/[()]/g, "\\$&")}$`, "m"));
+        assert.match(stderr, /^monitor streaming: \d+ updates?, 0 reconnects, \d+\.\d s$/m);
+        assert.deepEqual(await entries(home), []);
+      } finally {
+        await cli.close();
+      }
     });
   },
 });

@@ -9,7 +9,7 @@ import { outputWithin } from "./deadline.ts";
 
 /** Runs `deno <args>` and parses its JSON output. */
 export async function denoJson(args: string[]): Promise<unknown> {
-  const out = await outputWithin(Deno.execPath(), { args, stderr: "piped" });
+  const out = await outputWithin(Deno.execPath(), { args });
   assert.ok(out.success, new TextDecoder().decode(out.stderr));
   return JSON.parse(new TextDecoder().decode(out.stdout));
 }
@@ -38,25 +38,8 @@ export async function info(path: string): Promise<Info> {
   return await denoJson(["info", "--json", path]) as Info;
 }
 
-/** Every module importing the roots evaluates: static value imports only (no dynamic, no types). */
-export function staticGraph(info: Info): Set<string> {
-  const byName = new Map(info.modules.map((m) => [m.specifier, m]));
-  const seen = new Set<string>();
-  const visit = (specifier: string): void => {
-    const resolved = info.redirects[specifier] ?? specifier;
-    if (seen.has(resolved)) return;
-    seen.add(resolved);
-    const module = byName.get(resolved);
-    for (const dep of module?.dependencies ?? []) {
-      if (dep.code && !dep.isDynamic) visit(dep.code.specifier);
-    }
-  };
-  info.roots.forEach(visit);
-  return seen;
-}
-
-/** Every module importing the roots may evaluate: static and dynamic imports (no types). */
-export function fullGraph(info: Info): Set<string> {
+/** Every module reached from the roots through the imports `follows` accepts. */
+function walk(info: Info, follows: (dep: InfoDependency) => boolean): Set<string> {
   const byName = new Map(info.modules.map((m) => [m.specifier, m]));
   const seen = new Set<string>();
   const visit = (specifier: string): void => {
@@ -64,11 +47,21 @@ export function fullGraph(info: Info): Set<string> {
     if (seen.has(resolved)) return;
     seen.add(resolved);
     for (const dep of byName.get(resolved)?.dependencies ?? []) {
-      if (dep.code) visit(dep.code.specifier);
+      if (dep.code && follows(dep)) visit(dep.code.specifier);
     }
   };
   info.roots.forEach(visit);
   return seen;
+}
+
+/** Every module importing the roots evaluates: static value imports only (no dynamic, no types). */
+export function staticGraph(info: Info): Set<string> {
+  return walk(info, (dep) => !dep.isDynamic);
+}
+
+/** Every module importing the roots may evaluate: static and dynamic imports (no types). */
+export function fullGraph(info: Info): Set<string> {
+  return walk(info, () => true);
 }
 
 /** The npm packages among the modules of a graph. */

@@ -121,6 +121,8 @@ export interface RunningCli {
    * `timeoutMs` passes first (the message quotes stderr, to see what it said instead).
    */
   waitForStderr(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /** Like {@link RunningCli.waitForStderr}, on stdout. */
+  waitForStdout(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
   /** Writes to stdin (the process must have been spawned with `stdin: "piped"`). */
   write(text: string): Promise<void>;
   /**
@@ -146,7 +148,7 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): RunningCli
   const child = command(Deno.execPath(), cliArgs(args, options), options, options.stdin ?? "null")
     .spawn();
   const writer = options.stdin === "piped" ? child.stdin.getWriter() : undefined;
-  let stderr = "";
+  const output = { stdout: "", stderr: "" };
   let ended = false;
   const listeners = new Set<() => void>();
   const notify = (): void => listeners.forEach((listener) => listener());
@@ -157,19 +159,48 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): RunningCli
   ): Promise<void> => {
     for await (const text of stream.pipeThrough(new TextDecoderStream())) onText(text);
   };
-  let stdout = "";
   const finished: Promise<ProcessResult> = Promise.all([
-    readAll(child.stdout, (text) => void (stdout += text)),
+    readAll(child.stdout, (text) => {
+      output.stdout += text;
+      notify();
+    }),
     readAll(child.stderr, (text) => {
-      stderr += text;
+      output.stderr += text;
       notify();
     }),
     child.status,
   ]).then(([, , status]) => {
     ended = true;
     notify();
-    return { code: status.code, stdout, stderr };
+    return { code: status.code, ...output };
   });
+
+  /** Resolves with the first match of `pattern` in `stream`, see {@link RunningCli}. */
+  const waitFor = (
+    stream: "stdout" | "stderr",
+    pattern: RegExp,
+    timeoutMs: number,
+  ): Promise<RegExpExecArray> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`no ${pattern} on ${stream} within ${timeoutMs} ms:\n${output[stream]}`));
+      }, timeoutMs);
+      function check(): void {
+        const match = pattern.exec(output[stream]);
+        if (match === null && !ended) return;
+        listeners.delete(check);
+        clearTimeout(timer);
+        if (match) resolve(match);
+        else {
+          reject(
+            new Error(`the process ended without ${pattern} on ${stream}:\n${output[stream]}`),
+          );
+        }
+      }
+      listeners.add(check);
+      check();
+    });
 
   const closeStdin = async (): Promise<void> => {
     await writer?.close().catch(() => {});
@@ -177,25 +208,9 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): RunningCli
 
   return {
     child,
-    stderr: () => stderr,
-    waitForStderr(pattern, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          listeners.delete(check);
-          reject(new Error(`no ${pattern} on stderr within ${timeoutMs} ms:\n${stderr}`));
-        }, timeoutMs);
-        function check(): void {
-          const match = pattern.exec(stderr);
-          if (match === null && !ended) return;
-          listeners.delete(check);
-          clearTimeout(timer);
-          if (match) resolve(match);
-          else reject(new Error(`the process ended without ${pattern} on stderr:\n${stderr}`));
-        }
-        listeners.add(check);
-        check();
-      });
-    },
+    stderr: () => output.stderr,
+    waitForStderr: (pattern, timeoutMs = 10_000) => waitFor("stderr", pattern, timeoutMs),
+    waitForStdout: (pattern, timeoutMs = 10_000) => waitFor("stdout", pattern, timeoutMs),
     async write(text) {
       if (writer === undefined) throw new Error("spawned without stdin: 'piped'");
       await writer.write(new TextEncoder().encode(text));
@@ -203,7 +218,7 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): RunningCli
     async done(timeoutMs = 15_000) {
       await closeStdin();
       return await deadline(finished, "the process's end", timeoutMs).catch((error) => {
-        throw new Error(`${error.message}; stderr:\n${stderr}`);
+        throw new Error(`${error.message}; stderr:\n${output.stderr}`);
       });
     },
     async close() {

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { RECONNECT_BASE_MS, RECONNECT_CAP_MS } from "../../src/ws/backoff.ts";
 import { connectMonitor } from "../../src/ws/monitor.ts";
-import { monitorStreaming } from "../../src/ws/streaming.ts";
 import { closedPort, WsTestServer } from "../support/ws_server.ts";
-import { fastTuning, take, tokenSequence } from "./helpers.ts";
+import { fastTuning, takeStreaming, tokenSequence } from "./helpers.ts";
 import {
   canonicalJson,
   REPLAY_MEMORY,
@@ -61,23 +60,15 @@ Deno.test("SPEC numbers, as the code uses them: replays remembered 120 s by defa
     },
   });
   try {
-    const controller = new AbortController();
-    const messages = await take(
-      monitorStreaming({
-        url: server.url,
-        tokens: tokenSequence(["t"]),
-        signal: controller.signal,
-        ...fastTuning({
-          now: () => clock,
-          sleep: () => {
-            clock = steps.shift() ?? clock;
-            return Promise.resolve();
-          },
-        }),
+    const messages = await takeStreaming(server, 2, {
+      ...fastTuning({
+        now: () => clock,
+        sleep: () => {
+          clock = steps.shift() ?? clock;
+          return Promise.resolve();
+        },
       }),
-      2,
-      controller,
-    );
+    });
     // Delivered at 0, dropped as a replay at 120 s, delivered again at 120.001 s.
     assert.deepEqual(messages.map((m) => m.connection), [1, 3]);
   } finally {

@@ -2,6 +2,12 @@
 
 import type { TokenProvider } from "../../src/http/http.ts";
 import type { MonitorEvent, MonitorTuning } from "../../src/ws/monitor.ts";
+import {
+  monitorStreaming,
+  type StreamingMessage,
+  type StreamingMonitorOptions,
+} from "../../src/ws/streaming.ts";
+import type { WsTestServer } from "../support/ws_server.ts";
 
 /** Tuning that makes a monitor test run in milliseconds: no real waits between attempts. */
 export function fastTuning(overrides: MonitorTuning = {}): MonitorTuning & { delays: number[] } {
@@ -18,21 +24,40 @@ export function fastTuning(overrides: MonitorTuning = {}): MonitorTuning & { del
   };
 }
 
-/** A token provider that hands out the given tokens in turn (the last one repeats). */
+/**
+ * A token provider that hands out the given tokens in turn (the last one repeats); with
+ * `refresh`, `refreshed` lists the tokens it was asked to replace.
+ */
 export function tokenSequence(
   tokens: string[],
   refresh?: (rejected: string) => Promise<string | null>,
-): TokenProvider & { asked: number } {
+): TokenProvider & { asked: number; refreshed: string[] } {
   const provider = {
     asked: 0,
+    refreshed: [] as string[],
     getAccessToken(): Promise<string> {
       const token = tokens[Math.min(provider.asked, tokens.length - 1)];
       provider.asked++;
       return Promise.resolve(token);
     },
-    refreshAfterUnauthorized: refresh,
+    refreshAfterUnauthorized: refresh && ((rejected: string): Promise<string | null> => {
+      provider.refreshed.push(rejected);
+      return refresh(rejected);
+    }),
   };
   return provider;
+}
+
+/** A monitor's `checkToken` that answers `valid`; `checked` lists the tokens it was asked about. */
+export function tokenCheck(
+  valid: boolean,
+): ((token: string) => Promise<boolean>) & { checked: string[] } {
+  const checked: string[] = [];
+  const check = (token: string): Promise<boolean> => {
+    checked.push(token);
+    return Promise.resolve(valid);
+  };
+  return Object.assign(check, { checked });
 }
 
 /**
@@ -64,4 +89,26 @@ export async function take<T>(
 export function eventLog(): { events: MonitorEvent[]; onEvent: (e: MonitorEvent) => void } {
   const events: MonitorEvent[] = [];
   return { events, onEvent: (e) => events.push(e) };
+}
+
+/**
+ * The first `count` messages of {@link monitorStreaming} from `server` with the token "t",
+ * then the monitor aborted (see {@link take}); `options` adds to the monitor's options.
+ */
+export async function takeStreaming(
+  server: WsTestServer,
+  count: number,
+  options: Partial<StreamingMonitorOptions> = {},
+): Promise<StreamingMessage[]> {
+  const controller = new AbortController();
+  return await take(
+    monitorStreaming({
+      url: server.url,
+      tokens: tokenSequence(["t"]),
+      signal: controller.signal,
+      ...options,
+    }),
+    count,
+    controller,
+  );
 }

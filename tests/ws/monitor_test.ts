@@ -5,7 +5,7 @@ import { closedPort, WsTestServer } from "../support/ws_server.ts";
 import { deadline, signal } from "../support/deadline.ts";
 import { FakeClock } from "../support/fake_clock.ts";
 import { FakeSocket } from "../support/fake_socket.ts";
-import { eventLog, fastTuning, take, tokenSequence } from "./helpers.ts";
+import { eventLog, fastTuning, take, tokenCheck, tokenSequence } from "./helpers.ts";
 
 const token = tokenSequence(["tok-3f9a"]);
 
@@ -231,11 +231,7 @@ Deno.test("a refused handshake refreshes the token and retries at once", async (
     acceptToken: (t) => t === "fresh",
     onConnection: (c) => c.send({ action: "m" }),
   });
-  const refreshed: string[] = [];
-  const tokens = tokenSequence(["expired"], (rejected) => {
-    refreshed.push(rejected);
-    return Promise.resolve("fresh");
-  });
+  const tokens = tokenSequence(["expired"], () => Promise.resolve("fresh"));
   const log = eventLog();
   const tuning = fastTuning();
   try {
@@ -252,7 +248,7 @@ Deno.test("a refused handshake refreshes the token and retries at once", async (
       controller,
     );
     assert.deepEqual(server.handshakes, ["expired", "fresh"]);
-    assert.deepEqual(refreshed, ["expired"]);
+    assert.deepEqual(tokens.refreshed, ["expired"]);
     assert.ok(log.events.some((e) => e.type === "token_refreshed"));
     assert.deepEqual(tuning.delays, [], "the refreshed token is tried without waiting");
   } finally {
@@ -262,16 +258,13 @@ Deno.test("a refused handshake refreshes the token and retries at once", async (
 
 Deno.test("a 401 handshake with no refresh to be had is an auth error, without a token check", async () => {
   const server = WsTestServer.start({ acceptToken: () => false });
-  const checked: string[] = [];
+  const checkToken = tokenCheck(true);
   try {
     await assert.rejects(
       drain(connectMonitor({
         url: server.url,
         tokens: token,
-        checkToken: (t) => {
-          checked.push(t);
-          return Promise.resolve(true);
-        },
+        checkToken,
         name: "chat",
         ...fastTuning(),
       })),
@@ -284,7 +277,7 @@ Deno.test("a 401 handshake with no refresh to be had is an auth error, without a
         return true;
       },
     );
-    assert.deepEqual(checked, [], "the handshake said 401: nothing to check");
+    assert.deepEqual(checkToken.checked, [], "the handshake said 401: nothing to check");
     assert.equal(server.handshakes.length, 1);
   } finally {
     await server.close();
@@ -313,28 +306,20 @@ Deno.test("refused again after a refresh, with checkToken saying no: auth error"
 Deno.test("a 400 handshake with a token checkToken accepts is retried with backoff, checked once", async () => {
   const server = WsTestServer.start({ refuseStatus: 400 });
   const tuning = fastTuning();
-  let checks = 0;
-  let refreshes = 0;
-  const tokens = tokenSequence(["tok"], () => {
-    refreshes++;
-    return Promise.resolve("new");
-  });
+  const checkToken = tokenCheck(true);
+  const tokens = tokenSequence(["tok"], () => Promise.resolve("new"));
   try {
     await assert.rejects(
-      drain(connectMonitor({
-        url: server.url,
-        tokens,
-        checkToken: () => {
-          checks++;
-          return Promise.resolve(true);
-        },
-        ...tuning,
-      })),
+      drain(connectMonitor({ url: server.url, tokens, checkToken, ...tuning })),
       (error: unknown) => error instanceof RestreamError && error.kind === "network",
     );
     assert.equal(server.handshakes.length, 6, "the first attempt and 5 retries");
-    assert.equal(checks, 1, "a token found good is not checked again in the streak");
-    assert.equal(refreshes, 0);
+    assert.equal(
+      checkToken.checked.length,
+      1,
+      "a token found good is not checked again in the streak",
+    );
+    assert.equal(tokens.refreshed.length, 0);
     assert.deepEqual(tuning.delays, [1000, 2000, 4000, 8000, 16000]);
   } finally {
     await server.close();
@@ -344,23 +329,11 @@ Deno.test("a 400 handshake with a token checkToken accepts is retried with backo
 for (const status of [500, 502, 503, 404, 429]) {
   Deno.test(`a ${status} handshake is retried with backoff: no refresh, no token check`, async () => {
     const server = WsTestServer.start({ refuseStatus: status });
-    let checks = 0;
-    let refreshes = 0;
-    const tokens = tokenSequence(["tok"], () => {
-      refreshes++;
-      return Promise.resolve("new");
-    });
+    const checkToken = tokenCheck(false);
+    const tokens = tokenSequence(["tok"], () => Promise.resolve("new"));
     try {
       await assert.rejects(
-        drain(connectMonitor({
-          url: server.url,
-          tokens,
-          checkToken: () => {
-            checks++;
-            return Promise.resolve(false);
-          },
-          ...fastTuning(),
-        })),
+        drain(connectMonitor({ url: server.url, tokens, checkToken, ...fastTuning() })),
         (error: unknown) => {
           assert.ok(error instanceof RestreamError);
           assert.equal(error.kind, "network");
@@ -368,7 +341,10 @@ for (const status of [500, 502, 503, 404, 429]) {
           return true;
         },
       );
-      assert.deepEqual([refreshes, checks, server.handshakes.length], [0, 0, 6]);
+      assert.deepEqual(
+        [tokens.refreshed.length, checkToken.checked.length, server.handshakes.length],
+        [0, 0, 6],
+      );
     } finally {
       await server.close();
     }
@@ -377,11 +353,7 @@ for (const status of [500, 502, 503, 404, 429]) {
 
 Deno.test("a 403 handshake is a missing scope: forbidden naming it, no refresh, no retry", async () => {
   const server = WsTestServer.start({ refuseStatus: 403 });
-  let refreshes = 0;
-  const tokens = tokenSequence(["tok"], () => {
-    refreshes++;
-    return Promise.resolve("new");
-  });
+  const tokens = tokenSequence(["tok"], () => Promise.resolve("new"));
   try {
     await assert.rejects(
       drain(connectMonitor({
@@ -403,7 +375,7 @@ Deno.test("a 403 handshake is a missing scope: forbidden naming it, no refresh, 
         return true;
       },
     );
-    assert.equal(refreshes, 0);
+    assert.equal(tokens.refreshed.length, 0);
     assert.equal(server.handshakes.length, 1);
   } finally {
     await server.close();
@@ -416,29 +388,22 @@ Deno.test("502 alternating with accept-then-close for a long time spends no refr
     refuseStatus: (i) => i % 2 === 0 ? 502 : undefined,
     onConnection: (c) => void c.drop(1011, "flap"),
   });
-  let refreshes = 0;
-  let checks = 0;
-  const tokens = tokenSequence(["tok"], () => {
-    refreshes++;
-    return Promise.resolve("new");
-  });
+  const checkToken = tokenCheck(false);
+  const tokens = tokenSequence(["tok"], () => Promise.resolve("new"));
   const controller = new AbortController();
   try {
     const run = drain(connectMonitor({
       url: server.url,
       tokens,
       signal: controller.signal,
-      checkToken: () => {
-        checks++;
-        return Promise.resolve(false);
-      },
+      checkToken,
       ...fastTuning(),
     }));
     await server.waitForConnections(10);
     controller.abort();
     await run;
     assert.ok(server.handshakes.length >= 20);
-    assert.deepEqual([refreshes, checks], [0, 0]);
+    assert.deepEqual([tokens.refreshed.length, checkToken.checked.length], [0, 0]);
     assert.ok(server.handshakes.every((t) => t === "tok"));
   } finally {
     await server.close();
@@ -549,27 +514,15 @@ Deno.test("without checkToken, a handshake the runtime reports as 401 and no ref
 
 Deno.test("a 400 handshake, checkToken saying no: one refresh, then an auth error when refused again", async () => {
   const server = WsTestServer.start({ refuseStatus: 400 });
-  const refreshed: string[] = [];
-  const checked: string[] = [];
-  const tokens = tokenSequence(["old"], (rejected) => {
-    refreshed.push(rejected);
-    return Promise.resolve("new");
-  });
+  const checkToken = tokenCheck(false);
+  const tokens = tokenSequence(["old"], () => Promise.resolve("new"));
   try {
     await assert.rejects(
-      drain(connectMonitor({
-        url: server.url,
-        tokens,
-        checkToken: (t) => {
-          checked.push(t);
-          return Promise.resolve(false);
-        },
-        ...fastTuning(),
-      })),
+      drain(connectMonitor({ url: server.url, tokens, checkToken, ...fastTuning() })),
       (error: unknown) => error instanceof RestreamError && error.kind === "auth",
     );
-    assert.deepEqual(refreshed, ["old"]);
-    assert.deepEqual(checked, ["old", "new"], "each token is checked as it was sent");
+    assert.deepEqual(tokens.refreshed, ["old"]);
+    assert.deepEqual(checkToken.checked, ["old", "new"], "each token is checked as it was sent");
     assert.deepEqual(server.handshakes, ["old", "new"]);
   } finally {
     await server.close();

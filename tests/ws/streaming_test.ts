@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { monitorStreaming, type StreamingMessage } from "../../src/ws/streaming.ts";
 import { WsTestServer } from "../support/ws_server.ts";
-import { eventLog, fastTuning, take, tokenSequence } from "./helpers.ts";
+import { eventLog, fastTuning, takeStreaming } from "./helpers.ts";
 
 const INCOMING = {
   action: "updateIncoming",
@@ -40,17 +39,7 @@ Deno.test("streaming: known actions are typed, unknown ones passed through, fiel
   });
   const log = eventLog();
   try {
-    const controller = new AbortController();
-    const messages = await take(
-      monitorStreaming({
-        url: server.url,
-        tokens: tokenSequence(["t"]),
-        signal: controller.signal,
-        onEvent: log.onEvent,
-      }),
-      5,
-      controller,
-    );
+    const messages = await takeStreaming(server, 5, { onEvent: log.onEvent });
     assert.deepEqual(messages.map((m) => m.type), [
       "updateIncoming",
       "updateOutgoing",
@@ -90,18 +79,7 @@ Deno.test("streaming: after a reconnect, replayed messages are not repeated, new
   });
   const log = eventLog();
   try {
-    const controller = new AbortController();
-    const messages: StreamingMessage[] = await take(
-      monitorStreaming({
-        url: server.url,
-        tokens: tokenSequence(["t"]),
-        signal: controller.signal,
-        onEvent: log.onEvent,
-        ...fastTuning(),
-      }),
-      3,
-      controller,
-    );
+    const messages = await takeStreaming(server, 3, { onEvent: log.onEvent, ...fastTuning() });
     assert.deepEqual(messages.map((m) => [m.type, m.connection]), [
       ["updateIncoming", 1],
       ["updateOutgoing", 1],
@@ -123,18 +101,7 @@ Deno.test("streaming: on the first connection identical messages are all deliver
   });
   const log = eventLog();
   try {
-    const controller = new AbortController();
-    const messages = await take(
-      monitorStreaming({
-        url: server.url,
-        tokens: tokenSequence(["t"]),
-        signal: controller.signal,
-        onEvent: log.onEvent,
-        ...fastTuning(),
-      }),
-      3,
-      controller,
-    );
+    const messages = await takeStreaming(server, 3, { onEvent: log.onEvent, ...fastTuning() });
     assert.deepEqual(messages.map((m) => [m.type, m.connection]), [
       ["updateStatuses", 1],
       ["updateStatuses", 1],
@@ -155,24 +122,16 @@ Deno.test("streaming: a replay older than the window is delivered again", async 
     },
   });
   try {
-    const controller = new AbortController();
-    const messages = await take(
-      monitorStreaming({
-        url: server.url,
-        tokens: tokenSequence(["t"]),
-        signal: controller.signal,
-        replayWindowMs: 1000,
-        ...fastTuning({
-          now: () => clock,
-          sleep: () => {
-            clock += 5000;
-            return Promise.resolve();
-          },
-        }),
+    const messages = await takeStreaming(server, 2, {
+      replayWindowMs: 1000,
+      ...fastTuning({
+        now: () => clock,
+        sleep: () => {
+          clock += 5000;
+          return Promise.resolve();
+        },
       }),
-      2,
-      controller,
-    );
+    });
     assert.deepEqual(messages.map((m) => m.connection), [1, 2]);
   } finally {
     await server.close();
