@@ -137,13 +137,14 @@ function render(
   names: PlatformNamer,
 ): void {
   const { output, io } = ctx;
-  const changes = planRows(plan).length;
+  const rows = planRows(plan);
+  const changes = rows.length;
   if (plan.steps.length === 0) {
     output.notice(`preset '${name}' is already applied: nothing to change`);
     return;
   }
   if (dryRun) {
-    output.printTable(planRows(plan), planColumns(names, false));
+    output.printTable(rows, planColumns(names, false));
     output.notice(
       `dry run: ${plural(changes, "change")} to ${
         plural(plan.steps.length, "channel")
