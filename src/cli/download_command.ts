@@ -9,6 +9,7 @@
 
 import type { DownloadTarget } from "../download.ts";
 import type { CliContext } from "./context.ts";
+import type { Naming } from "./download_target.ts";
 import { createProgress, formatBytes } from "./progress.ts";
 
 /** The flags every download command has. */
@@ -30,7 +31,7 @@ export interface DownloadJob {
    * with the server's extension. `fallback` (default): the server's name (`Content-Disposition`,
    * the link's path) when it gives one, else `name` with an extension for the content type.
    */
-  naming?: "exact" | "preferred" | "fallback";
+  naming?: Naming;
   /** Shown on the progress bar until the file's name is known (and for `-o -`). */
   label: string;
   /** Identifies the download in the `--json` report, e.g. `{id}`. */

@@ -105,18 +105,13 @@ export async function showEventAnalytics(
   }
   const client = ctx.authenticatedClient();
   const signal = ctx.io.signal;
-  if (options.viewers || options.messages) {
-    const data = options.viewers
-      ? await client.getEventViewerAnalytics(id, signal)
-      : await client.getEventMessageAnalytics(id, signal);
-    ctx.output.printObject(
-      data,
-      () =>
-        options.viewers
-          ? analyticsEntries(data as ViewerAnalytics, undefined)
-          : analyticsEntries(undefined, data as MessageAnalytics),
-    );
-    return;
+  if (options.viewers) {
+    const viewers = await client.getEventViewerAnalytics(id, signal);
+    return ctx.output.printObject(viewers, () => analyticsEntries(viewers, undefined));
+  }
+  if (options.messages) {
+    const messages = await client.getEventMessageAnalytics(id, signal);
+    return ctx.output.printObject(messages, () => analyticsEntries(undefined, messages));
   }
   const [viewers, messages] = await Promise.all([
     client.getEventViewerAnalytics(id, signal),

@@ -17,7 +17,7 @@ import { runPool } from "../pool.ts";
 import type { ChannelMeta, ChannelSummary } from "../schemas/channel.ts";
 import type { CliContext } from "./context.ts";
 import { shellQuote } from "./mock.ts";
-import { type PartFailure, reportFailures, settle } from "./parts.ts";
+import { reportFailures, settle } from "./parts.ts";
 import { loadPlatformNames, type PlatformNamer } from "./platform_names.ts";
 import { findPreset, plural } from "./preset.ts";
 import { presetAccount } from "./preset_account.ts";
@@ -34,6 +34,12 @@ export interface ApplyFlags {
   title?: string;
   /** `--description`: instead of the preset's. */
   description?: string;
+}
+
+/** A channel whose title could not be read (so it is not changed). */
+interface ReadFailure {
+  channelId: number;
+  error: RestreamError;
 }
 
 /** Titles are read this many at a time (the same bound as the writes). */
@@ -66,7 +72,8 @@ export async function applyPreset(ctx: CliContext, name: string, flags: ApplyFla
   for (const id of plan.missing) {
     ctx.output.notice(`warning: channel ${id} of preset '${name}' no longer exists; skipped`);
   }
-  const names = ctx.output.json ? undefined : await loadPlatformNames(ctx, client);
+  // Names only for the human table, which a plan without steps does not print.
+  const names = await loadPlatformNames(ctx, client, !ctx.output.json && plan.steps.length > 0);
 
   let results: PlanResult[] = [];
   if (!flags.dryRun && plan.steps.length > 0) {
@@ -74,7 +81,7 @@ export async function applyPreset(ctx: CliContext, name: string, flags: ApplyFla
   }
   const merged = mergeReadFailures(results, failures);
   if (ctx.output.json) ctx.output.printJson(planDocument(plan, merged, flags.dryRun === true));
-  else render(ctx, name, plan, merged, flags.dryRun === true, names!);
+  else render(ctx, name, plan, merged, flags.dryRun === true, names);
   reportFailures(
     ctx,
     merged.filter((r) => !r.ok && r.error !== undefined).map((r) => ({
@@ -89,15 +96,15 @@ async function readMetas(
   client: RestreamClient,
   channels: readonly ChannelSummary[],
   signal?: AbortSignal,
-): Promise<{ metas: Map<number, ChannelMeta>; failures: PartFailure[] }> {
+): Promise<{ metas: Map<number, ChannelMeta>; failures: ReadFailure[] }> {
   const metas = new Map<number, ChannelMeta>();
-  const failures: PartFailure[] = [];
+  const failures: ReadFailure[] = [];
   await runPool(channels, READ_CONCURRENCY, async (channel) => {
     const part = await settle(client.getChannelMeta(channel.id, signal));
     if (part.ok) metas.set(channel.id, part.value);
     else {
       failures.push({
-        part: `channel ${channel.id}`,
+        channelId: channel.id,
         error: new RestreamError(
           part.error.kind,
           `its title could not be read, so it was not changed: ${part.error.message}`,
@@ -110,10 +117,9 @@ async function readMetas(
 }
 
 /** A channel whose title could not be read failed, whatever else was done to it. */
-function mergeReadFailures(results: PlanResult[], failures: PartFailure[]): PlanResult[] {
+function mergeReadFailures(results: PlanResult[], failures: ReadFailure[]): PlanResult[] {
   const merged = [...results];
-  for (const { part, error } of failures) {
-    const channelId = Number(part.slice("channel ".length));
+  for (const { channelId, error } of failures) {
     const index = merged.findIndex((result) => result.channelId === channelId);
     if (index < 0) merged.push({ channelId, ok: false, error });
     else if (merged[index].ok) merged[index] = { channelId, ok: false, error };
@@ -131,13 +137,14 @@ function render(
   names: PlatformNamer,
 ): void {
   const { output, io } = ctx;
-  const changes = planRows(plan).length;
+  const rows = planRows(plan);
+  const changes = rows.length;
   if (plan.steps.length === 0) {
     output.notice(`preset '${name}' is already applied: nothing to change`);
     return;
   }
   if (dryRun) {
-    output.printTable(planRows(plan), planColumns(names, false));
+    output.printTable(rows, planColumns(names, false));
     output.notice(
       `dry run: ${plural(changes, "change")} to ${
         plural(plan.steps.length, "channel")

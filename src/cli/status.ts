@@ -14,6 +14,7 @@ import type { RestreamEvent } from "../schemas/event.ts";
 import type { Profile } from "../schemas/profile.ts";
 import type { UpdateOutgoing } from "../ws/streaming_schemas.ts";
 import type { CliContext } from "./context.ts";
+import { toDate } from "./format.ts";
 import { type Part, type PartFailure, partJson, reportFailures, settle } from "./parts.ts";
 import { loadPlatformNames } from "./platform_names.ts";
 import { readHealth } from "./status_health.ts";
@@ -59,7 +60,7 @@ export async function runStatus(ctx: CliContext, flags: StatusFlags): Promise<vo
       settle(client.listInProgressEvents(signal)),
       settle(client.listUpcomingEvents({ signal }).then(nextEvent)),
       socketUrl === undefined ? undefined : settle(readHealth(ctx, socketUrl)),
-      ctx.output.json ? undefined : loadPlatformNames(ctx, client),
+      loadPlatformNames(ctx, client, !ctx.output.json),
     ] as const,
   );
   // Only a fatal error (login rejected, interrupted) rejects; it ends the command.
@@ -72,11 +73,11 @@ export async function runStatus(ctx: CliContext, flags: StatusFlags): Promise<vo
     StatusData["live"],
     StatusData["next"],
     StatusData["health"],
-    Awaited<ReturnType<typeof loadPlatformNames>> | undefined,
+    Awaited<ReturnType<typeof loadPlatformNames>>,
   ];
   const data: StatusData = { account, channels, metas, live, next, health };
   if (ctx.output.json) ctx.output.printJson(statusDocument(data));
-  else renderStatus(ctx.output, data, names!, Date.now());
+  else renderStatus(ctx.output, data, names, Date.now());
   reportFailures(ctx, failures(data));
 }
 
@@ -96,11 +97,11 @@ async function readChannels(
 
 /** The scheduled event that comes first; an unscheduled one only when none is scheduled. */
 function nextEvent(upcoming: readonly RestreamEvent[]): RestreamEvent | null {
+  // Read as the status block shows it (format.ts), so the first shown is the first due.
   const at = (event: RestreamEvent): number => {
     const value = event.scheduledFor;
     if (value === null || value === undefined || value === "") return Infinity;
-    const ms = typeof value === "number" ? value * 1000 : Date.parse(String(value));
-    return Number.isNaN(ms) ? Infinity : ms;
+    return toDate(value)?.getTime() ?? Infinity;
   };
   let best: RestreamEvent | null = null;
   for (const event of upcoming) if (best === null || at(event) < at(best)) best = event;
