@@ -10,11 +10,11 @@ import { CHECKOUT_DIR, permissionFlags } from "../../scripts/permissions.ts";
 import { stableUuid } from "../../src/mock/ids.ts";
 import type { MockServer } from "../../src/mock/types.ts";
 import { withMock } from "../support/mock.ts";
-import { type ProcessResult, runProcess } from "../support/subprocess.ts";
-import { deadline } from "../support/deadline.ts";
+import { type ProcessResult, runProcess, spawnCli } from "../support/subprocess.ts";
+import { STEP_TIMEOUT_MS } from "../support/deadline.ts";
+import { AUTHORIZE_URL_PATTERN } from "../support/login_flow.ts";
 import { withTempDir } from "../support/temp_dir.ts";
 
-const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 /** A seeded storage file that is ready to download. */
 const READY_FILE = stableUuid("file-1");
 
@@ -98,59 +98,20 @@ Deno.test("e2e permissions: login listens on loopback and stores tokens in the c
         RESTREAM_CLIENT_ID: mock.clientId,
         RESTREAM_CLIENT_SECRET: mock.clientSecret,
       };
-      const child = new Deno.Command(Deno.execPath(), {
-        args: ["run", ...permissions, "--quiet", CLI, "login", "--no-browser", "--port", "0"],
-        env,
-        clearEnv: true,
-        cwd,
-        stdin: "null",
-        stdout: "piped",
-        stderr: "piped",
-      }).spawn();
-      const stdout = new Response(child.stdout).text();
-      let stderr = "";
-      const decoder = new TextDecoder();
-      const reader = child.stderr.getReader();
-      let authorize: string | undefined;
+      const login = spawnCli(["login", "--no-browser", "--port", "0"], { permissions, env, cwd });
       try {
-        await deadline(
-          (async () => {
-            while (authorize === undefined) {
-              const { value, done } = await reader.read();
-              if (done) break;
-              stderr += decoder.decode(value, { stream: true });
-              authorize = /(http:\/\/127\.0\.0\.1:\d+\/login\?\S+)/.exec(stderr)?.[1];
-            }
-          })(),
-          "the authorization URL on stderr",
-        );
-      } catch (error) {
-        child.kill("SIGKILL");
-        throw error;
+        const [, authorize] = await login.waitForStderr(AUTHORIZE_URL_PATTERN, STEP_TIMEOUT_MS);
+        // The "browser": approve (the mock redirects at once), then follow to the callback.
+        const approved = await fetch(authorize, { redirect: "manual" });
+        await approved.body?.cancel();
+        const callback = await fetch(approved.headers.get("location")!);
+        assert.equal(callback.status, 200);
+        await callback.body?.cancel();
+        const { code, stderr } = await login.done(STEP_TIMEOUT_MS);
+        assert.equal(code, 0, stderr);
+      } finally {
+        await login.close();
       }
-      assert.ok(authorize, stderr);
-      // The "browser": approve (the mock redirects at once), then follow to the callback.
-      const approved = await fetch(authorize, { redirect: "manual" });
-      await approved.body?.cancel();
-      const callback = await fetch(approved.headers.get("location")!);
-      assert.equal(callback.status, 200);
-      await callback.body?.cancel();
-      const { code } = await deadline(
-        (async () => {
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            stderr += decoder.decode(value, { stream: true });
-          }
-          await stdout;
-          return await child.status;
-        })(),
-        "the login's exit after the callback",
-      ).catch((error) => {
-        child.kill("SIGKILL");
-        throw error;
-      });
-      assert.equal(code, 0, stderr);
 
       const tokens = JSON.parse(await Deno.readTextFile(join(configDirOf(home), "tokens.json")));
       assert.ok(tokens.tokens[mock.apiUrl].accessToken);
