@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { runCapture } from "../support/cli.ts";
 import { isLoopbackHost } from "../../src/cli/mock.ts";
 import { runCli } from "../../src/cli/run.ts";
 import { withMock, WsClient } from "../support/mock.ts";
-import { deadline, signal } from "../support/deadline.ts";
+import { deadline, signal, STEP_TIMEOUT_MS } from "../support/deadline.ts";
+import { spawnCli } from "../support/subprocess.ts";
 
-const CLI = fileURLToPath(new URL("../../cli.ts", import.meta.url));
 const NAMES = [
   "RESTREAM_API_URL",
   "RESTREAM_STREAMING_WS_URL",
@@ -16,16 +15,8 @@ const NAMES = [
   "RESTREAM_CLIENT_SECRET",
 ];
 
-/** Reads `export NAME=value` lines from a stream until all six came. */
-async function readExports(
-  reader: ReadableStreamDefaultReader<string>,
-): Promise<Record<string, string>> {
-  let text = "";
-  while (text.split("\n").length <= NAMES.length) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += value;
-  }
+/** The `export NAME=value` lines of `text`, as an environment. */
+function parseExports(text: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const line of text.trim().split("\n")) {
     const match = /^export ([A-Z_]+)=(.*)$/.exec(line);
@@ -38,21 +29,10 @@ async function readExports(
 Deno.test("mock serve as a subprocess: export lines on stdout, a working API, exit 0 on SIGTERM", {
   ignore: Deno.build.os === "windows",
 }, async () => {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--quiet", CLI, "mock", "serve", "--port", "0", "--chat-rate", "0"],
-    stdout: "piped",
-    stderr: "piped",
-    stdin: "null",
-  }).spawn();
-  const stderr = child.stderr.pipeThrough(new TextDecoderStream());
-  const stderrText = (async () => {
-    let text = "";
-    for await (const chunk of stderr) text += chunk;
-    return text;
-  })();
-  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  const serve = spawnCli(["mock", "serve", "--port", "0", "--chat-rate", "0"]);
   try {
-    const env = await deadline(readExports(reader), "the six export lines on stdout");
+    const [exports] = await serve.waitForStdout(/^(?:.*\n){6}/, STEP_TIMEOUT_MS);
+    const env = parseExports(exports);
     assert.deepEqual(Object.keys(env), NAMES);
     const res = await fetch(`${env.RESTREAM_API_URL}/v2/user/profile`, {
       headers: { authorization: `Bearer ${env.RESTREAM_TOKEN}` },
@@ -60,24 +40,15 @@ Deno.test("mock serve as a subprocess: export lines on stdout, a working API, ex
     assert.equal(res.status, 200);
     assert.equal((await res.json()).username, "gamenight");
     assert.match(env.RESTREAM_CHAT_WS_URL, /^ws:\/\/127\.0\.0\.1:\d+\/ws\/chat$/);
+    serve.child.kill("SIGTERM");
+    const { code, stderr: log } = await serve.done(STEP_TIMEOUT_MS);
+    assert.equal(code, 0, log);
+    assert.match(log, /GET \/v2\/user\/profile 200/);
+    assert.match(log, /mock server stopped/);
+    assert.ok(!log.includes("Bearer"), "no secret in the log");
   } finally {
-    child.kill("SIGTERM");
-    await deadline(
-      (async () => {
-        while (!(await reader.read()).done) { /* drain */ }
-      })(),
-      "the end of stdout after SIGTERM",
-    ).catch((error) => {
-      child.kill("SIGKILL");
-      throw error;
-    });
+    await serve.close();
   }
-  const status = await deadline(child.status, "the exit after SIGTERM");
-  const log = await deadline(stderrText, "the end of stderr");
-  assert.equal(status.code, 0, log);
-  assert.match(log, /GET \/v2\/user\/profile 200/);
-  assert.match(log, /mock server stopped/);
-  assert.ok(!log.includes("Bearer"), "no secret in the log");
 });
 
 Deno.test("mock serve --json prints one object with the same values and stops on the signal", async () => {
