@@ -6,22 +6,15 @@
 import assert from "node:assert/strict";
 import { commandReference, withReference } from "../scripts/command_reference.ts";
 import { ROOT } from "../src/cli/tree.ts";
-import { childOutput } from "./support/deadline.ts";
+import { runProgram } from "./support/subprocess.ts";
 
 async function fmtMarkdown(text: string): Promise<string> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["fmt", "--ext", "md", "-"],
+  const out = await runProgram(Deno.execPath(), ["fmt", "--ext", "md", "-"], {
+    stdin: text,
     cwd: new URL("..", import.meta.url).pathname,
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(text));
-  await writer.close();
-  const out = await childOutput(child, "deno fmt of the README");
-  assert.ok(out.success, new TextDecoder().decode(out.stderr));
-  return new TextDecoder().decode(out.stdout);
+  });
+  assert.equal(out.code, 0, out.stderr);
+  return out.stdout;
 }
 
 Deno.test("README's command reference is the one generated from the tree (deno task docs)", async () => {
