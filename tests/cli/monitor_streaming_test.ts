@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { formatClock } from "../../src/cli/format.ts";
-import { runCapture } from "../support/cli.ts";
+import type { CliResult } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
 import { runWhileServing } from "../support/monitor_cli.ts";
 import { deadline, signal } from "../support/deadline.ts";
@@ -56,6 +56,30 @@ function slowPlatforms(ms: number): FakeFetch {
     await new Promise((r) => setTimeout(r, ms));
     return Response.json(PLATFORMS);
   });
+}
+
+/**
+ * `monitor streaming --live` against a server that sends `message` on connect, with
+ * `platforms` as the platform list, on a terminal of `terminal` columns (piped without),
+ * until stdout shows `until`.
+ */
+async function live(
+  message: object,
+  options: { platforms?: unknown[]; terminal?: number; until: string },
+): Promise<CliResult> {
+  const server = WsTestServer.start({ onConnection: (c) => c.send(message) });
+  const fake = new FakeFetch().on("GET", "/v2/platform/all", {
+    body: options.platforms ?? PLATFORMS,
+  });
+  try {
+    return await runWhileServing(["monitor", "streaming", "--live"], server, {
+      env: env(server),
+      fetch: fake.fetch,
+      terminal: options.terminal,
+    }, { until: ({ stdout }) => stdout.includes(options.until) });
+  } finally {
+    await server.close();
+  }
 }
 
 Deno.test("monitor streaming: the replay first, as one current-state block with names, then a line per live update", async () => {
@@ -170,21 +194,13 @@ Deno.test("monitor streaming --json: replayed messages after a reconnect are not
       }
     },
   });
-  const controller = new AbortController();
   try {
     // The replays come before STATUSES on the second connection: once STATUSES is printed,
     // a replay that was going to be printed would be there too.
-    const statusesShown = signal();
-    const run = runCapture(["monitor", "streaming", "--json"], {
+    const result = await runWhileServing(["monitor", "streaming", "--json"], server, {
       env: env(server),
-      signal: controller.signal,
       monitorTuning: fastTuning(),
-      onOutput: ({ stdout }) => stdout.includes('"updateStatuses"') && statusesShown.resolve(),
-    });
-    await deadline(server.waitForConnections(2), "the reconnection");
-    await deadline(statusesShown.promise, "STATUSES on stdout");
-    controller.abort();
-    const result = await deadline(run, "the end after Ctrl+C");
+    }, { connections: 2, until: ({ stdout }) => stdout.includes('"updateStatuses"') });
     assert.equal(result.code, 0, result.stderr);
     const printed = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
     assert.deepEqual(printed, [INCOMING, OUTGOING, STATUSES]);
@@ -242,77 +258,40 @@ Deno.test("monitor streaming --live on a terminal redraws a compact view in plac
 });
 
 Deno.test("monitor streaming --live on a terminal that reports 0 columns falls back to 80", async () => {
-  const server = WsTestServer.start({ onConnection: (c) => c.send(OUTGOING) });
-  const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
-  try {
-    const result = await runWhileServing(["monitor", "streaming", "--live"], server, {
-      env: env(server),
-      fetch: fake.fetch,
-      terminal: 0,
-    }, { until: ({ stdout }) => stdout.includes("channel 123") });
-    assert.equal(result.code, 0, result.stderr);
-    const lines = strip(result.stdout).trimEnd().split("\n");
-    assert.equal(lines[0], "encoder               no incoming stream");
-    assert.equal(lines[1], "channel 123 (Twitch)  CONNECTED  5900 kbps");
-  } finally {
-    await server.close();
-  }
+  const result = await live(OUTGOING, { terminal: 0, until: "channel 123" });
+  assert.equal(result.code, 0, result.stderr);
+  const lines = strip(result.stdout).trimEnd().split("\n");
+  assert.equal(lines[0], "encoder               no incoming stream");
+  assert.equal(lines[1], "channel 123 (Twitch)  CONNECTED  5900 kbps");
 });
 
 Deno.test("monitor streaming --live cuts lines to the terminal's width, whole characters, never wrapping", async () => {
-  const server = WsTestServer.start({ onConnection: (c) => c.send(OUTGOING) });
-  const fake = new FakeFetch().on("GET", "/v2/platform/all", {
-    body: [{ id: 1, name: "配信サイト名前" }],
+  const result = await live(OUTGOING, {
+    platforms: [{ id: 1, name: "配信サイト名前" }],
+    terminal: 30,
+    until: "channel 123",
   });
-  try {
-    const result = await runWhileServing(["monitor", "streaming", "--live"], server, {
-      env: env(server),
-      fetch: fake.fetch,
-      terminal: 30,
-    }, { until: ({ stdout }) => stdout.includes("channel 123") });
-    const lines = strip(result.stdout).trimEnd().split("\n");
-    assert.equal(lines[1], "channel 123 (配信サイト名前)…");
-    for (const line of lines) assert.ok(displayWidth(line) < 30, line);
-  } finally {
-    await server.close();
-  }
+  const lines = strip(result.stdout).trimEnd().split("\n");
+  assert.equal(lines[1], "channel 123 (配信サイト名前)…");
+  for (const line of lines) assert.ok(displayWidth(line) < 30, line);
 });
 
 Deno.test("monitor streaming --live leaves out whole words, so a figure is never cut short", async () => {
-  const server = WsTestServer.start({ onConnection: (c) => c.send(STATUSES) });
-  const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
-  try {
-    const result = await runWhileServing(["monitor", "streaming", "--live"], server, {
-      env: env(server),
-      fetch: fake.fetch,
-      terminal: 40,
-    }, { until: ({ stdout }) => stdout.includes("channel 456") });
-    const lines = strip(result.stdout).trimEnd().split("\n");
-    // Whole, the line ends "online 42 viewers" at column 47: "online 4…" would misread.
-    assert.equal(
-      lines.find((l) => l.startsWith("channel 456")),
-      "channel 456 (platform 5)      online …",
-    );
-    for (const line of lines) assert.ok(displayWidth(line) < 40, line);
-  } finally {
-    await server.close();
-  }
+  const result = await live(STATUSES, { terminal: 40, until: "channel 456" });
+  const lines = strip(result.stdout).trimEnd().split("\n");
+  // Whole, the line ends "online 42 viewers" at column 47: "online 4…" would misread.
+  assert.equal(
+    lines.find((l) => l.startsWith("channel 456")),
+    "channel 456 (platform 5)      online …",
+  );
+  for (const line of lines) assert.ok(displayWidth(line) < 40, line);
 });
 
 Deno.test("monitor streaming --live when piped stays line by line", async () => {
-  const server = WsTestServer.start({ onConnection: (c) => c.send(OUTGOING) });
-  const fake = new FakeFetch().on("GET", "/v2/platform/all", { body: PLATFORMS });
-  try {
-    const result = await runWhileServing(["monitor", "streaming", "--live"], server, {
-      env: env(server),
-      fetch: fake.fetch,
-    }, { until: ({ stdout }) => stdout.includes("\n") });
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(
-      result.stdout,
-      /^current state at \d\d:\d\d:\d\d \(replayed on connect\)\n {2}encoder .*\n {2}channel 123 \(Twitch\) +CONNECTED +5900 kbps\n$/,
-    );
-  } finally {
-    await server.close();
-  }
+  const result = await live(OUTGOING, { until: "\n" });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    result.stdout,
+    /^current state at \d\d:\d\d:\d\d \(replayed on connect\)\n {2}encoder .*\n {2}channel 123 \(Twitch\) +CONNECTED +5900 kbps\n$/,
+  );
 });

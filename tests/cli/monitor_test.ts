@@ -3,7 +3,7 @@ import { formatClock, zoneName } from "../../src/cli/format.ts";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
 import { lineCount, runWhileServing } from "../support/monitor_cli.ts";
-import { deadline, signal } from "../support/deadline.ts";
+import { deadline } from "../support/deadline.ts";
 import { closedPort, WsTestServer } from "../support/ws_server.ts";
 import { fastTuning } from "../ws/helpers.ts";
 
@@ -141,20 +141,12 @@ Deno.test("monitor chat on a terminal: status lines dim, authors coloured; chat 
 
 Deno.test("monitor chat: Ctrl+C (the run's signal) closes the socket and exits 0 with a summary", async () => {
   const server = WsTestServer.start({ onConnection: (c) => c.send(TWITCH) });
-  const controller = new AbortController();
   try {
-    const printed = signal();
-    const run = runCapture(["monitor", "chat", "--json"], {
+    const result = await runWhileServing(["monitor", "chat", "--json"], server, {
       env: env(server),
-      signal: controller.signal,
-      onOutput: ({ stdout }) => lineCount(stdout) >= 1 && printed.resolve(),
-    });
-    const connection = await deadline(server.waitForConnections(1), "the connection");
-    await deadline(printed.promise, "the message on stdout");
-    controller.abort();
-    const result = await deadline(run, "the end after Ctrl+C");
+    }, { until: ({ stdout }) => lineCount(stdout) >= 1 });
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(await deadline(connection.closed, "the socket's close"), 1000);
+    assert.equal(await deadline(server.connections[0].closed, "the socket's close"), 1000);
     assert.deepEqual(JSON.parse(result.stdout), TWITCH);
     assert.match(result.stderr, /^monitor chat: 1 chat message, 0 reconnects, \d+\.\d s$/m);
     // stderr is not a terminal here: no `^C` to step over, no blank line.
@@ -188,20 +180,14 @@ Deno.test("monitor chat: a dropped connection is announced on stderr with attemp
       if (index === 0) c.drop(1011, "going away");
     },
   });
-  const controller = new AbortController();
   try {
-    const printed = signal();
-    const run = runCapture(["monitor", "chat", "--json"], {
+    const result = await runWhileServing(["monitor", "chat", "--json"], server, {
       env: env(server),
-      signal: controller.signal,
       monitorTuning: fastTuning(),
-      onOutput: ({ stdout, stderr }) =>
-        lineCount(stdout) >= 2 && /reconnected$/m.test(stderr) && printed.resolve(),
+    }, {
+      connections: 2,
+      until: ({ stdout, stderr }) => lineCount(stdout) >= 2 && /reconnected$/m.test(stderr),
     });
-    await deadline(server.waitForConnections(2), "the reconnection");
-    await deadline(printed.promise, "both messages and the reconnect notice");
-    controller.abort();
-    const result = await deadline(run, "the end after Ctrl+C");
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(result.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).n), [0, 1]);
     assert.match(

@@ -9,7 +9,7 @@ import { clearSecrets } from "../../src/http/mask.ts";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
 import { ENV } from "../support/rest_fixtures.ts";
-import { deadline, signal } from "../support/deadline.ts";
+import { runWhileServing } from "../support/monitor_cli.ts";
 import { WsTestServer } from "../support/ws_server.ts";
 import { fastTuning } from "../ws/helpers.ts";
 
@@ -187,22 +187,14 @@ Deno.test("a WebSocket close reason echoing the access token is masked on stderr
       if (index === 0) c.drop(4000, `bad token ${token}`);
     },
   });
-  const controller = new AbortController();
   try {
-    const announced = signal();
-    const run = runCapture(["monitor", "chat"], {
+    const result = await runWhileServing(["monitor", "chat"], server, {
       env: { RESTREAM_TOKEN: token, RESTREAM_CHAT_WS_URL: server.url },
-      signal: controller.signal,
       monitorTuning: fastTuning(),
-      onOutput: ({ stderr }) => /reconnected$/m.test(stderr) && announced.resolve(),
-    });
-    await deadline(announced.promise, "the close notice and the reconnection");
-    controller.abort();
-    const result = await deadline(run, "the end after Ctrl+C");
+    }, { until: ({ stderr }) => /reconnected$/m.test(stderr) });
     assert.match(result.stderr, /connection closed \(code 4000: bad token \*\*\*\)/);
     assert.ok(!result.stderr.includes(token), result.stderr);
   } finally {
-    controller.abort();
     await server.close();
     clearSecrets();
   }

@@ -7,15 +7,30 @@
  */
 
 import assert from "node:assert/strict";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { modeOf, readTokenFile, startLogin, withAuthSetting } from "../support/login_flow.ts";
 import { isFile, tool } from "../support/tools.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 
 const BROWSER = tool("Chromium", isFile(CHROMIUM), "apt-get install chromium; .ci/run installs it");
 
-/** A throwaway headless Chromium that reaches nothing but what the test opens. */
+/**
+ * Runs `fn` with a page of a throwaway headless Chromium that reaches nothing but what the
+ * test opens; the browser is closed and its profile removed afterwards.
+ */
+function withPage(fn: (page: Page) => Promise<void>): Promise<void> {
+  return withTempDir(async (userDataDir) => {
+    const context = await launch(userDataDir);
+    try {
+      await fn(context.pages()[0] ?? await context.newPage());
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 function launch(userDataDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -50,46 +65,42 @@ Deno.test({
   async fn() {
     BROWSER.require();
     await withAuthSetting({ autoApprove: false }, async (setting) => {
-      const userDataDir = await Deno.makeTempDir({ prefix: "restream-chromium-" });
       const login = await startLogin(setting);
-      let context: BrowserContext | undefined;
       try {
-        context = await launch(userDataDir);
-        const page = context.pages()[0] ?? await context.newPage();
-        const visited: string[] = [];
-        page.on("request", (request) => void visited.push(new URL(request.url()).pathname));
+        await withPage(async (page) => {
+          const visited: string[] = [];
+          page.on("request", (request) => void visited.push(new URL(request.url()).pathname));
 
-        await page.goto(login.authorizeUrl.href);
-        assert.equal(await page.textContent("h1"), "Restream Mock App");
-        await Promise.all([
-          page.waitForURL((url) => url.pathname === "/callback", { timeout: 10_000 }),
-          page.click("#approve"),
-        ]);
-        assert.equal(new URL(page.url()).host, login.redirectUri.host);
-        assert.equal(await page.title(), "restream: Logged in");
-        assert.equal(await page.textContent("h1"), "Logged in");
-        assert.match(
-          (await page.textContent("main")) ?? "",
-          /You can close this tab and return to the terminal\./,
-        );
-        assert.deepEqual(visited.filter((path) => path !== "/favicon.ico"), [
-          "/login",
-          "/login",
-          "/callback",
-        ]);
+          await page.goto(login.authorizeUrl.href);
+          assert.equal(await page.textContent("h1"), "Restream Mock App");
+          await Promise.all([
+            page.waitForURL((url) => url.pathname === "/callback", { timeout: 10_000 }),
+            page.click("#approve"),
+          ]);
+          assert.equal(new URL(page.url()).host, login.redirectUri.host);
+          assert.equal(await page.title(), "restream: Logged in");
+          assert.equal(await page.textContent("h1"), "Logged in");
+          assert.match(
+            (await page.textContent("main")) ?? "",
+            /You can close this tab and return to the terminal\./,
+          );
+          assert.deepEqual(visited.filter((path) => path !== "/favicon.ico"), [
+            "/login",
+            "/login",
+            "/callback",
+          ]);
 
-        // The CLI finishes while the browser still holds its connections to the listener.
-        const result = await login.cli.done(10_000);
-        assert.equal(result.code, 0, result.stderr);
-        assert.equal(result.stdout, "");
-        assert.match(
-          result.stderr,
-          /Logged in as gamenight \(gamenight@example\.com\) to http:\/\/127\.0\.0\.1:\d+\./,
-        );
+          // The CLI finishes while the browser still holds its connections to the listener.
+          const result = await login.cli.done(10_000);
+          assert.equal(result.code, 0, result.stderr);
+          assert.equal(result.stdout, "");
+          assert.match(
+            result.stderr,
+            /Logged in as gamenight \(gamenight@example\.com\) to http:\/\/127\.0\.0\.1:\d+\./,
+          );
+        });
       } finally {
-        await context?.close();
         await login.cli.close();
-        await Deno.remove(userDataDir, { recursive: true });
       }
 
       assert.equal(await modeOf(setting.tokensPath), 0o600);
@@ -106,43 +117,39 @@ Deno.test({
   async fn() {
     BROWSER.require();
     await withAuthSetting({ autoApprove: false }, async (setting) => {
-      const userDataDir = await Deno.makeTempDir({ prefix: "restream-chromium-" });
       const login = await startLogin(setting);
       const hostile = servePage(`<img src="${login.redirectUri.href}">`);
-      let context: BrowserContext | undefined;
       try {
-        context = await launch(userDataDir);
-        const page = context.pages()[0] ?? await context.newPage();
-        // What a hostile web page (another origin) can do: make the browser request the
-        // bare callback, the shape of Restream's denial, as an image. Chromium sends
-        // Sec-Fetch-Dest: image.
-        // Chromium answers the img's request (the listener's 400 page is HTML) by blocking
-        // the body (ERR_BLOCKED_BY_ORB): the request ends as failed, after the listener
-        // answered.
-        const answered = new Promise<void>((resolve) => {
-          const ended = (r: { url(): string }): void => {
-            if (new URL(r.url()).pathname === "/callback") resolve();
-          };
-          page.on("requestfinished", ended);
-          page.on("requestfailed", ended);
-        });
-        await page.goto(hostile.url);
-        await answered;
+        await withPage(async (page) => {
+          // What a hostile web page (another origin) can do: make the browser request the
+          // bare callback, the shape of Restream's denial, as an image. Chromium sends
+          // Sec-Fetch-Dest: image.
+          // Chromium answers the img's request (the listener's 400 page is HTML) by blocking
+          // the body (ERR_BLOCKED_BY_ORB): the request ends as failed, after the listener
+          // answered.
+          const answered = new Promise<void>((resolve) => {
+            const ended = (r: { url(): string }): void => {
+              if (new URL(r.url()).pathname === "/callback") resolve();
+            };
+            page.on("requestfinished", ended);
+            page.on("requestfailed", ended);
+          });
+          await page.goto(hostile.url);
+          await answered;
 
-        await page.goto(login.authorizeUrl.href);
-        await Promise.all([
-          page.waitForURL((url) => url.pathname === "/callback", { timeout: 10_000 }),
-          page.click("#approve"),
-        ]);
-        assert.equal(await page.textContent("h1"), "Logged in");
-        const result = await login.cli.done(10_000);
-        assert.equal(result.code, 0, result.stderr);
-        assert.match(result.stderr, /Ignored a bare callback that was not a page load/);
+          await page.goto(login.authorizeUrl.href);
+          await Promise.all([
+            page.waitForURL((url) => url.pathname === "/callback", { timeout: 10_000 }),
+            page.click("#approve"),
+          ]);
+          assert.equal(await page.textContent("h1"), "Logged in");
+          const result = await login.cli.done(10_000);
+          assert.equal(result.code, 0, result.stderr);
+          assert.match(result.stderr, /Ignored a bare callback that was not a page load/);
+        });
       } finally {
-        await context?.close();
         await hostile.server.shutdown();
         await login.cli.close();
-        await Deno.remove(userDataDir, { recursive: true });
       }
       assert.equal(setting.mock.control.counters().tokenGrants, 1);
     });

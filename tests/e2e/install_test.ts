@@ -9,8 +9,8 @@ import { dirname, join } from "node:path";
 import { permissionFlags } from "../../scripts/permissions.ts";
 import { stableUuid } from "../../src/mock/ids.ts";
 import { withMock } from "../support/mock.ts";
-import { runProcess, runProgram } from "../support/subprocess.ts";
-import { deadline, outputWithin } from "../support/deadline.ts";
+import { runProcess, runProgram, spawnCli } from "../support/subprocess.ts";
+import { outputWithin, STEP_TIMEOUT_MS } from "../support/deadline.ts";
 import { withTempDir } from "../support/temp_dir.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -92,31 +92,15 @@ Deno.test("e2e bundle: deno task bundle gives one file that runs anywhere, dynam
     const permissions = permissionFlags({ configDir: join(home, ".config", "restream.io") });
 
     // `mock serve` loads the mock server by a dynamic import: it must be in the bundle.
-    const serve = new Deno.Command(Deno.execPath(), {
-      args: ["run", ...permissions, "--quiet", script, "mock", "serve", "--port", "0", "--json"],
-      env: { HOME: home, NO_COLOR: "1" },
-      clearEnv: true,
+    const serve = spawnCli(["mock", "serve", "--port", "0", "--json"], {
+      script,
+      permissions,
+      env: { HOME: home },
       cwd: dir,
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    const stderr = new Response(serve.stderr).text();
+    });
     try {
-      const reader = serve.stdout.pipeThrough(new TextDecoderStream()).getReader();
-      let text = "";
-      await deadline(
-        (async () => {
-          while (!text.includes("\n")) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            text += value;
-          }
-        })(),
-        "the bundled mock's JSON line",
-      );
-      reader.releaseLock();
-      const exported = JSON.parse(text);
+      const [, line] = await serve.waitForStdout(/^(.*)\n/, STEP_TIMEOUT_MS);
+      const exported = JSON.parse(line);
       const env = {
         HOME: home,
         RESTREAM_API_URL: exported.RESTREAM_API_URL,
@@ -139,13 +123,8 @@ Deno.test("e2e bundle: deno task bundle gives one file that runs anywhere, dynam
       assert.equal(login.code, 3, login.stderr);
       assert.match(login.stderr, /login timed out/);
     } finally {
-      serve.kill("SIGTERM");
-      await deadline(serve.status, "the bundled mock's exit after SIGTERM").catch((error) => {
-        serve.kill("SIGKILL");
-        throw error;
-      });
-      await serve.stdout.cancel().catch(() => {});
-      await stderr;
+      serve.child.kill("SIGTERM");
+      await serve.done(STEP_TIMEOUT_MS).finally(() => serve.close());
     }
   });
 });
