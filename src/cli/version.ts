@@ -47,8 +47,7 @@ function versionInfo(): VersionInfo {
 /** `version`. */
 export function showVersion(ctx: CliContext): void {
   const info = versionInfo();
-  if (ctx.output.json) return ctx.output.printJson(info);
-  ctx.output.printBlock([
+  ctx.output.printObject(info, () => [
     ["restream.io", info.version],
     ["Deno", info.deno],
     ["V8", info.v8],
