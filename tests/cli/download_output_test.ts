@@ -8,15 +8,11 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { runCapture } from "../support/cli.ts";
 import { FakeFetch } from "../support/fake_fetch.ts";
-import { withTempDir } from "../support/temp_dir.ts";
+import { listDir, withTempDir } from "../support/temp_dir.ts";
 
 const ENV = { RESTREAM_TOKEN: "tok" };
 const FILE = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
 const EVENT = "61c2559a-2acf-4420-ac01-78786d06da5c";
-
-async function listDir(dir: string): Promise<string[]> {
-  return (await Array.fromAsync(Deno.readDir(dir))).map((e) => e.name).sort();
-}
 
 /** A storage file whose title names the download, its link, and its bytes. */
 function storageFake(): FakeFetch {

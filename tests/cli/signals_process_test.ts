@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { childOutput, deadline as within, waitUntil } from "../support/deadline.ts";
 import { cliCommandLine } from "../support/pty.ts";
 import { spawnProcess } from "../support/subprocess.ts";
+import { listDir } from "../support/temp_dir.ts";
 
 const EVENT = "61c2559a-2acf-4420-ac01-78786d06da5c";
 /** Less than run.ts's grace period: the command itself reacted, not the fallback. */
@@ -51,10 +52,6 @@ class StallingApi {
 
 function env(api: StallingApi): Record<string, string> {
   return { RESTREAM_TOKEN: "tok", RESTREAM_API_URL: api.url, NO_COLOR: "1" };
-}
-
-async function listDir(dir: string): Promise<string[]> {
-  return (await Array.fromAsync(Deno.readDir(dir))).map((e) => e.name).sort();
 }
 
 const unix = { ignore: Deno.build.os === "windows" };

@@ -13,7 +13,7 @@ import { withMock } from "../support/mock.ts";
 import { AUTHORIZE_URL_PATTERN } from "../support/login_flow.ts";
 import { type ProcessResult, runProcess, spawnCli } from "../support/subprocess.ts";
 import { outputWithin, STEP_TIMEOUT_MS } from "../support/deadline.ts";
-import { withTempDir } from "../support/temp_dir.ts";
+import { listDir, withTempDir } from "../support/temp_dir.ts";
 
 const NOTICE_LINE = `${MOCK_NOTICE}\n`;
 
@@ -38,10 +38,6 @@ function withFreshHome(
     await Deno.mkdir(cwd);
     await fn(home, { HOME: home, DENO_DIR: await denoDir() }, cwd);
   });
-}
-
-async function entries(dir: string): Promise<string[]> {
-  return (await Array.fromAsync(Deno.readDir(dir), (entry) => entry.name)).sort();
 }
 
 function assertOk(result: ProcessResult, what: string): void {
@@ -81,7 +77,7 @@ Deno.test("e2e --mock: a fresh machine runs channel list, monitor chat and profi
     assert.equal(profile.stderr, NOTICE_LINE);
     assert.match(profile.stdout, /^Username: gamenight$/m);
 
-    assert.deepEqual(await entries(home), [], "nothing was written under HOME");
+    assert.deepEqual(await listDir(home), [], "nothing was written under HOME");
     await assert.rejects(Deno.stat(join(home, ".config", "restream.io")), Deno.errors.NotFound);
   });
 });
@@ -142,7 +138,7 @@ Deno.test("e2e --mock: a corrupt token file and real-account variables are neith
 
       assert.deepEqual(trap.requests, [], "nothing reached the real API's stand-in");
       assert.equal(await Deno.readTextFile(tokensPath), corrupt, "the token file is untouched");
-      assert.deepEqual(await entries(configDir), ["tokens.json"], "no lock, no temp file");
+      assert.deepEqual(await listDir(configDir), ["tokens.json"], "no lock, no temp file");
     } finally {
       await trap.close();
     }
@@ -200,7 +196,7 @@ Deno.test("e2e --mock login --no-browser: the whole OAuth flow against the mock'
     } finally {
       await cli.close();
     }
-    assert.deepEqual(await entries(home), [], "the tokens stayed in memory");
+    assert.deepEqual(await listDir(home), [], "the tokens stayed in memory");
   });
 });
 
@@ -231,8 +227,8 @@ Deno.test("e2e --mock under the README's narrow permissions: no config dir, no t
     assert.equal(JSON.parse(status.stdout).account.username, "gamenight");
     assertOk(preset, "preset save");
     assert.equal(preset.stderr.split(MOCK_NOTICE).length, 2, preset.stderr);
-    assert.deepEqual(await entries(home), []);
-    assert.deepEqual(await entries(cwd), []);
+    assert.deepEqual(await listDir(home), []);
+    assert.deepEqual(await listDir(cwd), []);
   });
 });
 
@@ -252,7 +248,7 @@ Deno.test({
         assert.match(stdout, /channel 1030301 \(Twitch\) +CONNECTED +\d+ kbps/);
         assert.match(stderr, new RegExp(`^${MOCK_NOTICE.replace(/[()]/g, "\\$&")}$`, "m"));
         assert.match(stderr, /^monitor streaming: \d+ updates?, 0 reconnects, \d+\.\d s$/m);
-        assert.deepEqual(await entries(home), []);
+        assert.deepEqual(await listDir(home), []);
       } finally {
         await cli.close();
       }
@@ -282,6 +278,6 @@ Deno.test("e2e README quick start: the first command runs --mock on a fresh mach
     assertOk(result, args.join(" "));
     assert.equal(result.stderr, NOTICE_LINE);
     assert.ok(result.stdout.length > 0);
-    assert.deepEqual(await entries(home), []);
+    assert.deepEqual(await listDir(home), []);
   });
 });
