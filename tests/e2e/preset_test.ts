@@ -11,6 +11,7 @@ import type { MockServer } from "../../src/mock/types.ts";
 import { call } from "../support/mock.ts";
 import { parseTable, rowsOf, withE2e } from "../support/e2e.ts";
 import { runProcess } from "../support/subprocess.ts";
+import { withTempDir } from "../support/temp_dir.ts";
 
 const { twitch, youtube, facebook, customRtmp, kick } = SEED_CHANNEL_IDS;
 
@@ -315,8 +316,7 @@ Deno.test("e2e: preset commands without a login exit 3 with nothing on stdout", 
 });
 
 Deno.test("e2e: under --mock presets live in memory for the one process, nothing on disk", async () => {
-  const home = await Deno.makeTempDir({ prefix: "restream-home-" });
-  try {
+  await withTempDir(async (home) => {
     const env = { XDG_CONFIG_HOME: join(home, "xdg"), RESTREAM_CONFIG_DIR: join(home, "cfg") };
     const saved = await runProcess(["--mock", "preset", "save", "show", "--json"], { env });
     assert.equal(saved.code, 0, saved.stderr);
@@ -326,7 +326,5 @@ Deno.test("e2e: under --mock presets live in memory for the one process, nothing
     assert.equal(listed.code, 0, listed.stderr);
     assert.deepEqual(JSON.parse(listed.stdout), [], "a fresh process has a fresh mock");
     assert.deepEqual([...Deno.readDirSync(home)], [], "nothing was written");
-  } finally {
-    await Deno.remove(home, { recursive: true });
-  }
+  });
 });

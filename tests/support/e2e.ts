@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import type { MockServer, MockServerOptions } from "../../src/mock/types.ts";
 import { type ProcessResult, runProcess, spawnProcess } from "./subprocess.ts";
 import { withMock } from "./mock.ts";
+import { withTempDir } from "./temp_dir.ts";
 
 /** Options of one run. */
 export interface E2eRunOptions {
@@ -42,13 +43,12 @@ export interface E2e {
 type Any = any;
 
 /** Runs `fn` with a fresh mock server and config directory; both are gone afterwards. */
-export async function withE2e(
+export function withE2e(
   fn: (e2e: E2e) => Promise<void>,
   mockOptions: MockServerOptions = {},
 ): Promise<void> {
-  const configDir = await Deno.makeTempDir({ prefix: "restream-e2e-" });
-  try {
-    await withMock(mockOptions, async (mock) => {
+  return withTempDir((configDir) =>
+    withMock(mockOptions, async (mock) => {
       const env = (options: E2eRunOptions = {}): Record<string, string> => ({
         RESTREAM_API_URL: mock.apiUrl,
         RESTREAM_TOKEN: options.token ?? mock.token,
@@ -78,10 +78,8 @@ export async function withE2e(
         table: async (args, options) => parseTable(await succeed(args, options)),
         block: async (args, options) => parseBlock(await succeed(args, options)),
       });
-    });
-  } finally {
-    await Deno.remove(configDir, { recursive: true });
-  }
+    })
+  );
 }
 
 /** Piped table output: one line per row, cells split at tabs, header row first. */

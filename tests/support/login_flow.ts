@@ -6,9 +6,10 @@
  */
 
 import { join } from "node:path";
-import { startMockServer } from "../../src/mock/server.ts";
 import type { MockServer, MockServerOptions } from "../../src/mock/types.ts";
+import { withMock } from "./mock.ts";
 import { type RunningCli, spawnCli } from "./subprocess.ts";
+import { withTempDir } from "./temp_dir.ts";
 
 /** The authorization URL as the CLI prints it on stderr (the mock's origin is 127.0.0.1). */
 export const AUTHORIZE_URL_PATTERN = /(http:\/\/127\.0\.0\.1:\d+\/login\?\S+)/;
@@ -25,29 +26,26 @@ export interface AuthSetting {
 }
 
 /** Runs `fn` with a fresh mock and config directory; closes and removes both. */
-export async function withAuthSetting(
+export function withAuthSetting(
   options: MockServerOptions,
   fn: (setting: AuthSetting) => Promise<void>,
 ): Promise<void> {
-  const root = await Deno.makeTempDir({ prefix: "restream-e2e-" });
-  const mock = await startMockServer(options);
-  try {
-    const configDir = join(root, "config");
-    await fn({
-      mock,
-      configDir,
-      tokensPath: join(configDir, "tokens.json"),
-      env: {
-        RESTREAM_API_URL: mock.apiUrl,
-        RESTREAM_CLIENT_ID: mock.clientId,
-        RESTREAM_CLIENT_SECRET: mock.clientSecret,
-        RESTREAM_CONFIG_DIR: configDir,
-      },
-    });
-  } finally {
-    await mock.close();
-    await Deno.remove(root, { recursive: true });
-  }
+  return withTempDir((root) =>
+    withMock(options, (mock) => {
+      const configDir = join(root, "config");
+      return fn({
+        mock,
+        configDir,
+        tokensPath: join(configDir, "tokens.json"),
+        env: {
+          RESTREAM_API_URL: mock.apiUrl,
+          RESTREAM_CLIENT_ID: mock.clientId,
+          RESTREAM_CLIENT_SECRET: mock.clientSecret,
+          RESTREAM_CONFIG_DIR: configDir,
+        },
+      });
+    })
+  );
 }
 
 /** A `login` that has printed its authorization URL and now waits for the callback. */
