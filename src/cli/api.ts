@@ -20,7 +20,7 @@ import {
 import { readFileArg } from "./args.ts";
 import type { CliContext } from "./context.ts";
 import { escapeJsonText } from "./json_text.ts";
-import { terminalSafe } from "./terminal_safe.ts";
+import { singleLine, terminalSafe } from "./terminal_safe.ts";
 
 /** The flags of `api`. */
 export interface ApiOptions {
@@ -191,7 +191,7 @@ async function paginate(
 function printHead(ctx: CliContext, response: HttpResponse): void {
   const lines = [`HTTP ${response.status} ${response.statusText ?? ""}`.trimEnd()];
   for (const [name, value] of response.headers) lines.push(`${name}: ${value}`);
-  const safe = lines.map((line) => terminalSafe(line, { singleLine: true }));
+  const safe = lines.map(singleLine);
   ctx.io.stderr.write(`${safe.join("\n")}\n\n`);
 }
 

@@ -32,7 +32,7 @@ import type { Output, Writer } from "./output.ts";
 import type * as Runtime from "./runtime.ts";
 import type * as RuntimeClient from "./runtime_client.ts";
 import type { ReplayTiming } from "./streaming_lines.ts";
-import { safeWriter, terminalSafe } from "./terminal_safe.ts";
+import { safeWriter, singleLine } from "./terminal_safe.ts";
 
 /** Retry waits this long or longer are announced on stderr (SPEC.md, "Requests"). */
 const LONG_WAIT_MS = 2_000;
@@ -223,7 +223,7 @@ export class CliContext {
 
   /** Writes a verbose line to stderr when `-v` is on (one line; stderr masks secrets). */
   verbose(line: string): void {
-    if (this.globals.verbose) this.io.stderr.write(`${terminalSafe(line, { singleLine: true })}\n`);
+    if (this.globals.verbose) this.io.stderr.write(`${singleLine(line)}\n`);
   }
 
   /** A client for the public endpoints: no token needed, no config directory touched. */

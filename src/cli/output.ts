@@ -13,7 +13,8 @@
 
 import { jsonText } from "./json_text.ts";
 import { createStyle, type Style } from "./style.ts";
-import { type Column, singleLine, TableWriter } from "./table.ts";
+import { type Column, TableWriter } from "./table.ts";
+import { singleLine } from "./terminal_safe.ts";
 import { displayWidth } from "./width.ts";
 
 export type { Column } from "./table.ts";

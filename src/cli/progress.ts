@@ -7,7 +7,7 @@
 
 import type { CliContext } from "./context.ts";
 import { ownSequence } from "./style.ts";
-import { terminalSafe } from "./terminal_safe.ts";
+import { singleLine } from "./terminal_safe.ts";
 import { displayWidth, fitLine } from "./width.ts";
 
 /** Receives progress and clears the line when done. */
@@ -123,5 +123,5 @@ export function formatBytes(bytes: number): string {
 
 /** A file name on one terminal-safe line, cut by display width (never inside a character). */
 function fit(text: string, width: number): string {
-  return fitLine(terminalSafe(text, { singleLine: true }), width);
+  return fitLine(singleLine(text), width);
 }

@@ -5,7 +5,7 @@
  */
 
 import { formatClock } from "./format.ts";
-import { terminalSafe } from "./terminal_safe.ts";
+import { singleLine } from "./terminal_safe.ts";
 
 /**
  * Text from the network made safe for one terminal line ({@link terminalSafe}): escape
@@ -13,7 +13,7 @@ import { terminalSafe } from "./terminal_safe.ts";
  * removed, other controls shown escaped, line breaks become spaces.
  */
 export function oneLine(text: string): string {
-  return terminalSafe(text, { singleLine: true }).trim();
+  return singleLine(text).trim();
 }
 
 /** The clock time of a message: its own timestamp (Unix s or ms), else when it arrived. */

@@ -13,7 +13,7 @@ import { jsonText } from "./json_text.ts";
 import { findSubcommand, parseCommandLine, pathName } from "./parse.ts";
 import { PartsFailed } from "./parts.ts";
 import { type CommandSpec, flagKey } from "./spec.ts";
-import { terminalSafe } from "./terminal_safe.ts";
+import { singleLine } from "./terminal_safe.ts";
 import { GLOBAL_FLAGS, ROOT } from "./tree.ts";
 
 /** Thrown by the stdout writer when the reader went away (`… | head`). */
@@ -164,7 +164,7 @@ function report(ctx: CliContext, error: unknown, active: string): number {
       ctx.io.stderr.write(`${fresh}${jsonText(body)}\n`);
     } else {
       // One line, terminal-safe: the message may quote an error body or a close reason.
-      ctx.io.stderr.write(`${fresh}error: ${terminalSafe(message, { singleLine: true })}\n`);
+      ctx.io.stderr.write(`${fresh}error: ${singleLine(message)}\n`);
       if (failure.hint) ctx.io.stderr.write(`${failure.hint}\n`);
     }
   } catch {

@@ -13,7 +13,7 @@
 
 import type { Style } from "./style.ts";
 import { type ColumnFit, GAP, layoutColumns, type TableLayout } from "./table_layout.ts";
-import { terminalSafe } from "./terminal_safe.ts";
+import { singleLine } from "./terminal_safe.ts";
 import { displayWidth, fitLine } from "./width.ts";
 
 /** One column of a table; how it may be fitted to a terminal is {@link ColumnFit}. */
@@ -94,13 +94,4 @@ export class TableWriter<T> {
     });
     return parts.join(" ".repeat(GAP)).trimEnd();
   }
-}
-
-/**
- * Cells and values are single-line (tabs and newlines would break both layouts) and
- * terminal-safe: text from the API goes through {@link terminalSafe} before it is measured,
- * cut or coloured.
- */
-export function singleLine(text: string): string {
-  return terminalSafe(text, { singleLine: true });
 }

@@ -57,6 +57,14 @@ export function terminalSafe(text: string, options: TerminalSafeOptions = {}): s
   return UNSAFE.test(flat) ? neutralise(flat) : flat;
 }
 
+/**
+ * {@link terminalSafe} for single-line places (table cells, block values, notices, error and
+ * `-v` lines): tabs and line breaks would break the layout, so they become one space.
+ */
+export function singleLine(text: string): string {
+  return terminalSafe(text, { singleLine: true });
+}
+
 /** The `\uXXXX` form of one UTF-16 unit (lower-case hex, as `JSON.stringify` writes). */
 export function escapedUnit(code: number): string {
   return `\\u${code.toString(16).padStart(4, "0")}`;

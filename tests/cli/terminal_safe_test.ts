@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { createStyle, ownSequence } from "../../src/cli/style.ts";
-import { singleLine } from "../../src/cli/table.ts";
-import { safeWriter, terminalSafe } from "../../src/cli/terminal_safe.ts";
+import { safeWriter, singleLine, terminalSafe } from "../../src/cli/terminal_safe.ts";
 import { displayWidth, fitLine } from "../../src/cli/width.ts";
 
 /** No raw C0 but tab/LF/CR, no DEL/C1, no bidi control. */
