@@ -281,15 +281,13 @@ export class CliContext {
   presetStore(): PresetStore {
     if (this.#presets !== undefined) return this.#presets;
     if (this.io.presetStore !== undefined) return this.#presets = this.io.presetStore;
+    if (this.#mock !== undefined) return this.#presets = new this.#loaded.MemoryPresetStore();
     const tokens = this.tokenStore();
-    if (tokens === undefined) {
+    if (!(tokens instanceof this.#loaded.TokenStore)) {
       throw new RestreamError(
         "auth",
         "no config directory to keep presets in: set RESTREAM_CONFIG_DIR (or HOME)",
       );
-    }
-    if (!(tokens instanceof this.#loaded.TokenStore)) {
-      return this.#presets = new this.#loaded.MemoryPresetStore();
     }
     return this.#presets = new this.#loaded.FilePresetStore({
       tokens,
