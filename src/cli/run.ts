@@ -6,7 +6,6 @@
  */
 
 import { type ErrorKind, EXIT_CODES, RestreamError, UsageError } from "../errors.ts";
-import { maskSecrets } from "../http/mask.ts";
 import { VERSION } from "../version.ts";
 import { CliContext, type CliIO } from "./context.ts";
 import { jsonText } from "./json_text.ts";
@@ -154,7 +153,8 @@ function report(ctx: CliContext, error: unknown, active: string): number {
   if (error instanceof PartsFailed) return 1;
   const signal = commandSignals.get(ctx);
   const failure = describe(error, active, ctx);
-  const message = maskSecrets(failure.message);
+  // No masking here: the run's stderr masks every secret it writes (CliContext).
+  const message = failure.message;
   // After Ctrl+C the terminal shows `^C` where the cursor was (a [y/N] question, a progress
   // bar): start on a fresh line, as the monitors' summary does.
   const fresh = signal?.aborted && !terminated(signal) && ctx.io.stderrIsTerminal ? "\n" : "";
