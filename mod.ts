@@ -110,6 +110,17 @@ export {
   type TokenStoreOptions,
 } from "./src/auth/token_store.ts";
 export { RestreamClient, type RestreamClientOptions } from "./src/client.ts";
+// RestreamClient imports each resource's module on its first call, so the CLI loads one per
+// command. The library loads them all up front: a program that imports this module then needs
+// no read permission for a module loaded later (deno.json's `lazy-dynamic-imports` would ask).
+import "./src/client/account.ts";
+import "./src/client/channel_plan.ts";
+import "./src/client/channels.ts";
+import "./src/client/clips.ts";
+import "./src/client/event_extras.ts";
+import "./src/client/event_media.ts";
+import "./src/client/events.ts";
+import "./src/client/storage.ts";
 export {
   type ChannelMetaUpdate,
   MAX_TITLE_LENGTH,

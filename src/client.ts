@@ -29,16 +29,34 @@ import type {
 import type { Profile } from "./schemas/profile.ts";
 import type { PresetPlan } from "./preset/plan.ts";
 import type { SrtStreamKey, StreamKey } from "./schemas/stream_key.ts";
-import * as account from "./client/account.ts";
-import * as channels from "./client/channels.ts";
-import { applyChannelPlan, type ApplyPlanOptions, type PlanResult } from "./client/channel_plan.ts";
-import * as clips from "./client/clips.ts";
+import type * as channels from "./client/channels.ts";
+import type { ApplyPlanOptions, PlanResult } from "./client/channel_plan.ts";
+import type * as clips from "./client/clips.ts";
 import { ApiCore } from "./client/core.ts";
 import type { PagingOptions } from "./client/pages.ts";
-import * as extras from "./client/event_extras.ts";
-import * as media from "./client/event_media.ts";
-import * as events from "./client/events.ts";
-import * as storage from "./client/storage.ts";
+import type * as extras from "./client/event_extras.ts";
+import type * as events from "./client/events.ts";
+
+/**
+ * The resource modules, each imported on its first call and kept: a command that calls one
+ * endpoint loads that resource's module and schemas, not all of them (SPEC.md, "Start-up").
+ */
+const load = {
+  account: once(() => import("./client/account.ts")),
+  channels: once(() => import("./client/channels.ts")),
+  channelPlan: once(() => import("./client/channel_plan.ts")),
+  clips: once(() => import("./client/clips.ts")),
+  events: once(() => import("./client/events.ts")),
+  extras: once(() => import("./client/event_extras.ts")),
+  media: once(() => import("./client/event_media.ts")),
+  storage: once(() => import("./client/storage.ts")),
+};
+
+/** A loader that runs once; every later call gets the same promise. */
+function once<T>(loader: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => loaded ??= loader();
+}
 
 /** Options of {@link RestreamClient}. */
 export interface RestreamClientOptions
@@ -86,45 +104,49 @@ export class RestreamClient {
   }
 
   /** The account's profile (profile.read). */
-  getProfile(signal?: AbortSignal): Promise<Profile> {
-    return account.getProfile(this.#api, signal);
+  async getProfile(signal?: AbortSignal): Promise<Profile> {
+    return (await load.account()).getProfile(this.#api, signal);
   }
 
   /** The account's default stream key and SRT URL (stream.read). Secrets: never log them. */
-  getStreamKey(signal?: AbortSignal): Promise<StreamKey> {
-    return account.getStreamKey(this.#api, signal);
+  async getStreamKey(signal?: AbortSignal): Promise<StreamKey> {
+    return (await load.account()).getStreamKey(this.#api, signal);
   }
 
   /** All channels (channels.read). */
-  listChannels(signal?: AbortSignal): Promise<ChannelSummary[]> {
-    return channels.listChannels(this.#api, signal);
+  async listChannels(signal?: AbortSignal): Promise<ChannelSummary[]> {
+    return (await load.channels()).listChannels(this.#api, signal);
   }
 
   /** One channel, in the camelCase shape whichever shape the API sent (channels.read). */
-  getChannel(id: number, signal?: AbortSignal): Promise<Channel> {
-    return channels.getChannel(this.#api, id, signal);
+  async getChannel(id: number, signal?: AbortSignal): Promise<Channel> {
+    return (await load.channels()).getChannel(this.#api, id, signal);
   }
 
   /** Enables or disables a channel (channels.write). */
-  updateChannel(id: number, change: { active: boolean }, signal?: AbortSignal): Promise<void> {
-    return channels.updateChannel(this.#api, id, change, signal);
+  async updateChannel(
+    id: number,
+    change: { active: boolean },
+    signal?: AbortSignal,
+  ): Promise<void> {
+    return (await load.channels()).updateChannel(this.#api, id, change, signal);
   }
 
   /** A channel's title and description (channels.read). */
-  getChannelMeta(id: number, signal?: AbortSignal): Promise<ChannelMeta> {
-    return channels.getChannelMeta(this.#api, id, signal);
+  async getChannelMeta(id: number, signal?: AbortSignal): Promise<ChannelMeta> {
+    return (await load.channels()).getChannelMeta(this.#api, id, signal);
   }
 
   /**
    * Changes a channel's title and description (channels.write). A title that is empty or
    * longer than `MAX_TITLE_LENGTH` (140) characters is refused before anything is sent.
    */
-  updateChannelMeta(
+  async updateChannelMeta(
     id: number,
     change: channels.ChannelMetaUpdate,
     signal?: AbortSignal,
   ): Promise<void> {
-    return channels.updateChannelMeta(this.#api, id, change, signal);
+    return (await load.channels()).updateChannelMeta(this.#api, id, change, signal);
   }
 
   /**
@@ -142,33 +164,33 @@ export class RestreamClient {
    * }
    * ```
    */
-  applyChannelPlan(plan: PresetPlan, options?: ApplyPlanOptions): Promise<PlanResult[]> {
-    return applyChannelPlan(this.#api, plan, options);
+  async applyChannelPlan(plan: PresetPlan, options?: ApplyPlanOptions): Promise<PlanResult[]> {
+    return (await load.channelPlan()).applyChannelPlan(this.#api, plan, options);
   }
 
   /** Adds a manual channel (custom RTMP, SRT…) (channels.write). */
-  addChannel(channel: channels.NewChannel, signal?: AbortSignal): Promise<CreatedChannel> {
-    return channels.addChannel(this.#api, channel, signal);
+  async addChannel(channel: channels.NewChannel, signal?: AbortSignal): Promise<CreatedChannel> {
+    return (await load.channels()).addChannel(this.#api, channel, signal);
   }
 
   /** Removes a channel (channels.write). */
-  removeChannel(id: number, signal?: AbortSignal): Promise<void> {
-    return channels.removeChannel(this.#api, id, signal);
+  async removeChannel(id: number, signal?: AbortSignal): Promise<void> {
+    return (await load.channels()).removeChannel(this.#api, id, signal);
   }
 
   /** Upcoming events, optionally by source and scheduled only (stream.read). */
-  listUpcomingEvents(options?: events.UpcomingEventsOptions): Promise<RestreamEvent[]> {
-    return events.listUpcomingEvents(this.#api, options);
+  async listUpcomingEvents(options?: events.UpcomingEventsOptions): Promise<RestreamEvent[]> {
+    return (await load.events()).listUpcomingEvents(this.#api, options);
   }
 
   /** Events live now (stream.read). */
-  listInProgressEvents(signal?: AbortSignal): Promise<RestreamEvent[]> {
-    return events.listInProgressEvents(this.#api, signal);
+  async listInProgressEvents(signal?: AbortSignal): Promise<RestreamEvent[]> {
+    return (await load.events()).listInProgressEvents(this.#api, signal);
   }
 
   /** One page of finished and missed events (stream.read). */
-  getEventHistory(options?: events.EventHistoryOptions): Promise<EventHistoryPage> {
-    return events.getEventHistory(this.#api, options);
+  async getEventHistory(options?: events.EventHistoryOptions): Promise<EventHistoryPage> {
+    return (await load.events()).getEventHistory(this.#api, options);
   }
 
   /**
@@ -185,138 +207,141 @@ export class RestreamClient {
    * }
    * ```
    */
-  iterateEventHistory(
+  async *iterateEventHistory(
     options?: events.EventHistoryOptions,
   ): AsyncGenerator<EventHistoryPage, void, undefined> {
-    return events.iterateEventHistory(this.#api, options);
+    yield* (await load.events()).iterateEventHistory(this.#api, options);
   }
 
   /**
    * In-progress, upcoming and the latest history events in one list, fetched concurrently:
    * each event once, live first, then soonest upcoming, then newest finished (stream.read).
    */
-  listEvents(options?: events.ListEventsOptions): Promise<RestreamEvent[]> {
-    return events.listEvents(this.#api, options);
+  async listEvents(options?: events.ListEventsOptions): Promise<RestreamEvent[]> {
+    return (await load.events()).listEvents(this.#api, options);
   }
 
   /** One event (stream.read). */
-  getEvent(id: string, signal?: AbortSignal): Promise<RestreamEvent> {
-    return events.getEvent(this.#api, id, signal);
+  async getEvent(id: string, signal?: AbortSignal): Promise<RestreamEvent> {
+    return (await load.events()).getEvent(this.#api, id, signal);
   }
 
   /** An event's stream key and SRT URL (stream.read). Secrets: never log them. */
-  getEventStreamKey(id: string, signal?: AbortSignal): Promise<StreamKey> {
-    return events.getEventStreamKey(this.#api, id, signal);
+  async getEventStreamKey(id: string, signal?: AbortSignal): Promise<StreamKey> {
+    return (await load.events()).getEventStreamKey(this.#api, id, signal);
   }
 
   /** Creates an event; returns its id (stream.write). */
-  createEvent(event: extras.NewEvent, signal?: AbortSignal): Promise<Created> {
-    return extras.createEvent(this.#api, event, signal);
+  async createEvent(event: extras.NewEvent, signal?: AbortSignal): Promise<Created> {
+    return (await load.extras()).createEvent(this.#api, event, signal);
   }
 
   /** Adds a manual channel to an event; returns the destination's id (stream.write). */
-  addEventDestination(
+  async addEventDestination(
     eventId: string,
     destination: extras.NewEventDestination,
     signal?: AbortSignal,
   ): Promise<Created> {
-    return extras.addEventDestination(this.#api, eventId, destination, signal);
+    return (await load.extras()).addEventDestination(this.#api, eventId, destination, signal);
   }
 
   /** An event's SRT credentials: Business and Enterprise plans (stream.read). Secrets. */
-  getEventSrtKey(id: string, signal?: AbortSignal): Promise<SrtStreamKey> {
-    return extras.getEventSrtKey(this.#api, id, signal);
+  async getEventSrtKey(id: string, signal?: AbortSignal): Promise<SrtStreamKey> {
+    return (await load.extras()).getEventSrtKey(this.#api, id, signal);
   }
 
   /** Transcriptions of an event's recordings (storage.read). */
-  listEventTranscriptions(id: string, signal?: AbortSignal): Promise<TranscriptionList> {
-    return extras.listEventTranscriptions(this.#api, id, signal);
+  async listEventTranscriptions(id: string, signal?: AbortSignal): Promise<TranscriptionList> {
+    return (await load.extras()).listEventTranscriptions(this.#api, id, signal);
   }
 
   /** Viewer analytics of an event, in total and by channel (stream.read). */
-  getEventViewerAnalytics(id: string, signal?: AbortSignal): Promise<ViewerAnalytics> {
-    return extras.getEventViewerAnalytics(this.#api, id, signal);
+  async getEventViewerAnalytics(id: string, signal?: AbortSignal): Promise<ViewerAnalytics> {
+    return (await load.extras()).getEventViewerAnalytics(this.#api, id, signal);
   }
 
   /** Chat analytics of an event; a 404 when it has none (stream.read). */
-  getEventMessageAnalytics(id: string, signal?: AbortSignal): Promise<MessageAnalytics> {
-    return extras.getEventMessageAnalytics(this.#api, id, signal);
+  async getEventMessageAnalytics(id: string, signal?: AbortSignal): Promise<MessageAnalytics> {
+    return (await load.extras()).getEventMessageAnalytics(this.#api, id, signal);
   }
 
   /** One page of an event's chat history (chat.read). */
-  getEventChatHistory(id: string, options?: extras.ChatHistoryOptions): Promise<ChatHistoryPage> {
-    return extras.getEventChatHistory(this.#api, id, options);
+  async getEventChatHistory(
+    id: string,
+    options?: extras.ChatHistoryOptions,
+  ): Promise<ChatHistoryPage> {
+    return (await load.extras()).getEventChatHistory(this.#api, id, options);
   }
 
   /**
    * Every page of an event's chat history, following `nextPageToken` (chat.read); stops as
    * {@link RestreamClient.iterateEventHistory} does.
    */
-  iterateEventChat(
+  async *iterateEventChat(
     id: string,
     options?: extras.ChatHistoryOptions,
   ): AsyncGenerator<ChatHistoryPage, void, undefined> {
-    return extras.iterateEventChat(this.#api, id, options);
+    yield* (await load.extras()).iterateEventChat(this.#api, id, options);
   }
 
   /** Lists streaming platforms. Public: no token needed. */
-  listPlatforms(signal?: AbortSignal): Promise<Platform[]> {
-    return account.listPlatforms(this.#api, signal);
+  async listPlatforms(signal?: AbortSignal): Promise<Platform[]> {
+    return (await load.account()).listPlatforms(this.#api, signal);
   }
 
   /** Lists ingest servers. Public: no token needed. */
-  listServers(signal?: AbortSignal): Promise<Server[]> {
-    return account.listServers(this.#api, signal);
+  async listServers(signal?: AbortSignal): Promise<Server[]> {
+    return (await load.account()).listServers(this.#api, signal);
   }
 
   /** The ingest server the account streams to (`{ingestId}`, an id of {@link RestreamClient.listServers}) (channels.read). */
-  getIngest(signal?: AbortSignal): Promise<Ingest> {
-    return account.getIngest(this.#api, signal);
+  async getIngest(signal?: AbortSignal): Promise<Ingest> {
+    return (await load.account()).getIngest(this.#api, signal);
   }
 
   /** The URL of the account's embeddable web chat (chat.read). */
-  getWebchatUrl(signal?: AbortSignal): Promise<WebchatUrl> {
-    return account.getWebchatUrl(this.#api, signal);
+  async getWebchatUrl(signal?: AbortSignal): Promise<WebchatUrl> {
+    return (await load.account()).getWebchatUrl(this.#api, signal);
   }
 
   /** Lists the files in the account's video storage (storage.read). */
-  listStorageFiles(signal?: AbortSignal): Promise<StorageFile[]> {
-    return storage.listStorageFiles(this.#api, signal);
+  async listStorageFiles(signal?: AbortSignal): Promise<StorageFile[]> {
+    return (await load.storage()).listStorageFiles(this.#api, signal);
   }
 
   /** One video storage file (storage.read). */
-  getStorageFile(id: string, signal?: AbortSignal): Promise<StorageFile> {
-    return storage.getStorageFile(this.#api, id, signal);
+  async getStorageFile(id: string, signal?: AbortSignal): Promise<StorageFile> {
+    return (await load.storage()).getStorageFile(this.#api, id, signal);
   }
 
   /** A short-lived link to download a storage file (fetch it without a token) (storage.read). */
-  getStorageFileDownloadUrl(id: string, signal?: AbortSignal): Promise<DownloadUrl> {
-    return storage.getStorageFileDownloadUrl(this.#api, id, signal);
+  async getStorageFileDownloadUrl(id: string, signal?: AbortSignal): Promise<DownloadUrl> {
+    return (await load.storage()).getStorageFileDownloadUrl(this.#api, id, signal);
   }
 
   /** One page of clip projects; follow `pagination.nextCursor` while `hasMore` (clips.read). */
-  listClipProjects(
+  async listClipProjects(
     query?: clips.ClipProjectQuery,
     signal?: AbortSignal,
   ): Promise<ClipProjectPage> {
-    return clips.listClipProjects(this.#api, query, signal);
+    return (await load.clips()).listClipProjects(this.#api, query, signal);
   }
 
   /**
    * Every page of clip projects, following `pagination.nextCursor` (clips.read); stops as
    * {@link RestreamClient.iterateEventHistory} does (warnings go to `paging.onWarning`).
    */
-  iterateClipProjects(
+  async *iterateClipProjects(
     query?: clips.ClipProjectQuery,
     signal?: AbortSignal,
     paging?: PagingOptions,
   ): AsyncGenerator<ClipProjectPage, void, undefined> {
-    return clips.iterateClipProjects(this.#api, query, signal, paging);
+    yield* (await load.clips()).iterateClipProjects(this.#api, query, signal, paging);
   }
 
   /** A clip project with its clips (clips.read). */
-  getClipProject(id: string, signal?: AbortSignal): Promise<ClipProjectDetail> {
-    return clips.getClipProject(this.#api, id, signal);
+  async getClipProject(id: string, signal?: AbortSignal): Promise<ClipProjectDetail> {
+    return (await load.clips()).getClipProject(this.#api, id, signal);
   }
 
   /**
@@ -324,34 +349,34 @@ export class RestreamClient {
    * `ClipsInputAlreadyProcessed` (the whole video was clipped before) is not an error: it
    * comes back as `alreadyProcessed`.
    */
-  createClipProject(
+  async createClipProject(
     input: clips.ClipProjectInput,
     signal?: AbortSignal,
   ): Promise<ClipProjectCreated> {
-    return clips.createClipProject(this.#api, input, signal);
+    return (await load.clips()).createClipProject(this.#api, input, signal);
   }
 
   /** A short-lived link to download one clip (clips.read). */
-  getClipDownloadUrl(clipId: string, signal?: AbortSignal): Promise<DownloadUrl> {
-    return clips.getClipDownloadUrl(this.#api, clipId, signal);
+  async getClipDownloadUrl(clipId: string, signal?: AbortSignal): Promise<DownloadUrl> {
+    return (await load.clips()).getClipDownloadUrl(this.#api, clipId, signal);
   }
 
   /** A one-time link to download an event's whole chat history (chat.read). */
-  getEventChatDownloadUrl(eventId: string, signal?: AbortSignal): Promise<DownloadUrl> {
-    return media.getEventChatDownloadUrl(this.#api, eventId, signal);
+  async getEventChatDownloadUrl(eventId: string, signal?: AbortSignal): Promise<DownloadUrl> {
+    return (await load.media()).getEventChatDownloadUrl(this.#api, eventId, signal);
   }
 
   /** An event's recordings: primary videos, secondary videos, audio (storage.read). */
-  listEventRecordings(eventId: string, signal?: AbortSignal): Promise<EventRecordings> {
-    return media.listEventRecordings(this.#api, eventId, signal);
+  async listEventRecordings(eventId: string, signal?: AbortSignal): Promise<EventRecordings> {
+    return (await load.media()).listEventRecordings(this.#api, eventId, signal);
   }
 
   /** A short-lived link to download one recording of an event (storage.read). */
-  getEventRecordingDownloadUrl(
+  async getEventRecordingDownloadUrl(
     eventId: string,
     fileName: string,
     signal?: AbortSignal,
   ): Promise<DownloadUrl> {
-    return media.getEventRecordingDownloadUrl(this.#api, eventId, fileName, signal);
+    return (await load.media()).getEventRecordingDownloadUrl(this.#api, eventId, fileName, signal);
   }
 }

@@ -226,6 +226,14 @@ export class CliContext {
     if (this.globals.verbose) this.io.stderr.write(`${singleLine(line)}\n`);
   }
 
+  /**
+   * The pipeline's log for `-v`, else none: each log line masks its URL (a regular expression
+   * over every secret held), which no run without `-v` should pay for on every request.
+   */
+  #requestLog(): ((line: string) => void) | undefined {
+    return this.globals.verbose ? (line) => this.verbose(line) : undefined;
+  }
+
   /** A client for the public endpoints: no token needed, no config directory touched. */
   publicClient(): RestreamClient {
     return this.#client();
@@ -260,7 +268,7 @@ export class CliContext {
         clientId: this.config.clientId,
         clientSecret: this.config.clientSecret,
         fetch: this.io.fetch,
-        log: (line) => this.verbose(line),
+        log: this.#requestLog(),
         signal: this.io.signal,
       });
     if (options.ignoreEnv) return create(undefined);
@@ -333,7 +341,7 @@ export class CliContext {
       apiUrl: this.config.apiUrl,
       tokens,
       fetch: this.io.fetch,
-      log: (line) => this.verbose(line),
+      log: this.#requestLog(),
       onRetry: (notice) => this.#announceRetry(notice),
     });
   }

@@ -218,3 +218,39 @@ Deno.test("--help and version read no module of the commands they do not run (de
     assert.deepEqual(read.filter((m) => other.test(m)), [], args.join(" "));
   }
 });
+
+Deno.test("one endpoint loads its own resource module and schemas, not every resource's", async () => {
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    () => Response.json([{ id: 1, name: "Twitch" }]),
+  );
+  try {
+    const api = { RESTREAM_API_URL: `http://127.0.0.1:${server.addr.port}`, RESTREAM_TOKEN: "t" };
+    const resources = (modules: string[]): string[] =>
+      modules.filter((m) => /\/src\/(client\/(?!core|resource_error)|schemas\/(?!parse))/.test(m))
+        .map((m) => m.replace(/^.*\/src\//, "")).sort();
+    assert.deepEqual(resources(await evaluated(["platforms", "--json"], api)), [
+      "client/account.ts",
+      "schemas/account.ts",
+      "schemas/platform.ts",
+      "schemas/profile.ts",
+      "schemas/server.ts",
+      "schemas/stream_key.ts",
+    ]);
+    assert.deepEqual(resources(await evaluated(["channel", "list", "--json"], api)), [
+      "client/channels.ts",
+      "schemas/channel.ts",
+    ]);
+  } finally {
+    await server.shutdown();
+  }
+});
+
+Deno.test("importing mod.ts loads every module RestreamClient imports lazily (a library needs no read permission later)", async () => {
+  const client = await info(new URL("../../src/client.ts", import.meta.url).pathname);
+  const lazy = client.modules.find((m) => m.specifier.endsWith("/src/client.ts"))!
+    .dependencies!.filter((dep) => dep.isDynamic && dep.code).map((dep) => dep.code!.specifier);
+  assert.ok(lazy.length >= 8, `the client imports its resources lazily: ${lazy.length}`);
+  const library = staticGraph(await info(new URL("../../mod.ts", import.meta.url).pathname));
+  assert.deepEqual(lazy.filter((specifier) => !library.has(specifier)), []);
+});
