@@ -46,6 +46,13 @@ export const BROWSER_OPENERS: Readonly<Record<string, string>> = {
   windows: "rundll32",
 };
 
+/**
+ * The runtime flag an installed `restream` runs with besides its permissions: a command's
+ * modules (the bundle's chunks) are read when it runs, not all at start-up (README,
+ * "Performance"). Without it the CLI works the same, only slower to start.
+ */
+export const LAZY_IMPORTS_FLAG = "--unstable-lazy-dynamic-imports";
+
 /** Options of {@link permissionFlags}. */
 export interface PermissionOptions {
   /**
@@ -89,7 +96,6 @@ export function permissionFlags(options: PermissionOptions = {}): string[] {
 
 if (import.meta.main) {
   // Prints the flags for a config directory, one line, e.g. to paste into a shell.
-  console.log(
-    permissionFlags({ configDir: Deno.args[0] ?? "$HOME/.config/restream.io" }).join(" "),
-  );
+  const configDir = Deno.args[0] ?? "$HOME/.config/restream.io";
+  console.log([LAZY_IMPORTS_FLAG, ...permissionFlags({ configDir })].join(" "));
 }

@@ -285,11 +285,13 @@ export class CliContext {
    * Where this run keeps presets: the injected store; under `--mock`, memory for this one
    * process (nothing touches the disk); else `presets.json` beside the token file (same
    * directory, same lock). No config directory is an `auth` error (exit 3), as for `login`.
+   * The preset modules load here, so only the commands that use presets read them.
    */
-  presetStore(): PresetStore {
+  async presetStore(): Promise<PresetStore> {
     if (this.#presets !== undefined) return this.#presets;
     if (this.io.presetStore !== undefined) return this.#presets = this.io.presetStore;
-    if (this.#mock !== undefined) return this.#presets = new this.#loaded.MemoryPresetStore();
+    const { FilePresetStore, MemoryPresetStore } = await import("./runtime_presets.ts");
+    if (this.#mock !== undefined) return this.#presets = new MemoryPresetStore();
     const tokens = this.tokenStore();
     if (!(tokens instanceof this.#loaded.TokenStore)) {
       throw new RestreamError(
@@ -297,7 +299,7 @@ export class CliContext {
         "no config directory to keep presets in: set RESTREAM_CONFIG_DIR (or HOME)",
       );
     }
-    return this.#presets = new this.#loaded.FilePresetStore({
+    return this.#presets = new FilePresetStore({
       tokens,
       onNotice: (message) => this.output.notice(`note: ${message}`),
     });

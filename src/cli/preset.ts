@@ -33,7 +33,7 @@ export interface SaveFlags {
 /** `preset save <name>`: the enabled channels (or `--channels`), stored under a name. */
 export async function savePreset(ctx: CliContext, name: string, flags: SaveFlags): Promise<void> {
   const account = await presetAccount(ctx);
-  const store = ctx.presetStore();
+  const store = await ctx.presetStore();
   // Fail on an existing name before reading the channels; the save itself checks again
   // under the lock.
   if (!flags.force && await store.get(account, name) !== undefined) throw exists(name);
@@ -67,7 +67,8 @@ export async function savePreset(ctx: CliContext, name: string, flags: SaveFlags
 
 /** `preset list`. */
 export async function listPresets(ctx: CliContext): Promise<void> {
-  const presets = await ctx.presetStore().list(await presetAccount(ctx));
+  const store = await ctx.presetStore();
+  const presets = await store.list(await presetAccount(ctx));
   ctx.output.printList(presets, [
     { header: "NAME", value: (p) => p.name, keep: true },
     { header: "CHANNELS", value: (p) => p.channels.join(",") },
@@ -90,7 +91,8 @@ export async function showPreset(ctx: CliContext, name: string): Promise<void> {
 
 /** `preset delete <name>`. */
 export async function deletePreset(ctx: CliContext, name: string): Promise<void> {
-  const deleted = await ctx.presetStore().delete(await presetAccount(ctx), name);
+  const store = await ctx.presetStore();
+  const deleted = await store.delete(await presetAccount(ctx), name);
   if (!deleted) throw notFound(name);
   if (ctx.output.json) ctx.output.printJson({ name, deleted: true });
   else ctx.output.notice(`deleted preset '${name}'`);
@@ -103,7 +105,8 @@ export async function renamePreset(
   to: string,
   force: boolean,
 ): Promise<void> {
-  const outcome = await ctx.presetStore().rename(await presetAccount(ctx), from, to, force);
+  const store = await ctx.presetStore();
+  const outcome = await store.rename(await presetAccount(ctx), from, to, force);
   if (outcome === "missing") throw notFound(from);
   if (outcome === "exists") throw exists(to);
   if (ctx.output.json) ctx.output.printJson({ name: to, from });
@@ -150,7 +153,8 @@ export async function importPreset(
     throw new UsageError(`invalid preset in ${source}: ${error.message}`);
   }
   if (flags.name !== undefined) preset.name = flags.name;
-  const outcome = await ctx.presetStore().save(
+  const store = await ctx.presetStore();
+  const outcome = await store.save(
     await presetAccount(ctx),
     preset,
     flags.force === true,
@@ -169,7 +173,8 @@ export async function findPreset(
   account: PresetAccount,
   name: string,
 ): Promise<Preset> {
-  const preset = await ctx.presetStore().get(account, name);
+  const store = await ctx.presetStore();
+  const preset = await store.get(account, name);
   if (preset === undefined) throw notFound(name);
   return preset;
 }

@@ -12,5 +12,3 @@ export { assertWebSocketUrlBelongs } from "../auth/origin.ts";
 export { Session } from "../auth/session.ts";
 export { TokenStore } from "../auth/token_store.ts";
 export { RestreamClient } from "./runtime_client.ts";
-export { FilePresetStore } from "../preset/file_store.ts";
-export { MemoryPresetStore } from "../preset/store.ts";

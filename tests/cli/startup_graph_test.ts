@@ -219,7 +219,7 @@ Deno.test("--help and version read no module of the commands they do not run (de
   }
 });
 
-Deno.test("one endpoint loads its own resource module and schemas, not every resource's", async () => {
+Deno.test("one endpoint loads its own resource module and schemas, not every resource's, and no preset store", async () => {
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen: () => {} },
     () => Response.json([{ id: 1, name: "Twitch" }]),
@@ -237,10 +237,13 @@ Deno.test("one endpoint loads its own resource module and schemas, not every res
       "schemas/server.ts",
       "schemas/stream_key.ts",
     ]);
-    assert.deepEqual(resources(await evaluated(["channel", "list", "--json"], api)), [
-      "client/channels.ts",
-      "schemas/channel.ts",
-    ]);
+    const channelList = await evaluated(["channel", "list", "--json"], api);
+    assert.deepEqual(resources(channelList), ["client/channels.ts", "schemas/channel.ts"]);
+    // The preset stores load for the preset commands only (CliContext.presetStore).
+    assert.deepEqual(
+      channelList.filter((m) => /\/src\/preset\/(store|file_store)\.ts$/.test(m)),
+      [],
+    );
   } finally {
     await server.shutdown();
   }

@@ -1,12 +1,14 @@
 /**
- * The install paths of the README, end to end against the mock server: `deno install -g` from
- * this checkout into a temporary root, and `deno task bundle`'s single file run from another
- * directory; both with the narrow permission flags, never `-A`.
+ * The install paths of the README, end to end against the mock server, with the narrow
+ * permission flags, never `-A`: `deno install -g` from this checkout into a temporary root;
+ * `deno task bundle`'s directory (what JSR publishes as `jsr:@restream/cli/cli`) copied and run
+ * from elsewhere; and that bundle installed from a URL, as from JSR, then run offline.
  */
 
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
-import { permissionFlags } from "../../scripts/permissions.ts";
+import { bundle, BUNDLE_DIR } from "../../scripts/bundle.ts";
+import { LAZY_IMPORTS_FLAG, permissionFlags } from "../../scripts/permissions.ts";
 import { stableUuid } from "../../src/mock/ids.ts";
 import { withMock } from "../support/mock.ts";
 import { runProcess, runProgram, spawnCli } from "../support/subprocess.ts";
@@ -76,7 +78,15 @@ Deno.test("e2e install: deno install -g from the checkout gives a working restre
   });
 });
 
-Deno.test("e2e bundle: deno task bundle gives one file that runs anywhere, dynamic imports included", async () => {
+/** Copies the files of a directory (no subdirectories: the bundle has none). */
+async function copyDir(from: string, to: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const entry of Deno.readDir(from)) {
+    if (entry.isFile) await Deno.copyFile(join(from, entry.name), join(to, entry.name));
+  }
+}
+
+Deno.test("e2e bundle: deno task bundle writes the published CLI; a copy runs anywhere, chunks loaded lazily", async () => {
   await withTempDir(async (dir) => {
     const task = await outputWithin(Deno.execPath(), {
       args: ["task", "--quiet", "bundle"],
@@ -86,12 +96,19 @@ Deno.test("e2e bundle: deno task bundle gives one file that runs anywhere, dynam
     });
     assert.ok(task.success, new TextDecoder().decode(task.stderr));
     // Run a copy from a directory with no deno.json and no node_modules near it.
-    const script = join(dir, "restream.js");
-    await Deno.copyFile(join(ROOT, "dist", "restream.js"), script);
+    const bundleDir = join(dir, "cli");
+    await copyDir(join(ROOT, BUNDLE_DIR), bundleDir);
+    const script = join(bundleDir, "cli.js");
+    assert.match(await Deno.readTextFile(script), /^\/\* @ts-self-types="\.\/cli\.d\.ts" \*\//);
+    assert.ok((await Deno.stat(join(bundleDir, "cli.d.ts"))).isFile);
     const home = join(dir, "home");
-    const permissions = permissionFlags({ configDir: join(home, ".config", "restream.io") });
+    // The copy's own directory is readable: that is where its chunks are read from.
+    const permissions = [
+      LAZY_IMPORTS_FLAG,
+      ...permissionFlags({ configDir: join(home, ".config", "restream.io"), sourceDir: bundleDir }),
+    ];
 
-    // `mock serve` loads the mock server by a dynamic import: it must be in the bundle.
+    // `mock serve` loads the mock server by a dynamic import: its chunk is read then.
     const serve = spawnCli(["mock", "serve", "--port", "0", "--json"], {
       script,
       permissions,
@@ -125,6 +142,76 @@ Deno.test("e2e bundle: deno task bundle gives one file that runs anywhere, dynam
     } finally {
       serve.child.kill("SIGTERM");
       await serve.done(STEP_TIMEOUT_MS).finally(() => serve.close());
+    }
+  });
+});
+
+Deno.test("e2e install from a URL, as from JSR: install caches every chunk; the command then runs offline, reading no module file", async () => {
+  await withTempDir(async (dir) => {
+    const bundleDir = join(dir, "served");
+    await bundle(ROOT, bundleDir);
+    // The bundle served over loopback HTTP, the way JSR serves the package's files.
+    const files = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, (request) => {
+      const name = new URL(request.url).pathname.slice(1);
+      if (!/^[\w.-]+\.js$/.test(name)) return new Response("not found", { status: 404 });
+      return Deno.readFile(join(bundleDir, name)).then(
+        (body) => new Response(body, { headers: { "content-type": "text/javascript" } }),
+        () => new Response("not found", { status: 404 }),
+      );
+    });
+    const origin = `127.0.0.1:${files.addr.port}`;
+    const home = join(dir, "home");
+    const cwd = join(dir, "work");
+    await Deno.mkdir(cwd, { recursive: true });
+    // A cache of its own: only the install can have filled it.
+    const env = { PATH: dirname(Deno.execPath()), DENO_DIR: join(dir, "deno"), HOME: home };
+    let served = true;
+    try {
+      const install = await outputWithin(Deno.execPath(), {
+        args: [
+          "install",
+          "-g",
+          "--root",
+          join(dir, "root"),
+          "-n",
+          "restream",
+          LAZY_IMPORTS_FLAG,
+          // As for JSR, whose modules are remote: no read permission for them.
+          ...permissionFlags({ configDir: join(home, ".config", "restream.io"), sourceDir: null }),
+          `--allow-import=${origin}`,
+          "--quiet",
+          `http://${origin}/cli.js`,
+        ],
+        cwd,
+        env,
+        clearEnv: true,
+        stdout: "piped",
+        stderr: "piped",
+      });
+      assert.ok(install.success, new TextDecoder().decode(install.stderr));
+      await files.shutdown();
+      served = false;
+
+      const bin = join(dir, "root", "bin", "restream");
+      assert.match(await Deno.readTextFile(bin), /--unstable-lazy-dynamic-imports/);
+      // `--mock` and `mock serve` load the mock's chunks lazily: cached by the install too.
+      const status = await runProgram(bin, ["--mock", "status"], { env, cwd });
+      assert.equal(status.code, 0, status.stderr);
+      assert.match(status.stdout, /^Account: +gamenight/m);
+      await withMock({}, async (mock) => {
+        const api = { ...env, RESTREAM_API_URL: mock.apiUrl, RESTREAM_TOKEN: mock.token };
+        const [platforms, channels] = await Promise.all([
+          runProgram(bin, ["platforms", "--json"], { env: api, cwd }),
+          runProgram(bin, ["channel", "list"], { env: api, cwd }),
+        ]);
+        assert.equal(platforms.code, 0, platforms.stderr);
+        assert.equal(JSON.parse(platforms.stdout)[0].name, "Twitch");
+        assert.equal(channels.code, 0, channels.stderr);
+        // Piped: one tab-separated line per channel, platform names from the platform list.
+        assert.match(channels.stdout, /^\d+\tTwitch\t/m);
+      });
+    } finally {
+      if (served) await files.shutdown();
     }
   });
 });
