@@ -3,7 +3,7 @@
  * store that refreshes, a local mock server, and the `restream` command-line tool built on
  * them. The library never prints and never exits; every failure is a {@link RestreamError}
  * with a `kind`. Running this module directly (`deno run jsr:@restream/cli …`) runs the CLI,
- * whose code is loaded only then.
+ * whose code is loaded only then; `jsr:@restream/cli/cli`, the CLI bundled, starts faster.
  *
  * - {@link RestreamClient}: one method per endpoint (channels, events, chat history, storage,
  *   clips, recordings…), typed results that keep every field the API sent.

@@ -101,6 +101,11 @@ Deno.test("e2e bundle: deno task bundle writes the published CLI; a copy runs an
     const script = join(bundleDir, "cli.js");
     assert.match(await Deno.readTextFile(script), /^\/\* @ts-self-types="\.\/cli\.d\.ts" \*\//);
     assert.ok((await Deno.stat(join(bundleDir, "cli.d.ts"))).isFile);
+    // Everything is inside: no chunk imports a Node module or an npm package.
+    for await (const entry of Deno.readDir(bundleDir)) {
+      const code = await Deno.readTextFile(join(bundleDir, entry.name));
+      assert.doesNotMatch(code, /(from|import\()\s*["'](node|npm):/, entry.name);
+    }
     const home = join(dir, "home");
     // The copy's own directory is readable: that is where its chunks are read from.
     const permissions = [
