@@ -102,7 +102,7 @@ interface Case {
 const BARE = "bare hello (--no-config)";
 const FLOOR = "floor (fetch+valibot)";
 /** The four commands SPEC.md sets targets for, each against its floor. */
-const COMMANDS: ReadonlyArray<{ args: readonly string[]; against: Case["against"] }> = [
+const COMMANDS: ReadonlyArray<{ args: readonly string[]; against: Required<Case>["against"] }> = [
   { args: ["--help"], against: { name: BARE, target: 1.6 } },
   { args: ["version"], against: { name: BARE, target: 1.6 } },
   { args: ["platforms", "--json"], against: { name: FLOOR, target: 1.3 } },
@@ -121,7 +121,7 @@ const CASES: readonly Case[] = [
   ...COMMANDS.map(({ args, against }) => ({
     name: `checkout: ${args.join(" ")}`,
     args: [cli, ...args],
-    against: { name: against!.name },
+    against: { name: against.name },
   })),
 ];
 
