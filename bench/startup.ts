@@ -1,10 +1,13 @@
 /**
  * Start-up benchmark (SPEC.md, "Start-up"): medians of interleaved runs of `--help`,
- * `version`, `platforms --json` and `channel list --json` (both against a local server),
- * twice: as users run the CLI (the bundle JSR publishes, built fresh by scripts/bundle.ts and
- * run the way an installed `restream` runs it: no project config, lazy dynamic imports), where
- * the targets apply; and from this checkout's cli.ts (`deno run cli.ts`), for comparison. Next
- * to them, the true floors started the same way in the same run:
+ * `version`, `platforms --json` and `channel list --json` (both against a local server), twice:
+ *
+ * - as users run the CLI, where the targets apply: the bundle JSR publishes, built fresh by
+ *   scripts/bundle.ts, installed with the README's install flags from a loopback URL (as from
+ *   JSR: tests/support/served_install.ts) and run through the installed `restream`;
+ * - from this checkout's cli.ts (`deno run cli.ts`), for comparison.
+ *
+ * Next to them, the true floors, started in the same run:
  *
  * - a bare hello-world, `deno run -A --no-config hello.ts` (outside the project's config:
  *   what the cheapest Deno program costs a user), for `--help` and `version`;
@@ -13,24 +16,24 @@
  *
  * Run with `deno task bench`; `BENCH_RUNS` sets the runs per command (default 21),
  * `BENCH_CLI` another checkout's cli.ts to measure in the checkout rows (e.g. an older one, for
- * before/after figures).
- * Every process gets the same small, clean environment (no `NO_COLOR`, a fresh config
- * directory), so a developer's shell settings do not change what is measured.
+ * before/after figures). Every process gets the same small, clean environment (no `NO_COLOR`,
+ * a fresh config directory), so a developer's shell settings do not change what is measured.
  *
  * @module
  */
 
 import { bundle } from "../scripts/bundle.ts";
+import { LAZY_IMPORTS_FLAG, permissionFlags } from "../scripts/permissions.ts";
+import { installFromUrl } from "../tests/support/served_install.ts";
 
 const RUNS = Number(Deno.env.get("BENCH_RUNS") ?? 21);
 const root = new URL("..", import.meta.url).pathname;
 const cli = Deno.env.get("BENCH_CLI") ?? `${root}cli.ts`;
 const floor = `${root}bench/floor.ts`;
-const hello = await Deno.makeTempFile({ suffix: ".ts" });
+const work = await Deno.makeTempDir();
+const hello = `${work}/hello.ts`;
 await Deno.writeTextFile(hello, 'console.log("hello");\n');
-const configDir = await Deno.makeTempDir();
-const bundleDir = await Deno.makeTempDir();
-const installed = await bundle(root, bundleDir);
+const configDir = `${work}/config`;
 
 const BODIES: Record<string, unknown> = {
   "/v2/platform/all": [{ id: 1, name: "Twitch", url: "https://twitch.tv" }],
@@ -45,45 +48,34 @@ const server = Deno.serve(
 );
 const api = `http://127.0.0.1:${server.addr.port}`;
 
-/** What Deno itself needs (its cache), plus the CLI's settings. */
+/** What Deno itself needs (its cache, the `deno` an installed command starts), plus the CLI's settings. */
 function environment(): Record<string, string> {
   const env: Record<string, string> = {
     RESTREAM_API_URL: api,
     RESTREAM_CONFIG_DIR: configDir,
     RESTREAM_TOKEN: "bench-token",
   };
-  for (const name of ["HOME", "PATH", "DENO_DIR", "XDG_CACHE_HOME"]) {
+  for (const name of ["HOME", "DENO_DIR", "XDG_CACHE_HOME"]) {
     const value = Deno.env.get(name);
     if (value !== undefined) env[name] = value;
   }
+  env.PATH = [Deno.execPath().replace(/\/[^/]*$/, ""), Deno.env.get("PATH")].join(":");
   return env;
 }
 const env = environment();
 
-/**
- * The `deno run` flags of the bundle as an installed `restream` runs it: no project's
- * deno.json (the install line's shim brings its own, empty one), lazy dynamic imports on.
- */
-const INSTALLED = ["--no-config", "--unstable-lazy-dynamic-imports"];
-
-/**
- * One process run, in ms: a checkout's cli.ts in its own directory, so its deno.json applies;
- * the bundle in its directory, with no config.
- */
-async function time(args: readonly string[]): Promise<number> {
+/** One process run, in ms, in `cwd` (a checkout's cli.ts runs in its directory: its deno.json applies). */
+async function time(program: string, args: readonly string[], cwd: string): Promise<number> {
   const started = performance.now();
-  const script = args.find((arg) => !arg.startsWith("-"))!;
-  const { code } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--quiet", ...args],
+  const { code } = await new Deno.Command(program, {
+    args: [...args],
     env,
     clearEnv: true,
-    cwd: script === cli || script === installed
-      ? script.slice(0, script.lastIndexOf("/") + 1)
-      : root,
+    cwd,
     stdout: "null",
     stderr: "null",
   }).output();
-  if (code !== 0) throw new Error(`${args.join(" ")} exited ${code}`);
+  if (code !== 0) throw new Error(`${program} ${args.join(" ")} exited ${code}`);
   return performance.now() - started;
 }
 
@@ -94,7 +86,9 @@ function median(times: number[]): number {
 
 interface Case {
   name: string;
+  program: string;
   args: readonly string[];
+  cwd: string;
   /** The case it is measured against, and the target ratio (none: shown for comparison). */
   against?: { name: string; target?: number };
 }
@@ -102,41 +96,63 @@ interface Case {
 const BARE = "bare hello (--no-config)";
 const FLOOR = "floor (fetch+valibot)";
 /** The four commands SPEC.md sets targets for, each against its floor. */
-const COMMANDS: ReadonlyArray<{ args: readonly string[]; against: Required<Case>["against"] }> = [
+const COMMANDS: ReadonlyArray<
+  { args: readonly string[]; against: { name: string; target: number } }
+> = [
   { args: ["--help"], against: { name: BARE, target: 1.6 } },
   { args: ["version"], against: { name: BARE, target: 1.6 } },
   { args: ["platforms", "--json"], against: { name: FLOOR, target: 1.3 } },
   { args: ["channel", "list", "--json"], against: { name: FLOOR, target: 1.4 } },
 ];
 
-const CASES: readonly Case[] = [
-  { name: BARE, args: ["--no-config", hello] },
-  { name: FLOOR, args: [floor, `${api}/v2/platform/all`] },
-  ...COMMANDS.map(({ args, against }) => ({
-    name: args.join(" "),
-    args: [...INSTALLED, installed, ...args],
-    against,
-  })),
-  // From a checkout: slower (every module is its own file, valibot whole); no target.
-  ...COMMANDS.map(({ args, against }) => ({
-    name: `checkout: ${args.join(" ")}`,
-    args: [cli, ...args],
-    against: { name: against.name },
-  })),
-];
-
 try {
+  const bundleDir = `${work}/bundle`;
+  await bundle(root, bundleDir);
+  const installed = await installFromUrl({
+    bundleDir,
+    root: `${work}/install`,
+    flags: [LAZY_IMPORTS_FLAG, ...permissionFlags({ configDir, sourceDir: null })],
+    env,
+    cwd: work,
+  });
+  const deno = Deno.execPath();
+  const checkout = cli.slice(0, cli.lastIndexOf("/") + 1);
+  const CASES: readonly Case[] = [
+    { name: BARE, program: deno, args: ["run", "-A", "--no-config", hello], cwd: work },
+    {
+      name: FLOOR,
+      program: deno,
+      args: ["run", "-A", "--quiet", floor, `${api}/v2/platform/all`],
+      cwd: root,
+    },
+    ...COMMANDS.map(({ args, against }) => ({
+      name: args.join(" "),
+      program: installed,
+      args,
+      cwd: work,
+      against,
+    })),
+    // From a checkout: slower (every module is its own file, valibot whole); no target.
+    ...COMMANDS.map(({ args, against }) => ({
+      name: `checkout: ${args.join(" ")}`,
+      program: deno,
+      args: ["run", "-A", "--quiet", cli, ...args],
+      cwd: checkout,
+      against: { name: against.name },
+    })),
+  ];
+
   // Round-robin, so the floors and every command see the same machine load; the first
   // round only warms the caches.
   const times = new Map<string, number[]>(CASES.map(({ name }) => [name, []]));
   for (let round = 0; round <= RUNS; round++) {
-    for (const { name, args } of CASES) {
-      const ms = await time(args);
+    for (const { name, program, args, cwd } of CASES) {
+      const ms = await time(program, args, cwd);
       if (round > 0) times.get(name)!.push(ms);
     }
   }
   const medians = new Map([...times].map(([name, list]) => [name, median(list)]));
-  console.log(`median of ${RUNS} interleaved runs each: the bundle (${installed}), ${cli}`);
+  console.log(`median of ${RUNS} interleaved runs each: installed restream, and ${cli}`);
   let missed = 0;
   for (const { name, against } of CASES) {
     const ms = medians.get(name)!;
@@ -155,7 +171,5 @@ try {
   if (missed > 0) console.log(`${missed} target(s) missed`);
 } finally {
   await server.shutdown();
-  await Deno.remove(hello);
-  await Deno.remove(configDir, { recursive: true });
-  await Deno.remove(bundleDir, { recursive: true });
+  await Deno.remove(work, { recursive: true });
 }

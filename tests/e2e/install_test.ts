@@ -13,6 +13,7 @@ import { stableUuid } from "../../src/mock/ids.ts";
 import { withMock } from "../support/mock.ts";
 import { runProcess, runProgram, spawnCli } from "../support/subprocess.ts";
 import { outputWithin, STEP_TIMEOUT_MS } from "../support/deadline.ts";
+import { installFromUrl } from "../support/served_install.ts";
 import { withTempDir } from "../support/temp_dir.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -155,68 +156,38 @@ Deno.test("e2e install from a URL, as from JSR: install caches every chunk; the 
   await withTempDir(async (dir) => {
     const bundleDir = join(dir, "served");
     await bundle(ROOT, bundleDir);
-    // The bundle served over loopback HTTP, the way JSR serves the package's files.
-    const files = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, (request) => {
-      const name = new URL(request.url).pathname.slice(1);
-      if (!/^[\w.-]+\.js$/.test(name)) return new Response("not found", { status: 404 });
-      return Deno.readFile(join(bundleDir, name)).then(
-        (body) => new Response(body, { headers: { "content-type": "text/javascript" } }),
-        () => new Response("not found", { status: 404 }),
-      );
-    });
-    const origin = `127.0.0.1:${files.addr.port}`;
     const home = join(dir, "home");
     const cwd = join(dir, "work");
     await Deno.mkdir(cwd, { recursive: true });
     // A cache of its own: only the install can have filled it.
     const env = { PATH: dirname(Deno.execPath()), DENO_DIR: join(dir, "deno"), HOME: home };
-    let served = true;
-    try {
-      const install = await outputWithin(Deno.execPath(), {
-        args: [
-          "install",
-          "-g",
-          "--root",
-          join(dir, "root"),
-          "-n",
-          "restream",
-          LAZY_IMPORTS_FLAG,
-          // As for JSR, whose modules are remote: no read permission for them.
-          ...permissionFlags({ configDir: join(home, ".config", "restream.io"), sourceDir: null }),
-          `--allow-import=${origin}`,
-          "--quiet",
-          `http://${origin}/cli.js`,
-        ],
-        cwd,
-        env,
-        clearEnv: true,
-        stdout: "piped",
-        stderr: "piped",
-      });
-      assert.ok(install.success, new TextDecoder().decode(install.stderr));
-      await files.shutdown();
-      served = false;
-
-      const bin = join(dir, "root", "bin", "restream");
-      assert.match(await Deno.readTextFile(bin), /--unstable-lazy-dynamic-imports/);
-      // `--mock` and `mock serve` load the mock's chunks lazily: cached by the install too.
-      const status = await runProgram(bin, ["--mock", "status"], { env, cwd });
-      assert.equal(status.code, 0, status.stderr);
-      assert.match(status.stdout, /^Account: +gamenight/m);
-      await withMock({}, async (mock) => {
-        const api = { ...env, RESTREAM_API_URL: mock.apiUrl, RESTREAM_TOKEN: mock.token };
-        const [platforms, channels] = await Promise.all([
-          runProgram(bin, ["platforms", "--json"], { env: api, cwd }),
-          runProgram(bin, ["channel", "list"], { env: api, cwd }),
-        ]);
-        assert.equal(platforms.code, 0, platforms.stderr);
-        assert.equal(JSON.parse(platforms.stdout)[0].name, "Twitch");
-        assert.equal(channels.code, 0, channels.stderr);
-        // Piped: one tab-separated line per channel, platform names from the platform list.
-        assert.match(channels.stdout, /^\d+\tTwitch\t/m);
-      });
-    } finally {
-      if (served) await files.shutdown();
-    }
+    const bin = await installFromUrl({
+      bundleDir,
+      root: join(dir, "root"),
+      flags: [
+        LAZY_IMPORTS_FLAG,
+        // As for JSR, whose modules are remote: no read permission for them.
+        ...permissionFlags({ configDir: join(home, ".config", "restream.io"), sourceDir: null }),
+      ],
+      env,
+      cwd,
+    });
+    assert.match(await Deno.readTextFile(bin), /--unstable-lazy-dynamic-imports/);
+    // `--mock` loads the mock's chunks lazily: cached by the install too (nothing serves them now).
+    const status = await runProgram(bin, ["--mock", "status"], { env, cwd });
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /^Account: +gamenight/m);
+    await withMock({}, async (mock) => {
+      const api = { ...env, RESTREAM_API_URL: mock.apiUrl, RESTREAM_TOKEN: mock.token };
+      const [platforms, channels] = await Promise.all([
+        runProgram(bin, ["platforms", "--json"], { env: api, cwd }),
+        runProgram(bin, ["channel", "list"], { env: api, cwd }),
+      ]);
+      assert.equal(platforms.code, 0, platforms.stderr);
+      assert.equal(JSON.parse(platforms.stdout)[0].name, "Twitch");
+      assert.equal(channels.code, 0, channels.stderr);
+      // Piped: one tab-separated line per channel, platform names from the platform list.
+      assert.match(channels.stdout, /^\d+\tTwitch\t/m);
+    });
   });
 });
