@@ -1,11 +1,15 @@
 /**
  * Start-up benchmark (SPEC.md, "Start-up"): medians of interleaved runs of `--help`,
- * `version`, `platforms --json` and `channel list --json` (both against a local server), twice:
+ * `version`, `platforms --json` and `channel list --json` (both against a local server), three
+ * ways:
  *
- * - as users run the CLI, where the targets apply: the bundle JSR publishes, built fresh by
- *   scripts/bundle.ts, installed with the README's install flags from a loopback URL (as from
- *   JSR: tests/support/served_install.ts) and run through the installed `restream`;
- * - from this checkout's cli.ts (`deno run cli.ts`), for comparison.
+ * - the CLI users get, run the way the floors run (`deno run -A`), where the targets apply: the
+ *   bundle JSR publishes (built fresh by scripts/bundle.ts), with the install line's
+ *   `--unstable-lazy-dynamic-imports` and no project config;
+ * - that bundle installed with the README's install flags from a loopback URL (as from JSR:
+ *   tests/support/served_install.ts) and run through the installed `restream`, which adds what
+ *   Deno's install shim costs any installed program (a shell, the install's lockfile);
+ * - this checkout's cli.ts (`deno run cli.ts`).
  *
  * Next to them, the true floors, started in the same run:
  *
@@ -127,10 +131,25 @@ try {
     },
     ...COMMANDS.map(({ args, against }) => ({
       name: args.join(" "),
+      program: deno,
+      args: [
+        "run",
+        "-A",
+        "--quiet",
+        "--no-config",
+        LAZY_IMPORTS_FLAG,
+        `${bundleDir}/cli.js`,
+        ...args,
+      ],
+      cwd: work,
+      against,
+    })),
+    ...COMMANDS.map(({ args, against }) => ({
+      name: `installed: ${args.join(" ")}`,
       program: installed,
       args,
       cwd: work,
-      against,
+      against: { name: against.name },
     })),
     // From a checkout: slower (every module is its own file, valibot whole); no target.
     ...COMMANDS.map(({ args, against }) => ({
@@ -152,7 +171,7 @@ try {
     }
   }
   const medians = new Map([...times].map(([name, list]) => [name, median(list)]));
-  console.log(`median of ${RUNS} interleaved runs each: installed restream, and ${cli}`);
+  console.log(`median of ${RUNS} interleaved runs each: the bundle, installed, and ${cli}`);
   let missed = 0;
   for (const { name, against } of CASES) {
     const ms = medians.get(name)!;
@@ -166,7 +185,7 @@ try {
         note += ` (target ≤ ${against.target}×) ${ok ? "ok" : "MISSED"}`;
       }
     }
-    console.log(`${name.padEnd(30)} ${ms.toFixed(1).padStart(7)} ms  ${note}`);
+    console.log(`${name.padEnd(34)} ${ms.toFixed(1).padStart(7)} ms  ${note}`);
   }
   if (missed > 0) console.log(`${missed} target(s) missed`);
 } finally {

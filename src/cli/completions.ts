@@ -12,12 +12,12 @@ import { powershellScript } from "./completion_powershell.ts";
 import type { CliContext } from "./context.ts";
 import type { CommandSpec, FlagSpec } from "./spec.ts";
 import type { SHELLS } from "./specs/tools.ts";
-import { GLOBAL_FLAGS, ROOT } from "./tree.ts";
+import { fullTree, GLOBAL_FLAGS } from "./tree.ts";
 
-/** The script for a shell, for any tree (tests pass a small one). */
+/** The script for a shell, for a tree (the CLI's whole tree; tests pass a small one). */
 export function completionScript(
   shell: typeof SHELLS[number],
-  root: CommandSpec = ROOT,
+  root: CommandSpec,
   globals: readonly FlagSpec[] = GLOBAL_FLAGS,
 ): string {
   const nodes = completionNodes(root, globals);
@@ -34,6 +34,9 @@ export function completionScript(
 }
 
 /** `completions <shell>`. */
-export function printCompletions(ctx: CliContext, shell: typeof SHELLS[number]): void {
-  ctx.io.stdout.write(completionScript(shell));
+export async function printCompletions(
+  ctx: CliContext,
+  shell: typeof SHELLS[number],
+): Promise<void> {
+  ctx.io.stdout.write(completionScript(shell, await fullTree()));
 }

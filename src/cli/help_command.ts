@@ -10,7 +10,7 @@ import { renderHelp } from "./help.ts";
 import { findSubcommand, unknownCommand } from "./parse.ts";
 import type { CommandSpec } from "./spec.ts";
 import { createStyle } from "./style.ts";
-import { GLOBAL_FLAGS, ROOT } from "./tree.ts";
+import { GLOBAL_FLAGS, treeFor } from "./tree.ts";
 
 /** Prints the help of a command path to stdout; bold headings only where colour is on. */
 export function printHelp(ctx: CliContext, path: readonly CommandSpec[]): void {
@@ -28,8 +28,8 @@ export function printHelp(ctx: CliContext, path: readonly CommandSpec[]): void {
 }
 
 /** `help [command...]`: the help of the named command; an unknown word is a usage error. */
-export function helpFor(ctx: CliContext, words: readonly string[]): void {
-  const path: CommandSpec[] = [ROOT];
+export async function helpFor(ctx: CliContext, words: readonly string[]): Promise<void> {
+  const path: CommandSpec[] = [await treeFor(words)];
   for (const word of words) {
     const next = findSubcommand(path[path.length - 1], word);
     if (!next) throw unknownCommand(word, path);

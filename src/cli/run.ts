@@ -13,7 +13,7 @@ import { findSubcommand, parseCommandLine, pathName } from "./parse.ts";
 import { PartsFailed } from "./parts.ts";
 import { type CommandSpec, flagKey } from "./spec.ts";
 import { singleLine } from "./terminal_safe.ts";
-import { GLOBAL_FLAGS, ROOT } from "./tree.ts";
+import { entriesTree, GLOBAL_FLAGS, treeFor } from "./tree.ts";
 
 /** Thrown by the stdout writer when the reader went away (`… | head`). */
 export class StdoutClosed extends Error {
@@ -95,7 +95,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     await execute(ctx, argv);
     return 0;
   } catch (error) {
-    return report(ctx, error, pathName(namedPath(argv)));
+    return report(ctx, error, pathName(await namedPath(argv)));
   } finally {
     await ctx.close();
   }
@@ -108,7 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
  * that does not stop gracefully is given up on after a grace period (see untilInterrupted).
  */
 export async function execute(ctx: CliContext, argv: readonly string[]): Promise<void> {
-  const parsed = parseCommandLine(ROOT, GLOBAL_FLAGS, argv, (flag, value) => {
+  const parsed = parseCommandLine(await treeFor(argv), GLOBAL_FLAGS, argv, (flag, value) => {
     (ctx.globals as unknown as Record<string, unknown>)[flagKey(flag)] = value;
   });
   if (parsed.kind === "version") return ctx.io.stdout.write(`${VERSION}\n`);
@@ -129,9 +129,12 @@ export async function execute(ctx: CliContext, argv: readonly string[]): Promise
   );
 }
 
-/** The commands the arguments name, for the "--help" hint of a usage error. */
-function namedPath(argv: readonly string[]): CommandSpec[] {
-  const path = [ROOT];
+/**
+ * The commands the arguments name, for the "--help" hint of a usage error (their spec is
+ * loaded already, unless loading it was what failed).
+ */
+async function namedPath(argv: readonly string[]): Promise<CommandSpec[]> {
+  const path = [await treeFor(argv).catch(entriesTree)];
   for (const token of argv) {
     if (token === "--") break;
     const next = findSubcommand(path[path.length - 1], token);

@@ -115,6 +115,27 @@ export interface CommandSpec {
   notes?: string;
 }
 
+/**
+ * A top-level command's spec without what the tree's entry for it says (name, group, summary):
+ * what its file in src/cli/specs/ exports, loaded only when a command line names it.
+ */
+export type CommandBody = Omit<CommandSpec, "name" | "group" | "summary">;
+
+/**
+ * A top-level command as tree.ts lists it: enough for the top-level help, typo suggestions and
+ * the first word of a command line; `load` imports the rest of it.
+ */
+export interface CommandEntry {
+  /** The word users type. */
+  name: string;
+  /** The group the top-level help lists it under. */
+  group: Group;
+  /** One line: lists of commands and completions show it. */
+  summary: string;
+  /** Imports its spec module and returns the rest of its spec. */
+  load: () => Promise<CommandBody>;
+}
+
 /** The key a flag's value is stored under: camelCase of its long name. */
 export function flagKey(flag: FlagSpec): string {
   return flag.long.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());

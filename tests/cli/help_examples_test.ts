@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { examplesOf } from "../../src/cli/help.ts";
 import type { CommandSpec } from "../../src/cli/spec.ts";
-import { ROOT } from "../../src/cli/tree.ts";
+import { fullTree } from "../../src/cli/tree.ts";
 import { runCapture } from "../support/cli.ts";
 import { childOutput } from "../support/deadline.ts";
 import { withMock } from "../support/mock.ts";
@@ -105,13 +105,13 @@ async function runLine(line: string, env: Record<string, string>) {
 }
 
 /** Each command path with its examples, in tree order. */
-function examplesByCommand(): Array<[string, readonly string[]]> {
+async function examplesByCommand(): Promise<Array<[string, readonly string[]]>> {
   const out: Array<[string, readonly string[]]> = [];
   const walk = (command: CommandSpec, path: string[]): void => {
     out.push([path.join(" "), examplesOf(command).filter((e) => !e.startsWith("#"))]);
     for (const sub of command.subcommands ?? []) walk(sub, [...path, sub.name]);
   };
-  walk(ROOT, []);
+  walk(await fullTree(), []);
   return out;
 }
 
@@ -119,7 +119,7 @@ Deno.test("every example in the help runs against the mock server", async () => 
   const cwd = Deno.cwd();
   const failed: string[] = [];
   let count = 0;
-  for (const [path, examples] of examplesByCommand()) {
+  for (const [path, examples] of await examplesByCommand()) {
     const dir = await Deno.makeTempDir();
     Deno.chdir(dir);
     try {

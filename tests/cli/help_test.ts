@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { examplesOf } from "../../src/cli/help.ts";
 import type { CommandSpec } from "../../src/cli/spec.ts";
 import { stripAnsi } from "../../src/cli/style.ts";
-import { ROOT } from "../../src/cli/tree.ts";
+import { fullTree } from "../../src/cli/tree.ts";
 import { runCapture } from "../support/cli.ts";
 
 const ESC = "\x1b";
@@ -78,7 +78,7 @@ Deno.test("a command's help: usage with required flags, types, defaults, choices
   );
 });
 
-Deno.test("every command has examples (a group shows its subcommands' first ones)", () => {
+Deno.test("every command has examples (a group shows its subcommands' first ones)", async () => {
   const missing: string[] = [];
   const walk = (command: CommandSpec, path: string[]): void => {
     const examples = examplesOf(command);
@@ -88,7 +88,7 @@ Deno.test("every command has examples (a group shows its subcommands' first ones
     }
     for (const sub of command.subcommands ?? []) walk(sub, [...path, sub.name]);
   };
-  walk(ROOT, ["restream"]);
+  walk(await fullTree(), ["restream"]);
   assert.deepEqual(missing, []);
 });
 

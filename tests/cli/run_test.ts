@@ -148,7 +148,8 @@ Deno.test("global options work before, between and after the command words", asy
 });
 
 Deno.test("an unknown subcommand at every level of the tree: one line, exit 2, no request", async () => {
-  const { ROOT } = await import("../../src/cli/tree.ts");
+  const { fullTree } = await import("../../src/cli/tree.ts");
+  const ROOT = await fullTree();
   type Node = typeof ROOT;
   const groups: string[][] = [];
   const walk = (command: Node, path: string[]) => {

@@ -16,10 +16,11 @@ const CLI = new URL("../../cli.ts", import.meta.url).pathname;
 
 /**
  * Modules `--help`, `-V`, `version` and usage errors must not load: the client, auth,
- * downloader, monitors, mock server, and the table renderer (loaded before a command runs).
+ * downloader, monitors, mock server, the table renderer (loaded before a command runs), and
+ * the commands' specs (loaded for the command a line names).
  */
 const HEAVY =
-  /\/src\/(client\.ts|client\/|auth\/|download\.ts|ws\/|mock\/|cli\/(output|table|width)\.ts)/;
+  /\/src\/(client\.ts|client\/|auth\/|download\.ts|ws\/|mock\/|cli\/(output|table|width)\.ts|cli\/specs\/)/;
 
 Deno.test("cli.ts statically imports no client, npm package, auth, download, monitor or mock code", async () => {
   const cli = await info(CLI);
@@ -256,4 +257,26 @@ Deno.test("importing mod.ts loads every module RestreamClient imports lazily (a 
   assert.ok(lazy.length >= 8, `the client imports its resources lazily: ${lazy.length}`);
   const library = staticGraph(await info(new URL("../../mod.ts", import.meta.url).pathname));
   assert.deepEqual(lazy.filter((specifier) => !library.has(specifier)), []);
+});
+
+Deno.test("a command line loads the spec of the command it names and no other; the top-level help none", async () => {
+  const specs = (modules: string[]): string[] =>
+    modules.filter((m) => m.includes("/src/cli/specs/")).map((m) => m.replace(/^.*\/specs\//, ""))
+      .sort();
+  const env = { RESTREAM_API_URL: "http://127.0.0.1:9", RESTREAM_TOKEN: "t" };
+  assert.deepEqual(specs(await evaluated(["--help"])), []);
+  assert.deepEqual(specs(await evaluated(["--json", "platforms", "--bogus"], env)), ["public.ts"]);
+  assert.deepEqual(specs(await evaluated(["channel", "meta", "--help"])), ["channel.ts"]);
+  assert.deepEqual(specs(await evaluated(["help", "event", "chat"])), ["download.ts", "event.ts"]);
+  assert.deepEqual(specs(await evaluated(["chanel", "list"])), []);
+});
+
+Deno.test("every entry of the tree loads a spec; the whole tree has every command once", async () => {
+  const { COMMANDS, fullTree } = await import("../../src/cli/tree.ts");
+  const root = await fullTree();
+  const names = root.subcommands!.map((c) => c.name);
+  assert.deepEqual(names, [...COMMANDS.map((c) => c.name), "help"]);
+  for (const command of root.subcommands!) {
+    assert.ok(command.run !== undefined || (command.subcommands?.length ?? 0) > 0, command.name);
+  }
 });

@@ -7,7 +7,7 @@
 import { MAX_TITLE_LENGTH } from "../../channel_title.ts";
 import { parseChannelId, parseStreamUrl } from "../args.ts";
 import type { AddChannelFlags } from "../channel_manage.ts";
-import type { ArgSpec, CommandSpec } from "../spec.ts";
+import type { ArgSpec, CommandBody } from "../spec.ts";
 
 const ID: ArgSpec = {
   name: "id",
@@ -16,10 +16,7 @@ const ID: ArgSpec = {
 };
 
 /** `channel` and its subcommands. */
-export const CHANNEL_COMMAND: CommandSpec = {
-  name: "channel",
-  group: "core",
-  summary: "list and change channels",
+export const CHANNEL: CommandBody = {
   subcommands: [
     {
       name: "list",

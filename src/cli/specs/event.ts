@@ -11,7 +11,7 @@ import type { DownloadFlags } from "../download_command.ts";
 import type { CreateEventFlags } from "../event_create.ts";
 import { nonEmpty, parseIsoTime, parsePageSize, parseSince, parseSource } from "../event_values.ts";
 import { parseRecordingFileName } from "../ids.ts";
-import type { ArgSpec, CommandSpec } from "../spec.ts";
+import type { ArgSpec, CommandBody } from "../spec.ts";
 import { DOWNLOAD_FLAGS } from "./download.ts";
 
 const ID: ArgSpec = { name: "id", summary: "event id (a UUID)", parse: parseEventId };
@@ -29,10 +29,7 @@ const LIMIT = {
 };
 
 /** `event` and its subcommands. */
-export const EVENT_COMMAND: CommandSpec = {
-  name: "event",
-  group: "core",
-  summary: "live, upcoming and past events",
+export const EVENT: CommandBody = {
   subcommands: [
     {
       name: "list",

@@ -8,7 +8,7 @@ import { oneOf, parseLimit } from "../args.ts";
 import type { CreateClipFlags } from "../clip.ts";
 import type { DownloadFlags } from "../download_command.ts";
 import { parseClipId, parseProjectId, parseStorageFileId, parseVideoTime } from "../ids.ts";
-import type { ArgSpec, CommandSpec } from "../spec.ts";
+import type { ArgSpec, CommandBody } from "../spec.ts";
 import { DOWNLOAD_FLAGS } from "./download.ts";
 
 const FILE_ID: ArgSpec = { name: "id", summary: "storage file id", parse: parseStorageFileId };
@@ -16,10 +16,7 @@ const FILE_ID: ArgSpec = { name: "id", summary: "storage file id", parse: parseS
 const FILE = "933d687d-2ba2-48c3-a7ab-ed3e5e25a0ae";
 
 /** `storage` and its subcommands. */
-export const STORAGE_COMMAND: CommandSpec = {
-  name: "storage",
-  group: "core",
-  summary: "files in the account's video storage",
+export const STORAGE: CommandBody = {
   subcommands: [
     {
       name: "list",
@@ -55,10 +52,7 @@ export const STORAGE_COMMAND: CommandSpec = {
 };
 
 /** `clip` and its subcommands. */
-export const CLIP_COMMAND: CommandSpec = {
-  name: "clip",
-  group: "core",
-  summary: "AI clips made from stored videos",
+export const CLIP: CommandBody = {
   subcommands: [
     {
       name: "projects",

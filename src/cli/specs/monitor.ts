@@ -7,7 +7,7 @@
 
 import { parseDuration } from "../args.ts";
 import type { MonitorFlags } from "../monitor_run.ts";
-import type { CommandSpec, FlagSpec } from "../spec.ts";
+import type { CommandBody, FlagSpec } from "../spec.ts";
 
 const DURATION: FlagSpec = {
   long: "duration",
@@ -17,10 +17,7 @@ const DURATION: FlagSpec = {
 };
 
 /** `monitor` and its subcommands. */
-export const MONITOR_COMMAND: CommandSpec = {
-  name: "monitor",
-  group: "streaming",
-  summary: "watch live streaming metrics or chat (stops with Ctrl+C or --duration)",
+export const MONITOR: CommandBody = {
   subcommands: [
     {
       name: "streaming",

@@ -11,7 +11,7 @@ import { checkPresetName, MAX_PRESET_NAME_LENGTH } from "../../preset/preset.ts"
 import { parseChannelId } from "../args.ts";
 import type { ImportFlags, SaveFlags } from "../preset.ts";
 import type { ApplyFlags } from "../preset_apply.ts";
-import type { ArgSpec, CommandSpec, FlagSpec } from "../spec.ts";
+import type { ArgSpec, CommandBody, FlagSpec } from "../spec.ts";
 
 /** A preset name, checked before anything is read or sent. */
 function parsePresetName(value: string): string {
@@ -50,10 +50,7 @@ const DESCRIPTION: FlagSpec = {
 };
 
 /** `status [--health]`. */
-export const STATUS_COMMAND: CommandSpec = {
-  name: "status",
-  group: "core",
-  summary: "what is set up now: account, channels, live and next event",
+export const STATUS: CommandBody = {
   description: "The parts are requested at once; one that fails (a missing scope) leaves the " +
     "others printed, is reported on stderr and makes the exit code 1.",
   flags: [{
@@ -70,10 +67,7 @@ export const STATUS_COMMAND: CommandSpec = {
 };
 
 /** `preset` and its subcommands. */
-export const PRESET_COMMAND: CommandSpec = {
-  name: "preset",
-  group: "core",
-  summary: "named channel setups to switch to before a show",
+export const PRESET: CommandBody = {
   description: "Presets are kept in presets.json in the config directory (0600, beside the " +
     "token file), per API origin and per account, so a mock server's presets never mix with " +
     "the real account's. Under --mock nothing is written to disk: presets live in memory for " +
