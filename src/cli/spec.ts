@@ -3,9 +3,9 @@
  * (help.ts), the shell completions (completions.ts) and the README's command reference all
  * read, so they can never disagree. A command's handler is loaded only when it runs.
  *
- * To add a command: add a {@link CommandSpec} to its noun's file in src/cli/specs/ (or a new
- * file listed in tree.ts) with a `run` that imports the handler from src/cli/<noun>.ts; to
- * add a flag, add a {@link FlagSpec} to the command's `flags` and read it in the handler.
+ * To add a command: add its {@link CommandEntry} to tree.ts and its {@link CommandBody} to its
+ * noun's file in src/cli/specs/, with a `run` that imports the handler from src/cli/<noun>.ts;
+ * to add a flag, add a {@link FlagSpec} to the command's `flags` and read it in the handler.
  *
  * @module
  */

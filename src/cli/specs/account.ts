@@ -1,7 +1,7 @@
 /**
- * The tree entries of the account commands: `login`, `logout`, `auth …`, `profile`,
- * `ingest get`, `chat url` and `stream-key get` (handlers: ../auth.ts, ../login.ts,
- * ../auth_run.ts, ../profile.ts, ../account.ts, ../stream_key.ts).
+ * The specs (beyond their entries in ../tree.ts) of the account commands: `login`, `logout`,
+ * `auth …`, `profile`, `ingest get`, `chat url` and `stream-key get` (handlers: ../auth.ts,
+ * ../login.ts, ../auth_run.ts, ../profile.ts, ../account.ts, ../stream_key.ts).
  *
  * @module
  */

@@ -1,5 +1,6 @@
 /**
- * The tree entries of `channel …` (handlers: ../channel.ts, ../channel_manage.ts).
+ * The specs (beyond their entries in ../tree.ts) of `channel …` (handlers: ../channel.ts,
+ * ../channel_manage.ts).
  *
  * @module
  */

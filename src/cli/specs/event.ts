@@ -1,6 +1,6 @@
 /**
- * The tree entries of `event …` (handlers: ../event.ts, ../event_create.ts,
- * ../event_data.ts, ../event_media.ts).
+ * The specs (beyond their entries in ../tree.ts) of `event …` (handlers: ../event.ts,
+ * ../event_create.ts, ../event_data.ts, ../event_media.ts).
  *
  * @module
  */

@@ -1,5 +1,6 @@
 /**
- * The tree entries of `storage …` and `clip …` (handlers: ../storage.ts, ../clip.ts).
+ * The specs (beyond their entries in ../tree.ts) of `storage …` and `clip …` (handlers:
+ * ../storage.ts, ../clip.ts).
  *
  * @module
  */

@@ -1,6 +1,7 @@
 /**
- * The tree entries of `monitor streaming` and `monitor chat` (handler: ../monitor_run.ts,
- * which loads the WebSocket modules and renderers only when a monitor runs).
+ * The specs (beyond their entries in ../tree.ts) of `monitor streaming` and `monitor chat`
+ * (handler: ../monitor_run.ts, which loads the WebSocket modules and renderers only when a
+ * monitor runs).
  *
  * @module
  */

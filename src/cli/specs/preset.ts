@@ -1,6 +1,6 @@
 /**
- * The tree entries of `status` and `preset …`, the two commands of "before the show"
- * (handlers: ../status.ts, ../preset.ts, ../preset_apply.ts).
+ * The specs (beyond their entries in ../tree.ts) of `status` and `preset …`, the two commands
+ * of "before the show" (handlers: ../status.ts, ../preset.ts, ../preset_apply.ts).
  *
  * @module
  */

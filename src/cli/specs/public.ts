@@ -1,5 +1,6 @@
 /**
- * The tree entries of `platforms` and `servers` (handlers: ../public.ts).
+ * The specs (beyond their entries in ../tree.ts) of `platforms` and `servers` (handlers:
+ * ../public.ts).
  *
  * @module
  */

@@ -1,7 +1,7 @@
 /**
- * The tree entries of the tools: `api`, `mock serve`, `completions`, `version` and `help`
- * (handlers: ../api.ts, ../mock.ts, ../completions.ts, ../version.ts; `help` is answered by
- * run.ts from the tree itself).
+ * The specs (beyond their entries in ../tree.ts) of the tools: `api`, `mock serve`,
+ * `completions`, `version` and `help` (handlers: ../api.ts, ../mock.ts, ../completions.ts,
+ * ../version.ts; `help` is answered by run.ts from the tree itself).
  *
  * @module
  */
