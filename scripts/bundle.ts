@@ -38,6 +38,24 @@ export function bundleArgs(outDir: string): string[] {
 }
 
 /**
+ * Removes an earlier bundle so no stale chunk survives; a directory that holds anything else
+ * (no `cli.js`: a mistyped argument) is refused rather than deleted.
+ */
+async function emptyBundleDir(dir: string): Promise<void> {
+  const names: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(dir)) names.push(entry.name);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return;
+    throw error;
+  }
+  if (names.length > 0 && !names.includes("cli.js")) {
+    throw new Error(`refusing to empty ${dir}: it is not a bundle (no cli.js)`);
+  }
+  await Deno.remove(dir, { recursive: true });
+}
+
+/**
  * Bundles the checkout at `root` into `outDir` (emptied first) with the `deno` program given
  * (this process's by default) and returns the entry's path. Throws with `deno bundle`'s own
  * message when it fails.
@@ -47,9 +65,7 @@ export async function bundle(
   outDir: string,
   deno: string = Deno.execPath(),
 ): Promise<string> {
-  await Deno.remove(outDir, { recursive: true }).catch((error) => {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
-  });
+  await emptyBundleDir(outDir);
   const { success, stderr } = await new Deno.Command(deno, {
     args: bundleArgs(outDir),
     cwd: root,

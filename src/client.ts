@@ -52,10 +52,17 @@ const load = {
   storage: once(() => import("./client/storage.ts")),
 };
 
-/** A loader that runs once; every later call gets the same promise. */
+/**
+ * A loader that runs once; every later call gets the same promise. A failed load (a module
+ * that could not be read or fetched) is forgotten, so a long-lived client can try again.
+ */
 function once<T>(loader: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
-  return () => loaded ??= loader();
+  return () =>
+    loaded ??= loader().catch((error) => {
+      loaded = undefined;
+      throw error;
+    });
 }
 
 /** Options of {@link RestreamClient}. */

@@ -109,7 +109,7 @@ export class CliContext {
   #config?: Config;
   #output?: Output;
   #session?: Session;
-  #presets?: PresetStore;
+  #presets?: Promise<PresetStore>;
   #runtime?: typeof Runtime;
   #clients?: typeof RuntimeClient;
   #outputs?: typeof Outputs;
@@ -287,11 +287,15 @@ export class CliContext {
    * directory, same lock). No config directory is an `auth` error (exit 3), as for `login`.
    * The preset modules load here, so only the commands that use presets read them.
    */
-  async presetStore(): Promise<PresetStore> {
-    if (this.#presets !== undefined) return this.#presets;
-    if (this.io.presetStore !== undefined) return this.#presets = this.io.presetStore;
+  presetStore(): Promise<PresetStore> {
+    // The promise is kept, so two first calls at once still share one store.
+    return this.#presets ??= this.#openPresetStore();
+  }
+
+  async #openPresetStore(): Promise<PresetStore> {
+    if (this.io.presetStore !== undefined) return this.io.presetStore;
     const { FilePresetStore, MemoryPresetStore } = await import("./runtime_presets.ts");
-    if (this.#mock !== undefined) return this.#presets = new MemoryPresetStore();
+    if (this.#mock !== undefined) return new MemoryPresetStore();
     const tokens = this.tokenStore();
     if (!(tokens instanceof this.#loaded.TokenStore)) {
       throw new RestreamError(
@@ -299,7 +303,7 @@ export class CliContext {
         "no config directory to keep presets in: set RESTREAM_CONFIG_DIR (or HOME)",
       );
     }
-    return this.#presets = new FilePresetStore({
+    return new FilePresetStore({
       tokens,
       onNotice: (message) => this.output.notice(`note: ${message}`),
     });

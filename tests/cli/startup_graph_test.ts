@@ -271,12 +271,29 @@ Deno.test("a command line loads the spec of the command it names and no other; t
   assert.deepEqual(specs(await evaluated(["chanel", "list"])), []);
 });
 
-Deno.test("every entry of the tree loads a spec; the whole tree has every command once", async () => {
+Deno.test("every entry of the tree loads its own spec, once; the tree has every command once", async () => {
   const { COMMANDS, fullTree } = await import("../../src/cli/tree.ts");
   const root = await fullTree();
   const names = root.subcommands!.map((c) => c.name);
+  assert.equal(new Set(names).size, names.length, `a command twice: ${names.join(" ")}`);
   assert.deepEqual(names, [...COMMANDS.map((c) => c.name), "help"]);
-  for (const command of root.subcommands!) {
+  type Node = NonNullable<typeof root.subcommands>[number];
+  const examples = (c: Node): string[] => [
+    ...(c.examples ?? []),
+    ...(c.subcommands ?? []).flatMap(examples),
+  ];
+  for (const command of root.subcommands!.filter((c) => c.name !== "help")) {
     assert.ok(command.run !== undefined || (command.subcommands?.length ?? 0) > 0, command.name);
+    // A `load` wired to another command's spec shows in its examples, which name the command.
+    for (const example of examples(command)) {
+      const words = example.split(" ").filter((w) => !w.startsWith("-"));
+      if (words[0] === "restream") assert.equal(words[1], command.name, example);
+    }
   }
+});
+
+Deno.test("no global flag takes a value: the first word of a line that is not a flag is the command", async () => {
+  const { GLOBAL_FLAGS } = await import("../../src/cli/tree.ts");
+  // treeFor loads the spec of that word; a global flag with a value would make it the value.
+  assert.deepEqual(GLOBAL_FLAGS.filter((flag) => flag.type !== undefined).map((f) => f.long), []);
 });

@@ -1,7 +1,7 @@
 /**
  * The specs (beyond their entries in ../tree.ts) of the tools: `api`, `mock serve`,
- * `completions`, `version` and `help` (handlers: ../api.ts, ../mock.ts, ../completions.ts,
- * ../version.ts; `help` is answered by run.ts from the tree itself).
+ * `completions` and `version` (handlers: ../api.ts, ../mock.ts, ../completions.ts,
+ * ../version.ts; `help` is all in ../tree.ts, answered by ../help_command.ts).
  *
  * @module
  */
