@@ -91,11 +91,15 @@ function interruptedError(signal: AbortSignal): RestreamError {
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const ctx = new CliContext(io);
+  // The tree the line needs, loaded once for the run and for the hint of a usage error; the
+  // entries alone when loading the named command's spec is what failed.
+  let tree = entriesTree();
   try {
-    await execute(ctx, argv);
+    tree = await treeFor(argv);
+    await execute(ctx, argv, tree);
     return 0;
   } catch (error) {
-    return report(ctx, error, pathName(await namedPath(argv)));
+    return report(ctx, error, pathName(namedPath(tree, argv)));
   } finally {
     await ctx.close();
   }
@@ -106,9 +110,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
  * client, session and token store loaded first unless it is `offline`), print help, or
  * print the version. Throws what the command throws; once the run's signal aborts, a command
  * that does not stop gracefully is given up on after a grace period (see untilInterrupted).
+ * `tree` is {@link treeFor}'s for this line, when the caller has it already.
  */
-export async function execute(ctx: CliContext, argv: readonly string[]): Promise<void> {
-  const parsed = parseCommandLine(await treeFor(argv), GLOBAL_FLAGS, argv, (flag, value) => {
+export async function execute(
+  ctx: CliContext,
+  argv: readonly string[],
+  tree?: CommandSpec,
+): Promise<void> {
+  const root = tree ?? await treeFor(argv);
+  const parsed = parseCommandLine(root, GLOBAL_FLAGS, argv, (flag, value) => {
     (ctx.globals as unknown as Record<string, unknown>)[flagKey(flag)] = value;
   });
   if (parsed.kind === "version") return ctx.io.stdout.write(`${VERSION}\n`);
@@ -129,12 +139,9 @@ export async function execute(ctx: CliContext, argv: readonly string[]): Promise
   );
 }
 
-/**
- * The commands the arguments name, for the "--help" hint of a usage error (their spec is
- * loaded already, unless loading it was what failed).
- */
-async function namedPath(argv: readonly string[]): Promise<CommandSpec[]> {
-  const path = [await treeFor(argv).catch(entriesTree)];
+/** The commands the arguments name, for the "--help" hint of a usage error. */
+function namedPath(tree: CommandSpec, argv: readonly string[]): CommandSpec[] {
+  const path = [tree];
   for (const token of argv) {
     if (token === "--") break;
     const next = findSubcommand(path[path.length - 1], token);

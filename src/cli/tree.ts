@@ -186,7 +186,7 @@ const ROOT: Omit<CommandSpec, "subcommands"> = {
 
 /** A top-level command's whole spec: its entry and what its spec module adds. */
 async function loaded(entry: CommandEntry): Promise<CommandSpec> {
-  return { ...await entry.load(), name: entry.name, group: entry.group, summary: entry.summary };
+  return { ...await entry.load(), ...unloaded(entry) };
 }
 
 /**

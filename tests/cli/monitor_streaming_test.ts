@@ -126,16 +126,21 @@ Deno.test("monitor streaming: the replay first, as one current-state block with 
   }
 });
 
+/** `monitor streaming` with platforms from `fetch` and the cache in `dir`, until channel 123 shows. */
+function cachedRun(server: WsTestServer, dir: string) {
+  return (fetch: FakeFetch) =>
+    runWhileServing(["monitor", "streaming"], server, {
+      env: { ...env(server), RESTREAM_CONFIG_DIR: dir },
+      fetch: fetch.fetch,
+      replayTiming: REPLAY_TIMING,
+    }, { until: ({ stdout }) => /channel 123 /.test(stdout) });
+}
+
 Deno.test("monitor streaming: platform names come from a fresh cache without a request, and a fetched list is cached", async () => {
   const dir = await Deno.makeTempDir();
   const server = WsTestServer.start({ onConnection: (c) => c.send(OUTGOING) });
   try {
-    const run = (fetch: FakeFetch) =>
-      runWhileServing(["monitor", "streaming"], server, {
-        env: { ...env(server), RESTREAM_CONFIG_DIR: dir },
-        fetch: fetch.fetch,
-        replayTiming: REPLAY_TIMING,
-      }, { until: ({ stdout }) => /channel 123 /.test(stdout) });
+    const run = cachedRun(server, dir);
     const first = await run(slowPlatforms(0));
     assert.match(first.stdout, /channel 123 \(Twitch\) +CONNECTED/);
     const cache = JSON.parse(await Deno.readTextFile(`${dir}/platforms-cache.json`));
@@ -160,12 +165,7 @@ Deno.test({
     const server = WsTestServer.start({ onConnection: (c) => c.send(OUTGOING) });
     const cache = `${dir}/platforms-cache.json`;
     try {
-      const run = (fetch: FakeFetch) =>
-        runWhileServing(["monitor", "streaming"], server, {
-          env: { ...env(server), RESTREAM_CONFIG_DIR: dir },
-          fetch: fetch.fetch,
-          replayTiming: REPLAY_TIMING,
-        }, { until: ({ stdout }) => /channel 123 /.test(stdout) });
+      const run = cachedRun(server, dir);
       await run(slowPlatforms(0));
       assert.equal((await Deno.stat(cache)).mode! & 0o777, 0o600);
       // Open to others: another user could have planted the cache, or would read it.

@@ -173,13 +173,21 @@ async function evaluated(args: string[], env: Record<string, string> = {}): Prom
   return [...result.stderr.matchAll(loaded)].map((m) => m[1]);
 }
 
-Deno.test("a run loads no part of Deno's Node layer (timers, streams) it does not need", async () => {
+/** Runs `fn` with the environment of a local API that answers every path with one platform. */
+async function withApi(fn: (env: Record<string, string>) => Promise<void>): Promise<void> {
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen: () => {} },
     () => Response.json([{ id: 1, name: "Twitch" }]),
   );
   try {
-    const api = { RESTREAM_API_URL: `http://127.0.0.1:${server.addr.port}`, RESTREAM_TOKEN: "t" };
+    await fn({ RESTREAM_API_URL: `http://127.0.0.1:${server.addr.port}`, RESTREAM_TOKEN: "t" });
+  } finally {
+    await server.shutdown();
+  }
+}
+
+Deno.test("a run loads no part of Deno's Node layer (timers, streams) it does not need", async () => {
+  await withApi(async (api) => {
     for (
       const [args, env] of [
         [["--help"], {}],
@@ -197,9 +205,7 @@ Deno.test("a run loads no part of Deno's Node layer (timers, streams) it does no
         assert.deepEqual(modules.filter((m) => m.includes("06_streams")), [], args.join(" "));
       }
     }
-  } finally {
-    await server.shutdown();
-  }
+  });
 });
 
 Deno.test("--help and version read no module of the commands they do not run (deno.json lazy-dynamic-imports)", async () => {
@@ -221,12 +227,7 @@ Deno.test("--help and version read no module of the commands they do not run (de
 });
 
 Deno.test("one endpoint loads its own resource module and schemas, not every resource's, and no preset store", async () => {
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
-    () => Response.json([{ id: 1, name: "Twitch" }]),
-  );
-  try {
-    const api = { RESTREAM_API_URL: `http://127.0.0.1:${server.addr.port}`, RESTREAM_TOKEN: "t" };
+  await withApi(async (api) => {
     const resources = (modules: string[]): string[] =>
       modules.filter((m) => /\/src\/(client\/(?!core|resource_error)|schemas\/(?!parse))/.test(m))
         .map((m) => m.replace(/^.*\/src\//, "")).sort();
@@ -245,9 +246,7 @@ Deno.test("one endpoint loads its own resource module and schemas, not every res
       channelList.filter((m) => /\/src\/preset\/(store|file_store)\.ts$/.test(m)),
       [],
     );
-  } finally {
-    await server.shutdown();
-  }
+  });
 });
 
 Deno.test("importing mod.ts loads every module RestreamClient imports lazily (a library needs no read permission later)", async () => {
